@@ -1,0 +1,335 @@
+// Checks a parsed filter exactly as structured-filter-go validates it (kruise-game-api.md §a.2-§a.6)
+// and produces the checked clauses; every rejection is an error problem at the offending node.
+import { getNodeValue, type Node } from 'jsonc-parser';
+import { RE2JS } from 're2js';
+import { nearMiss } from '../okg';
+import type { Problem, Severity } from '../problem';
+import type { LineIndex } from '../text';
+import type { FieldDef, FieldType, Registry } from './fields';
+import { FOREIGN_OPERATORS, operatorInfo, operatorsFor, type OperatorName } from './operators';
+import { compareCodePoints } from './strings';
+
+export type JsonScalar = string | number | boolean;
+export type ClauseValue = JsonScalar | JsonScalar[];
+
+export interface Clause {
+  field: FieldDef;
+  op: OperatorName;
+  value: ClauseValue;
+}
+
+export type FilterAst =
+  | { kind: 'all' }
+  | { kind: 'clause'; clause: Clause }
+  | { kind: 'logic'; op: '$and' | '$or'; clauses: Clause[] };
+
+const LOGIC = new Set(['$and', '$or']);
+
+function typeName(node: Node): string {
+  return node.type === 'boolean' ? 'a boolean' : node.type === 'null' ? 'null' : `a ${node.type}`;
+}
+
+function elementType(type: FieldType): 'bool' | 'number' | 'string' {
+  return type.replace('[]', '') as 'bool' | 'number' | 'string';
+}
+
+function jsonType(type: 'bool' | 'number' | 'string'): Node['type'] {
+  return type === 'bool' ? 'boolean' : type;
+}
+
+function isScalarNode(node: Node): boolean {
+  return node.type === 'string' || node.type === 'number' || node.type === 'boolean' || node.type === 'null';
+}
+
+function listOps(type: FieldType): string {
+  return operatorsFor(type)
+    .map((o) => o.name)
+    .join(', ');
+}
+
+export class FilterChecker {
+  readonly problems: Problem[] = [];
+  private readonly noun: string;
+
+  constructor(
+    private readonly registry: Registry,
+    private readonly lines: LineIndex,
+  ) {
+    this.noun = registry.kind === 'custom' ? 'filter' : registry.kind;
+  }
+
+  check(root: Node): FilterAst | undefined {
+    if (root.type !== 'object') {
+      this.report('error', 'root-not-object', root, `A filter is a JSON object with one key, such as {"opsState":"None"}; this is ${typeName(root)}`);
+      return undefined;
+    }
+    const props = this.properties(root);
+    if (props.length !== 1) {
+      this.rootKeyCount(root, props);
+      return undefined;
+    }
+    const [key, value] = props[0].children as [Node, Node];
+    if (LOGIC.has(key.value)) {
+      const clauses = this.logic(key.value, value);
+      return clauses && { kind: 'logic', op: key.value, clauses };
+    }
+    const clause = this.clause(props[0], true);
+    return clause && { kind: 'clause', clause };
+  }
+
+  private report(severity: Severity, code: string, node: Node, message: string, data?: Record<string, unknown>): void {
+    this.problems.push({ severity, code, message, range: this.lines.range(node.offset, node.length), ...(data && { data }) });
+  }
+
+  /** An object's properties as Go's encoding/json sees them: with duplicate keys, the last one wins. */
+  private properties(obj: Node): Node[] {
+    const props = obj.children ?? [];
+    const last = new Map<string, Node>();
+    for (const p of props) last.set(p.children![0].value, p);
+    for (const p of props) {
+      const key = p.children![0];
+      if (last.get(key.value) !== p) {
+        this.report('warning', 'duplicate-key', key, `Duplicate key "${key.value}": kruise-game-api uses only the last one`);
+      }
+    }
+    return [...last.values()];
+  }
+
+  private rootKeyCount(root: Node, props: Node[]): void {
+    if (props.length === 0) {
+      this.report('error', 'object-key-count', root, `{} is not a filter: a filter has exactly one key. To match every ${this.noun}, leave the file empty`);
+      return;
+    }
+    const allFields = props.every((p) => this.registry.fields.has(p.children![0].value));
+    this.report(
+      'error',
+      'object-key-count',
+      root,
+      `A filter has exactly one key, and this one has ${props.length}: kruise-game-api has no implicit AND. Combine the clauses with {"$and":[...]}`,
+      allFields ? { fix: 'wrap-and' } : undefined,
+    );
+  }
+
+  private logic(op: string, value: Node): Clause[] | undefined {
+    const example = `{"${op}":[{"opsState":"None"},{"currentState":"Ready"}]}`;
+    if (value.type !== 'array') {
+      this.report('error', 'logic-not-array', value, `"${op}" takes a non-empty array of field clauses, such as ${example}; this is ${typeName(value)}`);
+      return undefined;
+    }
+    const elements = value.children ?? [];
+    if (elements.length === 0) {
+      this.report('error', 'empty-array', value, `"${op}" needs at least one field clause, such as ${example}`);
+      return undefined;
+    }
+    const clauses: Clause[] = [];
+    let ok = true;
+    for (const el of elements) {
+      const clause = this.logicElement(op, el);
+      if (clause) clauses.push(clause);
+      else ok = false;
+    }
+    return ok ? clauses : undefined;
+  }
+
+  private logicElement(op: string, el: Node): Clause | undefined {
+    if (el.type !== 'object') {
+      this.report('error', 'logic-element', el, `Each element of "${op}" is an object with one field, such as {"opsState":"None"}; this is ${typeName(el)}`);
+      return undefined;
+    }
+    const props = this.properties(el);
+    if (props.length !== 1) {
+      this.report('error', 'object-key-count', el, `Each element of "${op}" has exactly one field, and this one has ${props.length}; put each field in its own element`);
+      return undefined;
+    }
+    const key = props[0].children![0];
+    if (LOGIC.has(key.value)) {
+      this.report('error', 'logic-not-at-root', key, `"${key.value}" cannot be nested inside "${op}": kruise-game-api allows $and and $or only at the root`);
+      return undefined;
+    }
+    return this.clause(props[0], false);
+  }
+
+  private unknownField(key: Node): void {
+    const name: string = key.value;
+    const fields = [...this.registry.fields.keys()];
+    const known = `${this.noun === 'filter' ? 'Fields' : `${this.noun} fields`}: ${fields.join(', ')}, or $and / $or at the root`;
+    if (name.startsWith('$')) {
+      this.report('error', 'unknown-field', key, `"${name}" is not allowed here: a field name is expected. ${known}`);
+      return;
+    }
+    const guess = nearMiss(name, fields);
+    if (guess) {
+      this.report('error', 'unknown-field', key, `"${name}" is not a ${this.noun} field; did you mean "${guess}"?`, { replacement: guess });
+    } else {
+      this.report('error', 'unknown-field', key, `"${name}" is not a ${this.noun} field. ${known}`);
+    }
+  }
+
+  private clause(prop: Node, atRoot: boolean): Clause | undefined {
+    const [key, value] = prop.children as [Node, Node];
+    const field = this.registry.fields.get(key.value);
+    if (!field) {
+      this.unknownField(key);
+      return undefined;
+    }
+    if (isScalarNode(value)) return this.operand(field, '$eq', value, key);
+    if (value.type === 'array') {
+      const flat = (value.children ?? []).every(isScalarNode);
+      if (flat && atRoot) return this.operand(field, '$eq', value, key);
+      if (flat) {
+        this.report('error', 'array-shorthand-not-root', value, `Inside $and / $or an array needs its operator: write {"${field.name}":{"$eq":[...]}}`, { wrapOp: '$eq' });
+      } else {
+        this.report('error', 'value-type', value, `"${field.name}" takes a value or an operator object such as {"${operatorsFor(field.type)[0].name}": ...}; this array holds objects or arrays`);
+      }
+      return undefined;
+    }
+    const ops = this.properties(value);
+    if (ops.length !== 1) {
+      const hint = ops.length === 0 ? `an operator: ${listOps(field.type)}` : 'exactly one operator: for a range use $range, or combine clauses with $and at the root';
+      this.report('error', 'object-key-count', value, `A field clause takes ${hint}`);
+      return undefined;
+    }
+    const [opKey, opValue] = ops[0].children as [Node, Node];
+    const opName: string = opKey.value;
+    const info = operatorInfo(opName);
+    if (!info) {
+      this.unknownOperator(field, opKey);
+      return undefined;
+    }
+    if (!info.types.includes(field.type)) {
+      this.report('error', 'operator-not-for-type', opKey, `"${opName}" does not apply to "${field.name}", a ${field.type} field. Operators for it: ${listOps(field.type)}`);
+      return undefined;
+    }
+    return this.operand(field, info.name, opValue, opKey);
+  }
+
+  private unknownOperator(field: FieldDef, opKey: Node): void {
+    const name: string = opKey.value;
+    const valid = `Operators for "${field.name}" (${field.type}): ${listOps(field.type)}`;
+    if (!name.startsWith('$')) {
+      this.report('error', 'unknown-operator', opKey, `"${name}" is not an operator (operators start with $). ${valid}`);
+    } else if (name in FOREIGN_OPERATORS) {
+      const replacement = FOREIGN_OPERATORS[name];
+      if (replacement && operatorsFor(field.type).some((o) => o.name === replacement)) {
+        this.report('error', 'unknown-operator', opKey, `"${name}" is not an operator; kruise-game-api uses "${replacement}"`, { replacement });
+      } else {
+        this.report('error', 'unknown-operator', opKey, `kruise-game-api has no "${name}" (it is a MongoDB operator). ${valid}`);
+      }
+    } else {
+      this.report('error', 'unknown-operator', opKey, `"${name}" is not an operator. ${valid}`);
+    }
+  }
+
+  /** Checks an operator's value; `opNode` is where operator-level warnings go. */
+  private operand(field: FieldDef, op: OperatorName, node: Node, opNode: Node): Clause | undefined {
+    const shape = operatorInfo(op)!.operand(field.type);
+    const elem = elementType(field.type);
+    let ok: boolean;
+    switch (shape) {
+      case 'scalar':
+      case 'pattern':
+        ok = this.expectType(field, op, node, elem);
+        break;
+      case 'list':
+      case 'array':
+        ok = this.expectArray(field, op, node, elem);
+        break;
+      case 'pair':
+        ok = this.expectPair(field, node, elem);
+        break;
+    }
+    if (!ok) return undefined;
+    const value = getNodeValue(node) as ClauseValue;
+    this.warnings(field, op, node, opNode);
+    return { field, op, value };
+  }
+
+  private expectType(field: FieldDef, op: string, node: Node, type: 'bool' | 'number' | 'string'): boolean {
+    if (node.type === jsonType(type)) return true;
+    const article = type === 'bool' ? 'a boolean' : `a ${type}`;
+    this.report('error', 'value-type', node, `"${field.name}" is a ${field.type} field, so "${op}" needs ${article}; this is ${typeName(node)}`);
+    return false;
+  }
+
+  private expectArray(field: FieldDef, op: string, node: Node, elem: 'bool' | 'number' | 'string'): boolean {
+    if (node.type !== 'array') {
+      this.report('error', 'value-type', node, `"${op}" on "${field.name}" needs a non-empty array of ${elem}s; this is ${typeName(node)}`);
+      return false;
+    }
+    const items = node.children ?? [];
+    if (items.length === 0) {
+      this.report('error', 'empty-array', node, `"${op}" needs at least one ${elem}; kruise-game-api rejects an empty array`);
+      return false;
+    }
+    let ok = true;
+    for (const item of items) {
+      if (item.type !== jsonType(elem)) {
+        this.report('error', 'value-type', item, `Every element of "${op}" on "${field.name}" must be a ${elem}; this is ${typeName(item)}`);
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  private expectPair(field: FieldDef, node: Node, elem: 'bool' | 'number' | 'string'): boolean {
+    if (node.type !== 'array') {
+      this.report('error', 'value-type', node, `"$range" needs an array of two ${elem}s, [low, high]; this is ${typeName(node)}`);
+      return false;
+    }
+    const items = node.children ?? [];
+    if (items.length !== 2) {
+      this.report('error', 'range-length', node, `"$range" needs exactly two ${elem}s, [low, high]; this has ${items.length}`);
+      return false;
+    }
+    if (!this.expectArray(field, '$range', node, elem)) return false;
+    const [lo, hi] = items.map((i) => i.value as number | string);
+    const inverted = typeof lo === 'number' ? (hi as number) < lo : compareCodePoints(hi as string, lo as string) < 0;
+    if (inverted) {
+      this.report('error', 'range-order', node, `The second element of "$range" must be >= the first: [${JSON.stringify(lo)}, ${JSON.stringify(hi)}] matches nothing and kruise-game-api rejects it`, {
+        replacement: [hi, lo],
+      });
+      return false;
+    }
+    return true;
+  }
+
+  private warnings(field: FieldDef, op: OperatorName, node: Node, opNode: Node): void {
+    if (op === '$gt') {
+      this.report(
+        'warning',
+        'gt-portability',
+        opNode,
+        '"$gt" means greater-than here, as kruise-game-api documents, but kruise-game-api v0.1.0 evaluates it as less-than. Use "$ge" with "$ne" (or "$range") for a filter that means the same everywhere',
+        { field: field.name, value: node.value },
+      );
+    }
+    if (op === '$regex') {
+      try {
+        RE2JS.compile(node.value);
+      } catch (e) {
+        this.report('warning', 'regex-invalid', node, `This pattern is not valid RE2 (Go) syntax, so it never matches, as in kruise-game-api: ${(e as Error).message}`);
+      }
+      return;
+    }
+    const strings = node.type === 'string' ? [node] : (node.children ?? []).filter((c) => c.type === 'string');
+    for (const s of strings) this.valueWarnings(field, s);
+  }
+
+  private valueWarnings(field: FieldDef, node: Node): void {
+    const value: string = node.value;
+    const known = field.knownValues;
+    if (known && value !== '' && !known.includes(value)) {
+      const guess = nearMiss(value, known);
+      if (guess) {
+        this.report('warning', 'near-miss-value', node, `"${value}" is not a reserved ${field.name} value and OKG compares case-sensitively; did you mean "${guess}"?`, {
+          replacement: guess,
+        });
+      } else if (field.closedValues) {
+        this.report('warning', 'unknown-value', node, `"${field.name}" is never "${value}"; it is one of ${known.join(', ')} (or empty)`);
+      }
+    }
+    if (field.containerImagePairs && !value.includes(',')) {
+      this.report('warning', 'image-format', node, `"images" entries are "container,image" (for example "game,registry.example.com/game:1.2"); "${value}" has no comma and never matches`);
+    }
+  }
+}

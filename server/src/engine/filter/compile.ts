@@ -1,0 +1,111 @@
+// Filter text -> checked clauses -> one mingo query, compiled once and run per object over a lazy view.
+import { Query } from 'mingo';
+import { parseJsonc } from '../json';
+import type { Problem } from '../problem';
+import { hasErrors } from '../problem';
+import { LineIndex } from '../text';
+import { FilterChecker, type Clause, type FilterAst } from './check';
+import { registryFor, type FieldType, type Registry } from './fields';
+import { GO_OPERATORS } from './mingo-operators';
+import { viewFactory } from './view';
+
+export type FilterTarget = 'GameServer' | 'GameServerSet' | Record<string, FieldType>;
+
+export interface ParsedFilter {
+  ok: boolean;
+  problems: Problem[];
+  /** The checked filter; present exactly when ok. */
+  ast?: FilterAst;
+  registry: Registry;
+}
+
+export interface CompiledFilter {
+  ok: boolean;
+  problems: Problem[];
+  /** True when the object matches; always false for a filter with errors. */
+  matches(obj: unknown): boolean;
+}
+
+/** Parses and checks a filter, without compiling it (for editors). */
+export function parseFilter(text: string, target: FilterTarget): ParsedFilter {
+  const registry = registryFor(target);
+  const lines = new LineIndex(text);
+  const parsed = parseJsonc(text, lines);
+  if (parsed.empty) {
+    const noun = registry.kind === 'custom' ? 'object' : registry.kind;
+    return {
+      ok: true,
+      ast: { kind: 'all' },
+      registry,
+      problems: [
+        {
+          severity: 'info',
+          code: 'empty-filter',
+          message: `An empty filter matches every ${noun} in every namespace`,
+          range: lines.range(0, text.length),
+        },
+      ],
+    };
+  }
+  if (hasErrors(parsed.problems) || !parsed.root) return { ok: false, problems: parsed.problems, registry };
+  const checker = new FilterChecker(registry, lines);
+  const ast = checker.check(parsed.root);
+  const problems = [...parsed.problems, ...checker.problems];
+  const ok = ast !== undefined && !hasErrors(problems);
+  return { ok, problems, registry, ...(ok && { ast }) };
+}
+
+function clauseQuery(c: Clause): Record<string, unknown> {
+  const f = c.field.name;
+  switch (c.op) {
+    case '$le':
+      return { [f]: { $lte: c.value } };
+    case '$ge':
+      return { [f]: { $gte: c.value } };
+    case '$range': {
+      const [lo, hi] = c.value as [number, number] | [string, string];
+      return typeof lo === 'number' ? { [f]: { $gte: lo, $lte: hi } } : { [f]: { $cpRange: [lo, hi] } };
+    }
+    case '$regex':
+      return { [f]: { $re2: c.value } };
+    default:
+      return { [f]: { [c.op]: c.value } };
+  }
+}
+
+/**
+ * `$and` becomes one criteria object with a key per field (mingo's implicit AND, which it evaluates
+ * without a sub-query per element); a field's operators merge unless one repeats.
+ */
+function andQuery(clauses: Clause[]): Record<string, unknown> {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const c of clauses) {
+    const [[field, ops]] = Object.entries(clauseQuery(c)) as [[string, Record<string, unknown>]];
+    const into = (merged[field] ??= {});
+    if (Object.keys(ops).some((op) => op in into)) return { $and: clauses.map(clauseQuery) };
+    Object.assign(into, ops);
+  }
+  return merged;
+}
+
+function toQuery(ast: FilterAst): Record<string, unknown> | undefined {
+  switch (ast.kind) {
+    case 'all':
+      return undefined;
+    case 'clause':
+      return clauseQuery(ast.clause);
+    case 'logic':
+      return ast.op === '$and' ? andQuery(ast.clauses) : { $or: ast.clauses.map(clauseQuery) };
+  }
+}
+
+export function compileFilter(text: string, target: FilterTarget): CompiledFilter {
+  const { ok, problems, ast, registry } = parseFilter(text, target);
+  if (!ok || !ast) return { ok: false, problems, matches: () => false };
+  const query = toQuery(ast);
+  if (!query) return { ok, problems, matches: () => true };
+  const compiled = new Query(query, { context: GO_OPERATORS });
+  const view = viewFactory(registry);
+  return { ok, problems, matches: (obj) => compiled.test(view(obj)) };
+
+}

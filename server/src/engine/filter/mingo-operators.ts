@@ -1,0 +1,33 @@
+// Query operators mingo lacks for Go semantics: RE2 regular expressions and code-point string ranges.
+import { Context } from 'mingo';
+import type { QueryOperator } from 'mingo/types';
+import { RE2JS } from 're2js';
+import { compareCodePoints } from './strings';
+
+type Predicate = (obj: Record<string, unknown>) => boolean;
+
+function re2(selector: string, pattern: unknown): Predicate {
+  let re: RE2JS | undefined;
+  try {
+    re = RE2JS.compile(String(pattern));
+  } catch {
+    // Go's regexp.MatchString fails to compile and the filter reports NotMatch: never matches.
+    return () => false;
+  }
+  const compiled = re;
+  return (obj) => {
+    const v = obj[selector];
+    return typeof v === 'string' && compiled.test(v);
+  };
+}
+
+function codePointRange(selector: string, bounds: unknown): Predicate {
+  const [lo, hi] = bounds as [string, string];
+  return (obj) => {
+    const v = obj[selector];
+    return typeof v === 'string' && compareCodePoints(v, lo) >= 0 && compareCodePoints(v, hi) <= 0;
+  };
+}
+
+// mingo types its operator table as the intersection of its own operators' signatures.
+export const GO_OPERATORS = Context.init({ query: { $re2: re2 as unknown as QueryOperator, $cpRange: codePointRange as unknown as QueryOperator } });
