@@ -19,6 +19,11 @@ if (suites.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
+// The cluster and CLI suites drive the sandbox with kubectl, which the set-up installs when missing.
+if (suites.some((f) => f.startsWith(join('test', 'cluster')) || f.startsWith(join('test', 'cli')))) {
+  const setup = spawnSync(process.execPath, [join('scripts', 'setup-kubectl.mjs')], { stdio: 'inherit' });
+  if (setup.status !== 0) process.exit(setup.status ?? 1);
+}
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...suites], {
   stdio: 'inherit',
 });

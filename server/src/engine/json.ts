@@ -1,5 +1,5 @@
 // JSON with comments parsed into a tree with offsets (jsonc-parser), guarded against deep nesting.
-import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, parseTree, printParseErrorCode, ParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import type { Problem } from './problem';
 import type { LineIndex } from './text';
 
@@ -36,42 +36,24 @@ function scanDepth(text: string): { maxDepth: number; offset: number; empty: boo
   return { maxDepth: depth, offset: 0, empty };
 }
 
-function describe(error: ParseError): string {
-  switch (printParseErrorCode(error.error)) {
-    case 'InvalidSymbol':
-      return 'Invalid character: this is not JSON';
-    case 'InvalidNumberFormat':
-      return 'Invalid number';
-    case 'PropertyNameExpected':
-      return 'A property name in double quotes is expected (JSON has no trailing commas)';
-    case 'ValueExpected':
-      return 'A value is expected (JSON has no trailing commas)';
-    case 'ColonExpected':
-      return 'A colon is expected after the property name';
-    case 'CommaExpected':
-      return 'A comma is expected between items';
-    case 'CloseBraceExpected':
-      return 'A closing } is expected';
-    case 'CloseBracketExpected':
-      return 'A closing ] is expected';
-    case 'EndOfFileExpected':
-      return 'Only one JSON value is allowed; the text goes on after it';
-    case 'UnexpectedEndOfComment':
-      return 'A /* comment is not closed';
-    case 'UnexpectedEndOfString':
-      return 'A string is not closed';
-    case 'UnexpectedEndOfNumber':
-      return 'A number is cut short';
-    case 'InvalidUnicode':
-      return 'Invalid \\u escape';
-    case 'InvalidEscapeCharacter':
-      return 'Invalid escape character in a string';
-    case 'InvalidCharacter':
-      return 'Invalid character in a string (control characters must be escaped)';
-    default:
-      return 'Invalid JSON';
-  }
-}
+const SYNTAX_MESSAGES: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'Unexpected text: a JSON value (object, array, string, number, true, false or null) was expected',
+  [ParseErrorCode.InvalidNumberFormat]: 'Invalid number: write a plain decimal number such as 10 or -1.5',
+  [ParseErrorCode.PropertyNameExpected]: 'A property name in double quotes was expected (trailing commas are not allowed in JSON)',
+  [ParseErrorCode.ValueExpected]: 'A value was expected (trailing commas are not allowed in JSON)',
+  [ParseErrorCode.ColonExpected]: 'A colon `:` was expected after the property name',
+  [ParseErrorCode.CommaExpected]: 'A comma `,` was expected between elements',
+  [ParseErrorCode.CloseBraceExpected]: 'A closing `}` was expected',
+  [ParseErrorCode.CloseBracketExpected]: 'A closing `]` was expected',
+  [ParseErrorCode.EndOfFileExpected]: 'Unexpected text after the end: the file holds one JSON value',
+  [ParseErrorCode.InvalidCommentToken]: 'Invalid comment: use `// ...` or `/* ... */`',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'The `/*` comment is not closed with `*/`',
+  [ParseErrorCode.UnexpectedEndOfString]: 'The string is not closed with a double quote',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'The number is incomplete',
+  [ParseErrorCode.InvalidUnicode]: 'Invalid unicode escape: use \\u followed by four hex digits',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'Invalid escape: JSON strings allow \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX',
+  [ParseErrorCode.InvalidCharacter]: 'Invalid character in string: control characters must be escaped',
+};
 
 /** Parses JSON where `//` and `/* *\/` comments are allowed; any other deviation is a `json-syntax` error. */
 export function parseJsonc(text: string, lines: LineIndex): ParsedJson {
@@ -84,7 +66,7 @@ export function parseJsonc(text: string, lines: LineIndex): ParsedJson {
         {
           severity: 'error',
           code: 'too-deep',
-          message: `Nested deeper than ${MAX_DEPTH} levels; this cannot be a filter or a patch`,
+          message: `Nested more than ${MAX_DEPTH} levels deep; no filter or patch comes close, so it is not checked`,
           range: lines.range(offset, 1),
         },
       ],
@@ -96,7 +78,7 @@ export function parseJsonc(text: string, lines: LineIndex): ParsedJson {
   const problems: Problem[] = errors.map((e) => ({
     severity: 'error',
     code: 'json-syntax',
-    message: describe(e),
+    message: SYNTAX_MESSAGES[e.error] ?? `JSON syntax error (${printParseErrorCode(e.error)})`,
     range: lines.range(e.offset, Math.max(e.length, 1)),
   }));
   return { root, problems, empty: false };

@@ -1,0 +1,4 @@
+// The patch engine: check `.kgpatch` text against the GameServer / GameServerSet schemas, and apply it.
+export { checkPatch } from './check';
+export { applyPatch, PatchApplyError } from './apply';
+export type { PatchOp, PatchKind, CheckedPatch } from './types';

@@ -1,0 +1,82 @@
+// Checks `path` and `from` against the kind's schema: known fields, any key in maps (labels,
+// annotations), array indexes where the schema has an array, and `-` only at the end of an `add` path.
+import { nearMiss } from '../okg';
+import { childSchema, describeType, schemaFor, schemaKeys, type JsonSchema } from '../schemas';
+import type { Reporter } from './context';
+import { escapeSegment, formatPointer } from './pointer';
+import { stringSpan, type PointerRef, type StructuredOp } from './structure';
+import type { PatchKind } from './types';
+
+/** Checks the op's pointers; returns the schema at `path`, or undefined when the path leaves the schema. */
+export function checkPaths(op: StructuredOp, kind: PatchKind, report: Reporter): JsonSchema | undefined {
+  if (op.from) checkPointer(op, op.from, 'from', kind, report);
+  return checkPointer(op, op.path, 'path', kind, report);
+}
+
+function checkPointer(op: StructuredOp, ref: PointerRef, role: 'path' | 'from', kind: PatchKind, report: Reporter): JsonSchema | undefined {
+  let schema = schemaFor(kind);
+  const segments = ref.segments;
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i];
+    const parentText = ref.text.slice(0, seg.start - 1) || 'the document root';
+    const span = stringSpan(report, ref.node, seg.start, seg.end);
+    const child = childSchema(schema, seg.value);
+    if (schema.type === 'array') {
+      if (!child) {
+        report.at(span.offset, span.length, 'error', 'invalid-array-index',
+          `${parentText} is an array: \`${seg.value}\` must be an index (0, 1, ... without leading zeros)${role === 'path' && op.op === 'add' ? ' or `-` to append' : ''}.`);
+        return undefined;
+      }
+      if (seg.value === '-' && !(role === 'path' && op.op === 'add' && i === segments.length - 1)) {
+        report.at(span.offset, span.length, 'error', 'invalid-dash', dashMessage(op, role, i === segments.length - 1));
+        return undefined;
+      }
+    }
+    if (!child) {
+      reportUnknown(ref, i, schema, parentText, span, kind, report);
+      return undefined;
+    }
+    schema = child;
+  }
+  return schema;
+}
+
+function dashMessage(op: StructuredOp, role: 'path' | 'from', last: boolean): string {
+  if (!last) return '`-` names the position after the last element, which does not exist yet: it cannot have children.';
+  if (role === 'from') return '`-` names no existing element, so `from` cannot use it: give an index.';
+  return `\`-\` (append) is only valid in an \`add\` path; \`${op.op}\` needs an existing index such as 0.`;
+}
+
+function reportUnknown(
+  ref: PointerRef,
+  i: number,
+  parent: JsonSchema,
+  parentText: string,
+  span: { offset: number; length: number },
+  kind: PatchKind,
+  report: Reporter,
+): void {
+  const segment = ref.segments[i].value;
+  if (parent.type !== 'object') {
+    report.at(span.offset, span.length, 'error', 'path-into-scalar',
+      `${parentText} is ${article(describeType(parent))}: it has no field \`${segment}\`.`);
+    return;
+  }
+  const keys = schemaKeys(parent).map((k) => k.name);
+  const near = nearMiss(segment, keys);
+  const where = parentText === 'the document root' ? `the root of a ${kind}` : `${parentText} of a ${kind}`;
+  const what = segment === '' ? 'An empty segment (a doubled or trailing `/`)' : `\`${segment}\``;
+  let replacement: string | undefined;
+  if (near) {
+    const fixed = ref.segments.map((s) => s.value);
+    fixed[i] = near;
+    replacement = formatPointer(fixed);
+  }
+  report.at(span.offset, span.length, 'error', 'unknown-path-segment',
+    `${what} is not a field of ${where}${near ? `; did you mean \`${escapeSegment(near)}\`?` : '.'} Fields here: ${keys.join(', ')}.`,
+    replacement !== undefined ? { replacement } : undefined);
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}

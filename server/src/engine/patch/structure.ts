@@ -1,0 +1,192 @@
+// RFC 6902 structure: the root is an array of operation objects, each with a known `op`, JSON Pointer
+// `path` (and `from` for move/copy), and `value` where the op needs one.
+import { getNodeValue, type Node } from 'jsonc-parser';
+import { nearMiss } from '../okg';
+import type { Reporter } from './context';
+import { parsePointer, type PointerSegment } from './pointer';
+import { OP_NAMES, type PatchOp, type PatchOpName } from './types';
+
+export interface PointerRef {
+  node: Node;
+  text: string;
+  segments: PointerSegment[];
+}
+
+export interface StructuredOp {
+  index: number;
+  node: Node;
+  op: PatchOpName;
+  opNode: Node;
+  path: PointerRef;
+  from?: PointerRef;
+  value?: { node: Node; value: unknown };
+}
+
+const MEMBERS = ['op', 'path', 'from', 'value'];
+const NEEDS_VALUE: ReadonlySet<PatchOpName> = new Set(['add', 'replace', 'test']);
+const NEEDS_FROM: ReadonlySet<PatchOpName> = new Set(['move', 'copy']);
+
+/**
+ * The source span of characters `start..end` of a string node's value (an empty span widens to the
+ * character before it, e.g. the `/` of an empty pointer segment), or the whole node when escapes
+ * make value and source offsets differ.
+ */
+export function stringSpan(report: Reporter, node: Node, start: number, end: number): { offset: number; length: number } {
+  const inner = report.text.slice(node.offset + 1, node.offset + node.length - 1);
+  if (inner !== node.value) return { offset: node.offset, length: node.length };
+  const from = end > start ? start : Math.max(start - 1, 0);
+  return { offset: node.offset + 1 + from, length: Math.max(end - from, 1) };
+}
+
+export function toPatchOp(s: StructuredOp): PatchOp {
+  switch (s.op) {
+    case 'remove':
+      return { op: s.op, path: s.path.text };
+    case 'move':
+    case 'copy':
+      return { op: s.op, from: s.from?.text ?? '', path: s.path.text };
+    default:
+      return { op: s.op, path: s.path.text, value: s.value?.value };
+  }
+}
+
+export function checkStructure(root: Node | undefined, report: Reporter): StructuredOp[] {
+  if (!root) {
+    if (report.problems.length > 0) return [];
+    report.at(0, 0, 'error', 'empty-patch', 'The patch is empty: write a JSON array of operations, e.g. [{"op": "replace", "path": "/spec/opsState", "value": "Maintaining"}].');
+    return [];
+  }
+  if (root.type !== 'array') {
+    const looksLikeOp = root.type === 'object' && root.children?.some((p) => p.children?.[0].value === 'op');
+    report.node(
+      root,
+      'error',
+      'root-not-array',
+      looksLikeOp
+        ? 'A JSON Patch is an array of operations, even for one operation: wrap this object in [ ].'
+        : 'A JSON Patch is an array of operations: write [{"op": ..., "path": ..., ...}, ...].',
+    );
+    return [];
+  }
+  const elements = root.children ?? [];
+  if (elements.length === 0) {
+    report.node(root, 'warning', 'no-operations', 'The patch has no operations, so applying it changes nothing.');
+  }
+  const ops: StructuredOp[] = [];
+  elements.forEach((element, index) => {
+    const op = checkOperation(element, index, report);
+    if (op) ops.push(op);
+  });
+  return ops;
+}
+
+function checkOperation(node: Node, index: number, report: Reporter): StructuredOp | undefined {
+  if (node.type !== 'object') {
+    report.node(node, 'error', 'op-not-object', `Operation ${index} must be an object like {"op": "replace", "path": "/spec/opsState", "value": "None"}.`);
+    return undefined;
+  }
+  const members = new Map<string, { key: Node; value: Node | undefined }>();
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (!key) continue;
+    const name = String(key.value);
+    if (members.has(name)) {
+      report.node(key, 'error', 'duplicate-member', `\`${name}\` appears twice in operation ${index}; keep one.`);
+    }
+    members.set(name, { key, value });
+  }
+
+  const opName = checkOpName(node, index, members.get('op'), report);
+  const path = checkPointerMember(node, index, 'path', members.get('path'), report);
+  let from: PointerRef | undefined;
+  let value: StructuredOp['value'];
+  let complete = opName !== undefined && path !== undefined;
+
+  if (opName && NEEDS_FROM.has(opName)) {
+    from = checkPointerMember(node, index, 'from', members.get('from'), report);
+    complete &&= from !== undefined;
+  }
+  if (opName && NEEDS_VALUE.has(opName)) {
+    const member = members.get('value');
+    if (!member?.value) {
+      report.node(member?.key ?? node, 'error', 'missing-value', `\`${opName}\` needs a \`value\` (operation ${index}).`);
+      complete = false;
+    } else {
+      value = { node: member.value, value: getNodeValue(member.value) };
+    }
+  }
+
+  for (const [name, member] of members) {
+    if (name === 'op' || name === 'path') continue;
+    if (!MEMBERS.includes(name)) {
+      const near = nearMiss(name, MEMBERS);
+      report.node(
+        member.key,
+        'warning',
+        'unknown-op-member',
+        `\`${name}\` is not an operation member and is ignored${near ? `; did you mean \`${near}\`?` : '. Members are op, path, from and value.'}`,
+        near ? { replacement: near } : undefined,
+      );
+    } else if (opName && ((name === 'from' && !NEEDS_FROM.has(opName)) || (name === 'value' && !NEEDS_VALUE.has(opName)))) {
+      report.node(member.key, 'warning', 'unused-op-member', `\`${opName}\` does not use \`${name}\`; it is ignored.`);
+    }
+  }
+
+  if (!complete || !opName || !path) return undefined;
+  return { index, node, op: opName, opNode: members.get('op')!.value!, path, from, value };
+}
+
+function checkOpName(
+  node: Node,
+  index: number,
+  member: { key: Node; value: Node | undefined } | undefined,
+  report: Reporter,
+): PatchOpName | undefined {
+  if (!member?.value) {
+    report.node(member?.key ?? node, 'error', 'missing-op', `Operation ${index} has no \`op\`; use one of ${OP_NAMES.join(', ')}.`);
+    return undefined;
+  }
+  const v = member.value;
+  if (v.type !== 'string') {
+    report.node(v, 'error', 'invalid-op', `\`op\` must be a string: one of ${OP_NAMES.join(', ')}.`);
+    return undefined;
+  }
+  const name = String(v.value);
+  if ((OP_NAMES as readonly string[]).includes(name)) return name as PatchOpName;
+  const near = nearMiss(name, OP_NAMES);
+  report.node(
+    v,
+    'error',
+    'invalid-op',
+    `\`${name}\` is not a JSON Patch op${near ? `; did you mean \`${near}\`?` : '.'} Ops are ${OP_NAMES.join(', ')} (lower case).`,
+    near ? { replacement: near } : undefined,
+  );
+  return undefined;
+}
+
+function checkPointerMember(
+  node: Node,
+  index: number,
+  name: 'path' | 'from',
+  member: { key: Node; value: Node | undefined } | undefined,
+  report: Reporter,
+): PointerRef | undefined {
+  if (!member?.value) {
+    const what = name === 'path' ? 'the JSON Pointer to change, e.g. "/spec/opsState"' : 'the JSON Pointer to take the value from';
+    report.node(member?.key ?? node, 'error', `missing-${name}`, `Operation ${index} has no \`${name}\`: add ${what}.`);
+    return undefined;
+  }
+  const v = member.value;
+  if (v.type !== 'string') {
+    report.node(v, 'error', 'invalid-pointer', `\`${name}\` must be a string holding a JSON Pointer, e.g. "/spec/opsState".`);
+    return undefined;
+  }
+  const text = String(v.value);
+  const parsed = parsePointer(text);
+  if (!parsed.ok) {
+    const span = stringSpan(report, v, parsed.start, parsed.end);
+    report.at(span.offset, span.length, 'error', 'invalid-pointer', parsed.message, parsed.start === 0 ? { replacement: '/' + text } : undefined);
+    return undefined;
+  }
+  return { node: v, text, segments: parsed.segments };
+}

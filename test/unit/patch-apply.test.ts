@@ -1,0 +1,115 @@
+// applyPatch: a new object, inputs untouched, and clear errors naming the op.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { applyPatch, checkPatch, PatchApplyError, type PatchOp } from '../../server/src/engine/patch';
+
+function gameServer() {
+  return {
+    apiVersion: 'game.kruise.io/v1alpha1',
+    kind: 'GameServer',
+    metadata: { name: 'arena-3', namespace: 'games', labels: { 'game.kruise.io/owner-gss': 'arena' } },
+    spec: { opsState: 'None', updatePriority: 0, deletionPriority: 0, networkDisabled: false, containers: [{ name: 'game', image: 'arena:1.0' }] },
+  };
+}
+
+test('apply: returns the patched copy', () => {
+  const out = applyPatch(gameServer(), [
+    { op: 'test', path: '/spec/opsState', value: 'None' },
+    { op: 'replace', path: '/spec/opsState', value: 'Kill' },
+    { op: 'add', path: '/spec/containers/-', value: { name: 'sidecar', image: 'log:2' } },
+    { op: 'remove', path: '/spec/containers/0' },
+    { op: 'copy', from: '/metadata/name', path: '/metadata/annotations' },
+  ]);
+  assert.equal(out.spec.opsState, 'Kill');
+  assert.deepEqual(out.spec.containers, [{ name: 'sidecar', image: 'log:2' }]);
+  assert.equal((out.metadata as Record<string, unknown>).annotations, 'arena-3');
+});
+
+test('apply: never mutates the input object or the ops', () => {
+  const input = gameServer();
+  const before = structuredClone(input);
+  const ops: PatchOp[] = [
+    { op: 'replace', path: '/spec/opsState', value: 'Maintaining' },
+    { op: 'add', path: '/metadata/labels/tier', value: 'gold' },
+    { op: 'add', path: '/spec/containers/0/resources', value: { limits: { cpu: '2' } } },
+    { op: 'move', from: '/spec/deletionPriority', path: '/spec/updatePriority' },
+  ];
+  const opsBefore = structuredClone(ops);
+  const out = applyPatch(input, ops);
+  assert.deepEqual(input, before, 'input object changed');
+  assert.deepEqual(ops, opsBefore, 'ops changed');
+  assert.notEqual(out, input);
+  assert.notEqual(out.spec, input.spec);
+  (out.spec.containers[0] as unknown as { resources: { limits: { cpu: string } } }).resources.limits.cpu = '9';
+  assert.deepEqual(ops, opsBefore, 'result shares a value with the ops');
+});
+
+test('apply: a failed test names the op, its index, the value found and the value expected', () => {
+  const input = gameServer();
+  const before = structuredClone(input);
+  assert.throws(
+    () => applyPatch(input, [
+      { op: 'replace', path: '/spec/updatePriority', value: 5 },
+      { op: 'test', path: '/spec/opsState', value: 'Allocated' },
+    ]),
+    (e: unknown) => {
+      assert.ok(e instanceof PatchApplyError, String(e));
+      assert.equal(e.index, 1);
+      assert.deepEqual(e.op, { op: 'test', path: '/spec/opsState', value: 'Allocated' });
+      assert.match(e.message, /^Operation 1 \{"op":"test","path":"\/spec\/opsState","value":"Allocated"\} failed: test failed: \/spec\/opsState is "None", not "Allocated"\.$/);
+      return true;
+    },
+  );
+  assert.deepEqual(input, before, 'input changed by a failed patch');
+});
+
+const failures: { name: string; op: PatchOp; reason: RegExp }[] = [
+  { name: 'replace a missing path', op: { op: 'replace', path: '/spec/missing', value: 1 }, reason: /path \/spec\/missing does not exist/ },
+  { name: 'remove a missing label', op: { op: 'remove', path: '/metadata/labels/nope' }, reason: /path \/metadata\/labels\/nope does not exist/ },
+  { name: 'add below a missing parent', op: { op: 'add', path: '/metadata/annotations/x', value: 'y' }, reason: /parent of \/metadata\/annotations\/x does not exist/ },
+  { name: 'move from a missing path', op: { op: 'move', from: '/spec/nothing', path: '/spec/opsState' }, reason: /from \/spec\/nothing does not exist/ },
+  { name: 'add past the end of an array', op: { op: 'add', path: '/spec/containers/5', value: { name: 'x' } }, reason: /past the end/ },
+  { name: 'test a missing path', op: { op: 'test', path: '/spec/ghost', value: 1 }, reason: /test failed: \/spec\/ghost is missing, not 1\./ },
+];
+
+for (const f of failures) {
+  test(`apply: ${f.name} fails with a clear message`, () => {
+    assert.throws(() => applyPatch(gameServer(), [f.op]), (e: unknown) => {
+      assert.ok(e instanceof PatchApplyError, `${f.name}: ${String(e)}`);
+      assert.equal(e.index, 0, f.name);
+      assert.match(e.message, f.reason, f.name);
+      assert.ok(e.message.includes(JSON.stringify(f.op)), `${f.name}: message names the op`);
+      return true;
+    });
+  });
+}
+
+test('apply: ~1 and ~0 escapes address keys with / and ~', () => {
+  const out = applyPatch(gameServer(), [
+    { op: 'add', path: '/metadata/labels/gs-sync~1delete-block', value: 'true' },
+    { op: 'add', path: '/metadata/labels/a~0b', value: 'tilde' },
+    { op: 'replace', path: '/metadata/labels/game.kruise.io~1owner-gss', value: 'other' },
+  ]);
+  assert.deepEqual(out.metadata.labels, { 'game.kruise.io/owner-gss': 'other', 'gs-sync/delete-block': 'true', 'a~b': 'tilde' });
+});
+
+test('apply: ops from checkPatch apply as written, comments ignored', () => {
+  const checked = checkPatch(
+    `// raise the update priority of the chosen servers
+[
+  {"op": "test", "path": "/spec/opsState", "value": "None"}, /* guard */
+  {"op": "replace", "path": "/spec/updatePriority", "value": 3},
+  {"op": "add", "path": "/metadata/labels/game.kruise.io~1batch", "value": "b7"}
+]`,
+    'GameServer',
+  );
+  assert.equal(checked.ok, true, JSON.stringify(checked.problems));
+  const out = applyPatch(gameServer(), checked.ops);
+  assert.equal(out.spec.updatePriority, 3);
+  assert.equal((out.metadata.labels as Record<string, string>)['game.kruise.io/batch'], 'b7');
+});
+
+test('apply: __proto__ paths are refused as an error value, not applied', () => {
+  assert.throws(() => applyPatch(gameServer(), [{ op: 'add', path: '/__proto__/polluted', value: 1 }]), PatchApplyError);
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+});
