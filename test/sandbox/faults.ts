@@ -1,0 +1,54 @@
+// Fault injection: latency, per-verb error rates, conflicts and watch cuts, changeable at run time.
+import { ApiError, conflict, injected } from './status';
+import type { Rng } from './rng';
+
+export type Verb = 'list' | 'get' | 'create' | 'update' | 'patch' | 'delete' | 'watch';
+
+export interface InjectedError {
+  status: 500 | 503 | 429;
+  rate: number;
+  retryAfterSeconds?: number;
+}
+
+export interface Faults {
+  /** Added before every response. */
+  latencyMs: number;
+  errors: Partial<Record<Verb, InjectedError>>;
+  /** Fraction of writes (update, patch, delete) answered 409 Conflict. */
+  conflictRate: number;
+  /** Watches are cut after this long. */
+  dropWatchesAfterMs?: number;
+}
+
+export const noFaults = (): Faults => ({ latencyMs: 0, errors: {}, conflictRate: 0 });
+
+export class FaultInjector {
+  private current: Faults = noFaults();
+
+  constructor(private readonly rng: Rng) {}
+
+  /** Replaces the named settings; the ones not given keep their value. */
+  set(f: Partial<Faults>): void {
+    this.current = { ...this.current, ...f, errors: f.errors ? { ...f.errors } : this.current.errors };
+  }
+
+  get latencyMs(): number {
+    return this.current.latencyMs;
+  }
+
+  get dropWatchesAfterMs(): number | undefined {
+    return this.current.dropWatchesAfterMs;
+  }
+
+  /** The injected error for this request, if the dice say so. */
+  errorFor(verb: Verb, plural: string, group: string, name: string | undefined): ApiError | undefined {
+    const e = this.current.errors[verb];
+    if (e && e.rate > 0 && this.rng() < e.rate) return injected(e.status, e.retryAfterSeconds);
+    // A create cannot conflict with a newer version of itself, so only changes of existing objects do.
+    const isChange = verb === 'update' || verb === 'patch' || verb === 'delete';
+    if (isChange && this.current.conflictRate > 0 && this.rng() < this.current.conflictRate) {
+      return conflict(plural, group, name ?? '');
+    }
+    return undefined;
+  }
+}

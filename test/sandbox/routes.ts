@@ -1,0 +1,56 @@
+// Maps a request path and method onto what it addresses and the RBAC verb it needs.
+import { API_VERSION, RESOURCES, type ResourceInfo } from './kinds';
+
+export type Route =
+  | { type: 'public'; path: string }
+  | { type: 'discovery'; path: string }
+  | { type: 'namespaces'; name?: string }
+  | { type: 'resource'; res: ResourceInfo; namespace?: string; name?: string; sub?: 'status' | 'scale' };
+
+const PUBLIC = new Set(['/version', '/healthz', '/livez', '/readyz']);
+const DISCOVERY = new Set(['/api', '/api/v1', '/apis', '/apis/game.kruise.io', `/apis/${API_VERSION}`]);
+
+export function route(path: string): Route | undefined {
+  const p = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  if (PUBLIC.has(p)) return { type: 'public', path: p };
+  if (DISCOVERY.has(p)) return { type: 'discovery', path: p };
+  const ns = /^\/api\/v1\/namespaces(?:\/([^/]+))?$/.exec(p);
+  if (ns) return { type: 'namespaces', ...(ns[1] ? { name: decodeURIComponent(ns[1]) } : {}) };
+  const prefix = `/apis/${API_VERSION}/`;
+  if (!p.startsWith(prefix)) return undefined;
+  const parts = p.slice(prefix.length).split('/').map(decodeURIComponent);
+  let namespace: string | undefined;
+  if (parts[0] === 'namespaces') {
+    if (parts.length < 3) return undefined;
+    namespace = parts[1];
+    parts.splice(0, 2);
+  }
+  const res = RESOURCES[parts[0]!];
+  if (!res || parts.length > 3) return undefined;
+  if (namespace === undefined && parts.length > 1) return undefined;
+  const sub = parts[2];
+  if (sub !== undefined && !(res.subresources as string[]).includes(sub)) return undefined;
+  return { type: 'resource', res, ...(namespace !== undefined ? { namespace } : {}), ...(parts[1] ? { name: parts[1] } : {}), ...(sub ? { sub: sub as 'status' | 'scale' } : {}) };
+}
+
+/** The RBAC verb of a request, or undefined when the method is not served there. */
+export function verbOf(method: string, r: Route, watch: boolean): string | undefined {
+  if (r.type !== 'resource') return method === 'GET' ? (r.type === 'namespaces' && !r.name ? 'list' : 'get') : undefined;
+  if (r.name === undefined) {
+    if (method === 'GET') return watch ? 'watch' : 'list';
+    if (method === 'POST') return r.namespace !== undefined ? 'create' : undefined;
+    return undefined;
+  }
+  switch (method) {
+    case 'GET':
+      return 'get';
+    case 'PUT':
+      return 'update';
+    case 'PATCH':
+      return 'patch';
+    case 'DELETE':
+      return r.sub ? undefined : 'delete';
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,112 @@
+// The HTTPS server: latency, authentication, authorization, injected faults, routing, the request log.
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Auth, type User } from './auth';
+import type { Certs } from './certs';
+import type { Backend, ResourceRequest } from './context';
+import { discoveryDocument } from './discovery';
+import type { Verb } from './faults';
+import { sendError, sendJson } from './http';
+import { GROUP } from './kinds';
+import { create, get, list, patch, remove, update } from './objects';
+import { route, verbOf, type Route } from './routes';
+import { getScale, writeScale } from './scale';
+import { ApiError, forbidden, methodNotAllowed, pageNotFound } from './status';
+import { wantsTable } from './table';
+import { watch } from './watch';
+
+export interface LoggedRequest {
+  verb: string;
+  path: string;
+  status: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class ApiServer {
+  readonly log: LoggedRequest[] = [];
+  readonly server: Server;
+
+  constructor(
+    private readonly backend: Backend,
+    readonly auth: Auth,
+    certs: Certs,
+  ) {
+    this.server = createServer({ cert: certs.certPem, key: certs.keyPem }, (req, res) => void this.handle(req, res));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'https://sandbox.invalid');
+    const method = req.method ?? 'GET';
+    const r = route(url.pathname);
+    const isWatch = ['true', '1'].includes(url.searchParams.get('watch') ?? '');
+    const verb = (r && verbOf(method, r, isWatch)) ?? method.toLowerCase();
+    res.on('finish', () => this.log.push({ verb, path: url.pathname, status: res.statusCode }));
+    res.on('close', () => {
+      if (!res.writableFinished) this.log.push({ verb, path: url.pathname, status: res.statusCode });
+    });
+    try {
+      const latency = this.backend.faults.latencyMs;
+      if (latency > 0) await sleep(latency);
+      await this.dispatch(req, res, url, r, method, isWatch);
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError(500, 'InternalError', `Internal error occurred: ${(e as Error).message}`);
+      if (!res.headersSent) sendError(res, err);
+      else res.destroy();
+    }
+  }
+
+  private async dispatch(req: IncomingMessage, res: ServerResponse, url: URL, r: Route | undefined, method: string, isWatch: boolean): Promise<void> {
+    if (r?.type === 'public') {
+      sendJson(res, 200, discoveryDocument(r.path, '') ?? 'ok');
+      return;
+    }
+    const user = this.auth.authenticate(req);
+    if (!r) throw pageNotFound();
+    const verb = verbOf(method, r, isWatch);
+    if (!verb) throw methodNotAllowed(method);
+    if (r.type === 'discovery') {
+      sendJson(res, 200, discoveryDocument(r.path, `${req.socket.localAddress}:${req.socket.localPort}`));
+      return;
+    }
+    if (r.type === 'namespaces') {
+      const table = wantsTable(req.headers.accept);
+      const b = this.backend;
+      sendJson(res, 200, r.name ? b.namespaces.get(r.name, table) : b.namespaces.list(b.store.resourceVersion, table));
+      return;
+    }
+    this.authorize(user, verb, r);
+    const injected = this.backend.faults.errorFor(verb as Verb, r.res.plural, GROUP, r.name);
+    if (injected) throw injected;
+    const rr: ResourceRequest = { req, res, url, resource: r.res, verb, ...(r.namespace !== undefined ? { namespace: r.namespace } : {}), ...(r.name !== undefined ? { name: r.name } : {}), ...(r.sub ? { sub: r.sub } : {}) };
+    await this.serve(rr);
+  }
+
+  private authorize(user: User, verb: string, r: Extract<Route, { type: 'resource' }>): void {
+    if (Auth.allowed(user, verb)) return;
+    throw forbidden(user, verb, r.res.plural, r.sub, GROUP, r.namespace, r.name);
+  }
+
+  private async serve(r: ResourceRequest): Promise<void> {
+    const b = this.backend;
+    if (r.sub === 'scale') return r.verb === 'get' ? getScale(b, r) : writeScale(b, r);
+    switch (r.verb) {
+      case 'list':
+        return list(b, r);
+      case 'watch':
+        return watch(b, r);
+      case 'get':
+        return get(b, r);
+      case 'create':
+        return create(b, r);
+      case 'update':
+        return update(b, r);
+      case 'patch':
+        return patch(b, r);
+      case 'delete':
+        return remove(b, r);
+      default:
+        throw methodNotAllowed(r.req.method ?? '');
+    }
+  }
+}
