@@ -15,8 +15,8 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { filter: '{"updatePriority":{"$gt":1}}', code: 'gt-portability', severity: 'warning', at: '"$gt"', data: { field: 'updatePriority', value: 1 } },
-  { filter: '{"$and":[{"opsState":"None"},{"deletionPriority":{"$gt":0}}]}', code: 'gt-portability', severity: 'warning', at: '"$gt"', data: { field: 'deletionPriority', value: 0 } },
+  { filter: '{"updatePriority":{"$gt":1}}', code: 'gt-portability', severity: 'warning', at: '"$gt"', data: { field: 'updatePriority', value: 1, integer: true } },
+  { filter: '{"$and":[{"opsState":"None"},{"deletionPriority":{"$gt":0}}]}', code: 'gt-portability', severity: 'warning', at: '"$gt"', data: { field: 'deletionPriority', value: 0, integer: true } },
   { filter: '{"name":{"$regex":"(minecraft"}}', code: 'regex-invalid', severity: 'warning', at: '"(minecraft"' },
   { filter: '{"opsState":"kill"}', code: 'near-miss-value', severity: 'warning', at: '"kill"', data: { replacement: 'Kill' } },
   { filter: '{"opsState":{"$in":["None","WaitToBeDelete"]}}', code: 'near-miss-value', severity: 'warning', at: '"WaitToBeDelete"', data: { replacement: 'WaitToBeDeleted' } },

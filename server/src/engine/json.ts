@@ -13,7 +13,12 @@ export interface ParsedJson {
   empty: boolean;
 }
 
-function scanDepth(text: string): { maxDepth: number; offset: number; empty: boolean } {
+/**
+ * The offset of the bracket that opens nesting level MAX_DEPTH + 1, or undefined when the text stays
+ * within it (or holds nothing but comments: then `empty` is true). Uses the tokenizer alone, which
+ * does not recurse, unlike jsonc-parser's parse functions.
+ */
+export function scanDepth(text: string): { tooDeepAt?: number; empty: boolean } {
   const scanner = createScanner(text, false);
   let depth = 0;
   let empty = true;
@@ -28,12 +33,12 @@ function scanDepth(text: string): { maxDepth: number; offset: number; empty: boo
     }
     empty = false;
     if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
-      if (++depth > MAX_DEPTH) return { maxDepth: depth, offset: scanner.getTokenOffset(), empty };
+      if (++depth > MAX_DEPTH) return { tooDeepAt: scanner.getTokenOffset(), empty };
     } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
       depth--;
     }
   }
-  return { maxDepth: depth, offset: 0, empty };
+  return { empty };
 }
 
 const SYNTAX_MESSAGES: Partial<Record<ParseErrorCode, string>> = {
@@ -57,8 +62,8 @@ const SYNTAX_MESSAGES: Partial<Record<ParseErrorCode, string>> = {
 
 /** Parses JSON where `//` and `/* *\/` comments are allowed; any other deviation is a `json-syntax` error. */
 export function parseJsonc(text: string, lines: LineIndex): ParsedJson {
-  const { maxDepth, offset, empty } = scanDepth(text);
-  if (maxDepth > MAX_DEPTH) {
+  const { tooDeepAt, empty } = scanDepth(text);
+  if (tooDeepAt !== undefined) {
     return {
       root: undefined,
       empty: false,
@@ -67,7 +72,7 @@ export function parseJsonc(text: string, lines: LineIndex): ParsedJson {
           severity: 'error',
           code: 'too-deep',
           message: `Nested more than ${MAX_DEPTH} levels deep; no filter or patch comes close, so it is not checked`,
-          range: lines.range(offset, 1),
+          range: lines.range(tooDeepAt, 1),
         },
       ],
     };

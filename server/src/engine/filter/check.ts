@@ -300,7 +300,7 @@ export class FilterChecker {
         'gt-portability',
         opNode,
         '"$gt" means greater-than here, as kruise-game-api documents, but kruise-game-api v0.1.0 evaluates it as less-than. Use "$ge" with "$ne" (or "$range") for a filter that means the same everywhere',
-        { field: field.name, value: node.value },
+        { field: field.name, value: node.value, ...(field.integer && { integer: true }) },
       );
     }
     if (op === '$regex') {

@@ -17,6 +17,8 @@ export interface FieldDef {
   knownValues?: readonly string[];
   /** True when no value outside `knownValues` (and "") can ever occur, so another value never matches. */
   closedValues?: boolean;
+  /** True for number fields that only ever hold integers (Go's IntValue). */
+  integer?: boolean;
   /** True when elements are "container,image" pairs, so an element without a comma never matches. */
   containerImagePairs?: boolean;
   get(obj: unknown): FieldValue;
@@ -103,6 +105,7 @@ export const GAME_SERVER_FIELDS: Registry = registry('GameServer', [
     description:
       'Spec update priority (IntOrString, read as Go IntValue: "10" is 10, a non-numeric string is 0; missing is 0). Not the UP column, which shows status.',
     example: '{"updatePriority":{"$ge":10}}',
+    integer: true,
     get: (o) => intOrStringValue(okg(o)?.spec?.updatePriority),
   },
   {
@@ -112,6 +115,7 @@ export const GAME_SERVER_FIELDS: Registry = registry('GameServer', [
     description:
       'Spec deletion priority (IntOrString, read as Go IntValue: "10" is 10, a non-numeric string is 0; missing is 0). Not the DP column, which shows status.',
     example: '{"deletionPriority":{"$range":[1,100]}}',
+    integer: true,
     get: (o) => intOrStringValue(okg(o)?.spec?.deletionPriority),
   },
   {

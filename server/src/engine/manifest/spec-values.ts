@@ -1,0 +1,103 @@
+// opsState and priority values, wherever they are written (GameServer spec, service-quality actions):
+// the controller copies them into pod labels and sorts on them, and nothing in the cluster checks them.
+import { isValidLabelValue, nearMiss, OPS_STATES, parseGoInt } from '../okg';
+import { finding, type CheckContext, type Finding, type Segment } from './finding';
+import { showPath } from './paths';
+
+/** A service-quality action value rendered by Go text/template on OKG master (`{{.Result}}`). */
+export function isTemplate(value: string): boolean {
+  return value.includes('{{');
+}
+
+const LABEL_RULE = 'at most 63 characters, letters and digits at both ends, `-`, `_` or `.` inside';
+
+export function checkOpsState(ctx: CheckContext, path: readonly Segment[], value: unknown): Finding[] {
+  if (typeof value !== 'string' || isTemplate(value) || (OPS_STATES as readonly string[]).includes(value)) return [];
+  const span = ctx.span(path, 'value');
+  const reserved = nearMiss(value, OPS_STATES);
+  if (reserved) {
+    return [
+      finding(
+        'warning',
+        'ops-state-near-miss',
+        `\`${value}\` is not the reserved opsState \`${reserved}\` (matching is case-sensitive): OKG treats it as a custom state, which sorts like \`None\` on scale-down.`,
+        span,
+        { replacement: reserved },
+      ),
+    ];
+  }
+  if (!isValidLabelValue(value)) {
+    return [
+      finding(
+        'error',
+        'ops-state-label-value',
+        `opsState \`${value}\` is copied into the pod label \`game.kruise.io/gs-opsState\`, so it must be a valid label value (${LABEL_RULE}): the pod update fails and the pod never gets this state.`,
+        span,
+      ),
+    ];
+  }
+  return [
+    finding(
+      'info',
+      'ops-state-custom',
+      `\`${value}\` is a custom opsState: legal, but it sorts like \`None\` on scale-down and is not counted in maintainingReplicas or waitToBeDeletedReplicas. Reserved values: ${OPS_STATES.join(', ')}.`,
+      span,
+    ),
+  ];
+}
+
+export function checkPriority(ctx: CheckContext, path: readonly Segment[], value: unknown): Finding[] {
+  const name = showPath(path.slice(-1));
+  const span = ctx.span(path, 'value');
+  if (typeof value === 'number') {
+    if (Number.isInteger(value)) return [];
+    return [
+      finding(
+        'warning',
+        'priority-not-integer',
+        `${name} \`${value}\` is not an integer: OKG reads priorities as integers, so it sorts as 0.`,
+        span,
+      ),
+    ];
+  }
+  if (typeof value !== 'string' || isTemplate(value)) return [];
+  if (!isValidLabelValue(value)) {
+    return [
+      finding(
+        'error',
+        'priority-label-value',
+        `${name} \`${value}\` is copied into a pod label, so it must be a valid label value (${LABEL_RULE}): the pod update fails.`,
+        span,
+      ),
+    ];
+  }
+  if (parseGoInt(value) === undefined) {
+    return [
+      finding(
+        'warning',
+        'priority-not-integer',
+        `${name} \`${value}\` is not an integer: OKG parses it with strconv.Atoi, so it sorts as 0.`,
+        span,
+      ),
+    ];
+  }
+  return [];
+}
+
+/** Label values an action merges into the GameServer (and, with the `gs-sync/` prefix, the pod). */
+export function checkLabelValues(ctx: CheckContext, path: readonly Segment[], labels: unknown): Finding[] {
+  if (labels === null || typeof labels !== 'object' || Array.isArray(labels)) return [];
+  const out: Finding[] = [];
+  for (const [key, value] of Object.entries(labels)) {
+    if (typeof value !== 'string' || isTemplate(value) || isValidLabelValue(value)) continue;
+    out.push(
+      finding(
+        'error',
+        'label-value',
+        `Label value \`${value}\` is not a valid label value (${LABEL_RULE}): the GameServer update fails when this action fires.`,
+        ctx.span([...path, key], 'value'),
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+// Hover in GameServerSet / GameServer YAML: a key shows its schema type and description; a reserved
+// opsState value shows what OKG does with it.
+import { isScalar } from 'yaml';
+import type { Hover, Position } from 'vscode-languageserver';
+import { locateManifest } from '../../engine/manifest';
+import { describeType, schemaAtPointer, type JsonSchema } from '../../engine/schemas';
+import { LineIndex } from '../../engine/text';
+import { markdown } from '../snippet';
+import { opsStateMeaning } from './ops-states';
+import { mayHoldOkg, tooLargeForYaml } from './text';
+
+function schemaText(name: string, schema: JsonSchema): string[] {
+  const lines = [`**${name}** · \`${describeType(schema)}\``];
+  if (schema.description) lines.push(schema.description);
+  if (schema.enum) lines.push(`Allowed values: ${schema.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
+  if (schema['x-okg-reserved']) lines.push(`Reserved values: ${schema['x-okg-reserved'].map((v) => `\`${v}\``).join(', ')}`);
+  return lines;
+}
+
+/** The last key of a path with the indexes after it: `reserveGameServerIds[2]`. */
+function lastName(path: readonly string[]): string {
+  let i = path.length - 1;
+  while (i > 0 && /^\d+$/.test(path[i])) i--;
+  return path[i] + path.slice(i + 1).map((index) => `[${index}]`).join('');
+}
+
+export function yamlHover(text: string, position: Position): Hover | null {
+  if (!mayHoldOkg(text) || tooLargeForYaml(text)) return null;
+  const lines = new LineIndex(text);
+  const loc = locateManifest(text, lines.offsetAt(position));
+  // On a key or a scalar value only: between the entries of a map there is nothing to explain.
+  if (!loc || loc.path.length === 0 || !loc.span || !isScalar(loc.node)) return null;
+  const path = loc.path.map(String);
+  const schema = schemaAtPointer(loc.kind, path);
+  if (!schema || (!schema.description && !schema.enum)) return null;
+  const range = { start: lines.positionAt(loc.span.start), end: lines.positionAt(loc.span.end) };
+  const value = loc.onKey ? undefined : loc.node.value;
+  const meaning = schema['x-okg-reserved'] && typeof value === 'string' ? opsStateMeaning(value) : undefined;
+  if (meaning) return { contents: markdown([`**${String(value)}** (reserved opsState)`, meaning].join('\n\n')), range };
+  return { contents: markdown(schemaText(lastName(path), schema).join('\n\n')), range };
+}

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { CodeAction } from 'vscode-languageserver';
+import { applyEdits, LspHarness } from './harness';
+
+let h: LspHarness;
+let n = 0;
+before(async () => {
+  h = await LspHarness.start();
+});
+after(() => h.close());
+
+/** The quick fixes for the document's diagnostic with `code`, and the text each produces. */
+async function fixes(text: string, code: string, suffix = '.kgfilter'): Promise<{ title: string; result: string; preferred: boolean }[]> {
+  const uri = h.open(`a${n++}${suffix}`, text);
+  const diagnostics = (await h.diagnostics(uri)).filter((d) => d.code === code);
+  assert.equal(diagnostics.length, 1, `one ${code} diagnostic in ${text}`);
+  const actions: CodeAction[] = await h.codeActions(uri, diagnostics);
+  return actions.map((a) => ({ title: a.title, result: applyEdits(text, a.edit?.changes?.[uri] ?? []), preferred: a.isPreferred === true }));
+}
+
+async function fixedText(text: string, code: string): Promise<string> {
+  const all = await fixes(text, code);
+  assert.ok(all.length > 0, `a fix for ${code} in ${text}`);
+  return all[0].result;
+}
+
+describe('.kgfilter quick fixes', () => {
+  test('$gte → $ge and $lte → $le', async () => {
+    assert.equal(await fixedText('{"updatePriority": {"$gte": 10}}', 'unknown-operator'), '{"updatePriority": {"$ge": 10}}');
+    assert.equal(await fixedText('{"$or": [{"deletionPriority": {"$lte": 1}}]}', 'unknown-operator'), '{"$or": [{"deletionPriority": {"$le": 1}}]}');
+  });
+
+  test('$gt at the root → $ge and $ne in $and, or $ge n+1 for an integer field', async () => {
+    const all = await fixes('{"updatePriority": {"$gt": 5}}', 'gt-portability');
+    assert.deepEqual(all, [
+      { title: 'Rewrite as "$ge" and "$ne" in "$and"', result: '{"$and": [{"updatePriority": {"$ge": 5}}, {"updatePriority": {"$ne": 5}}]}', preferred: true },
+      { title: 'Rewrite as "$ge": 6 (updatePriority is an integer)', result: '{"updatePriority": {"$ge": 6}}', preferred: false },
+    ]);
+  });
+
+  test('$gt inside $and splits in place; inside $or only the integer form applies', async () => {
+    assert.equal(
+      await fixedText('{"$and": [{"opsState": "None"}, {"deletionPriority": {"$gt": 2}}]}', 'gt-portability'),
+      '{"$and": [{"opsState": "None"}, {"deletionPriority": {"$ge": 2}}, {"deletionPriority": {"$ne": 2}}]}',
+    );
+    const inOr = await fixes('{"$or": [{"updatePriority": {"$gt": 2.5}}]}', 'gt-portability');
+    assert.deepEqual(inOr.map((f) => [f.result, f.preferred]), [['{"$or": [{"updatePriority": {"$ge": 3}}]}', true]]);
+  });
+
+  test('two keys in one root object → wrapped in $and', async () => {
+    assert.equal(
+      await fixedText('{"opsState": "None", "currentState": "Ready"}', 'object-key-count'),
+      '{"$and": [{"opsState": "None"}, {"currentState": "Ready"}]}',
+    );
+    assert.deepEqual(await fixes('{"opsState": "None", "bogus": 1}', 'object-key-count'), [], 'no wrap when a key is not a field');
+  });
+
+  test('near-miss values, misspelt fields, swapped ranges, array shorthand in $and', async () => {
+    assert.equal(await fixedText('{"opsState": "waittobedeleted"}', 'near-miss-value'), '{"opsState": "WaitToBeDeleted"}');
+    assert.equal(await fixedText('{"$and": [{"currentState": "ready"}]}', 'near-miss-value'), '{"$and": [{"currentState": "Ready"}]}');
+    assert.equal(await fixedText('{"opsStat": "None"}', 'unknown-field'), '{"opsState": "None"}');
+    assert.equal(await fixedText('{"updatePriority": {"$range": [10, 1]}}', 'range-order'), '{"updatePriority": {"$range": [1, 10]}}');
+    assert.equal(await fixedText('{"$and": [{"images": ["a,b"]}]}', 'array-shorthand-not-root'), '{"$and": [{"images": {"$eq": ["a,b"]}}]}');
+  });
+
+  test('each fix leaves a filter without that problem', async () => {
+    for (const [text, code] of [
+      ['{"updatePriority": {"$gt": 5}}', 'gt-portability'],
+      ['{"opsState": "None", "currentState": "Ready"}', 'object-key-count'],
+      ['{"updatePriority": {"$gte": 10}}', 'unknown-operator'],
+    ] as const) {
+      const fixed = await fixedText(text, code);
+      const after = await h.diagnostics(h.open(`after${n++}.kgfilter`, fixed));
+      assert.deepEqual(after.map((d) => d.code), [], `${code} fixed in ${fixed}`);
+    }
+  });
+
+  test('diagnostics from other sources get no fixes', async () => {
+    const uri = h.open('foreign.kgfilter', '{"updatePriority": {"$gte": 10}}');
+    const [d] = await h.diagnostics(uri);
+    assert.deepEqual(await h.codeActions(uri, [{ ...d, source: 'other' }]), []);
+  });
+});

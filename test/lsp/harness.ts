@@ -1,0 +1,202 @@
+// In-process LSP harness: the real server and a JSON-RPC client joined by two PassThrough streams.
+import { PassThrough } from 'node:stream';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type {
+  CodeAction,
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  FormattingOptions,
+  Hover,
+  Position,
+  PublishDiagnosticsParams,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver';
+import { createConnection } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { startServer, type ServerOptions } from '../../server/src/server';
+
+/** Splits a text at its caret marker `|`, as json-languageservice tests do. */
+export function caret(marked: string, marker = '|'): { text: string; position: Position; offset: number } {
+  const offset = marked.indexOf(marker);
+  if (offset < 0 || marked.indexOf(marker, offset + 1) >= 0) throw new Error(`exactly one caret marker expected in ${JSON.stringify(marked)}`);
+  const text = marked.slice(0, offset) + marked.slice(offset + marker.length);
+  return { text, position: TextDocument.create('x:', 'x', 0, text).positionAt(offset), offset };
+}
+
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('x:', 'x', 0, text), [...edits]);
+}
+
+/** The text an item's edit puts in place, with snippet tabstops and escapes removed. */
+export function insertedText(item: CompletionItem): string {
+  const edit = item.textEdit;
+  const text = edit && 'newText' in edit ? edit.newText : (item.insertText ?? item.label);
+  return item.insertTextFormat === 2 ? text.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$(?:\{\d+\}|\d+)/g, '').replace(/\\([$}\\])/g, '$1') : text;
+}
+
+function languageOf(name: string): string {
+  if (name.endsWith('.kgfilter')) return 'kgfilter';
+  if (name.endsWith('.kgpatch')) return 'kgpatch';
+  if (/\.ya?ml$/.test(name)) return 'yaml';
+  return 'plaintext';
+}
+
+const WAIT_MS = 5000;
+
+export interface HarnessOptions extends ServerOptions {
+  /** Workspace folder reported in initialize (a directory path). */
+  folder?: string;
+}
+
+export class LspHarness {
+  private readonly docs = new Map<string, TextDocument>();
+  private readonly published = new Map<string, PublishDiagnosticsParams>();
+  /** Messages the server logged (window/logMessage), e.g. a handler that threw. */
+  readonly logs: string[] = [];
+  /** Every publish, in order, for debounce checks. */
+  readonly publishes: PublishDiagnosticsParams[] = [];
+  private readonly waiters = new Set<() => void>();
+
+  private constructor(
+    private readonly client: MessageConnection,
+    private readonly stop: () => void,
+  ) {
+    client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.published.set(p.uri, p);
+      this.publishes.push(p);
+      for (const w of this.waiters) w();
+    });
+    client.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
+  }
+
+  static async start(options: HarnessOptions = {}): Promise<LspHarness> {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    const server = startServer(serverConnection, { diagnosticsDelayMs: 5, scanWorkspace: false, ...options });
+    const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    const harness = new LspHarness(client, () => {
+      server.dispose();
+      client.dispose();
+      serverConnection.dispose();
+      toServer.destroy();
+      toClient.destroy();
+    });
+    client.listen();
+    const folders = options.folder ? [{ uri: `file://${options.folder}`, name: 'workspace' }] : null;
+    await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, workspaceFolders: folders });
+    await client.sendNotification('initialized', {});
+    return harness;
+  }
+
+  uri(name: string): string {
+    return `file:///workspace/${name}`;
+  }
+
+  open(name: string, text: string, languageId = languageOf(name)): string {
+    const uri = this.uri(name);
+    const doc = TextDocument.create(uri, languageId, 1, text);
+    this.docs.set(uri, doc);
+    void this.client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    return uri;
+  }
+
+  /** Opens a text with a caret marker and returns where the caret was. */
+  openAt(name: string, marked: string, languageId?: string): { uri: string; position: Position; text: string } {
+    const { text, position } = caret(marked);
+    return { uri: this.open(name, text, languageId), position, text };
+  }
+
+  /** Sends an incremental change replacing `range` (the whole text when omitted). */
+  change(uri: string, text: string, range?: Range): void {
+    const doc = this.document(uri);
+    const whole = { start: doc.positionAt(0), end: doc.positionAt(doc.getText().length) };
+    const change = { range: range ?? whole, text };
+    const next = TextDocument.update(doc, [change], doc.version + 1);
+    this.docs.set(uri, next);
+    void this.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: next.version }, contentChanges: [change] });
+  }
+
+  save(uri: string): void {
+    this.document(uri);
+    void this.client.sendNotification('textDocument/didSave', { textDocument: { uri } });
+  }
+
+  closeDocument(uri: string): void {
+    this.docs.delete(uri);
+    void this.client.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  text(uri: string): string {
+    return this.document(uri).getText();
+  }
+
+  /** The diagnostics published for the document's current version. */
+  diagnostics(uri: string): Promise<Diagnostic[]> {
+    const version = this.document(uri).version;
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const p = this.published.get(uri);
+        if (p?.version !== version) return false;
+        this.waiters.delete(waiter);
+        clearTimeout(timer);
+        resolve(p.diagnostics);
+        return true;
+      };
+      const waiter = (): void => void check();
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`no diagnostics for ${uri} version ${version} within ${WAIT_MS} ms`));
+      }, WAIT_MS);
+      this.waiters.add(waiter);
+      check();
+    });
+  }
+
+  async completion(uri: string, position: Position): Promise<CompletionItem[]> {
+    const r = await this.client.sendRequest<CompletionItem[] | CompletionList | null>('textDocument/completion', { textDocument: { uri }, position });
+    return Array.isArray(r) ? r : (r?.items ?? []);
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.client.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+  }
+
+  async codeActions(uri: string, diagnostics: Diagnostic[], range = diagnostics[0]?.range): Promise<CodeAction[]> {
+    const r = await this.client.sendRequest<CodeAction[] | null>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } });
+    return r ?? [];
+  }
+
+  async format(uri: string, options: FormattingOptions = { tabSize: 2, insertSpaces: true }): Promise<TextEdit[]> {
+    return (await this.client.sendRequest<TextEdit[] | null>('textDocument/formatting', { textDocument: { uri }, options })) ?? [];
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.client.sendNotification(method, params);
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.client.sendRequest<R>(method, params);
+  }
+
+  close(): void {
+    this.stop();
+  }
+
+  private document(uri: string): TextDocument {
+    const doc = this.docs.get(uri);
+    if (!doc) throw new Error(`${uri} is not open in the harness`);
+    return doc;
+  }
+}
+
+/** The text of a hover's contents, whatever form they take. */
+export function hoverText(hover: Hover | null): string {
+  if (!hover) return '';
+  const c = hover.contents;
+  if (typeof c === 'string') return c;
+  if (Array.isArray(c)) return c.map((x) => (typeof x === 'string' ? x : x.value)).join('\n');
+  return c.value;
+}

@@ -1,0 +1,152 @@
+// No input crashes the server or makes a request hang, and no feature throws (a throw would be
+// logged by the server's handler wrapper, and these tests read that log).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import fc from 'fast-check';
+import { OPERATORS, OPS_STATES } from '../../server/src/engine';
+import { LspHarness } from './harness';
+
+let h: LspHarness;
+let n = 0;
+before(async () => {
+  h = await LspHarness.start();
+});
+after(() => h.close());
+
+const BOUND_MS = 20_000;
+
+function bounded<T>(what: string, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${BOUND_MS} ms`)), BOUND_MS);
+  });
+  return Promise.race([p, limit]).finally(() => clearTimeout(timer));
+}
+
+/** Opens the text and runs every feature on it: diagnostics, completion, hover, quick fixes, formatting. */
+async function exercise(name: string, text: string, offsets: number[]): Promise<void> {
+  const uri = h.open(name, text);
+  const diagnostics = await bounded(`diagnostics of ${name}`, h.diagnostics(uri));
+  const lines = text.split(/\r\n|\r|\n/);
+  for (const o of offsets) {
+    const line = o % lines.length;
+    const position = { line, character: Math.min(Math.floor(o / lines.length), lines[line].length) };
+    const items = await bounded(`completion in ${name}`, h.completion(uri, position));
+    assert.ok(Array.isArray(items), `completion items for ${name}`);
+    await bounded(`hover in ${name}`, h.hover(uri, position));
+  }
+  if (diagnostics.length > 0) await bounded(`code actions in ${name}`, h.codeActions(uri, diagnostics));
+  await bounded(`formatting of ${name}`, h.format(uri));
+  h.closeDocument(uri);
+  assert.deepEqual(h.logs, [], `no handler failed on ${name}: ${JSON.stringify(text.slice(0, 200))}`);
+}
+
+const FIELDS = ['opsState', 'updatePriority', 'deletionPriority', 'currentState', 'currentNetworkState', 'images', 'name', 'namespace', 'nope'];
+const OPS = [...OPERATORS.map((o) => o.name), '$gte', '$lte', '$nin', '$and', '$or', 'x'];
+const scalar = fc.oneof(fc.constantFrom<unknown>(...OPS_STATES, 'kill', 'Ready', 'game,img:1', 5, -1, 2.5, true, null, ''), fc.string({ maxLength: 8 }));
+const operand = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.jsonValue({ maxDepth: 2 }));
+const clause = fc.oneof(
+  fc.dictionary(fc.constantFrom(...FIELDS), operand, { minKeys: 1, maxKeys: 2 }),
+  fc.dictionary(fc.constantFrom(...FIELDS), fc.dictionary(fc.constantFrom(...OPS), operand, { maxKeys: 2 }), { minKeys: 1, maxKeys: 2 }),
+);
+const filterValue = fc.oneof(clause, fc.record({ $and: fc.array(clause, { maxLength: 3 }) }), fc.record({ $or: fc.array(fc.oneof(clause, operand), { maxLength: 3 }) }));
+
+const SEGMENTS = ['spec', 'metadata', 'status', 'opsState', 'containers', '0', '-', 'labels', 'a~1b', '~', 'replicas', 'gameServerTemplate'];
+const pointer = fc.array(fc.constantFrom(...SEGMENTS), { maxLength: 5 }).map((s) => s.map((x) => `/${x}`).join(''));
+const patchOp = fc.record(
+  { op: fc.constantFrom('add', 'remove', 'replace', 'move', 'copy', 'test', 'rep', 5), path: fc.oneof(pointer, scalar), from: pointer, value: operand },
+  { requiredKeys: ['op'] },
+);
+const patchValue = fc.oneof(fc.array(patchOp, { maxLength: 4 }), patchOp, operand);
+
+/** Serialises with random layout, then optionally cuts, inserts or deletes characters. */
+function document(value: fc.Arbitrary<unknown>): fc.Arbitrary<string> {
+  const edit = fc.record({ at: fc.nat(), len: fc.nat({ max: 6 }), insert: fc.stringMatching(/^[{}[\]":,$ \n\\/a-z0-9]{0,4}$/) });
+  return fc
+    .tuple(value, fc.constantFrom(0, 2, '\t'), fc.array(edit, { maxLength: 3 }))
+    .map(([v, indent, edits]) => {
+      let text = JSON.stringify(v, null, indent) ?? '';
+      for (const e of edits) {
+        const at = text.length === 0 ? 0 : e.at % (text.length + 1);
+        text = text.slice(0, at) + e.insert + text.slice(at + e.len);
+      }
+      return text;
+    });
+}
+
+const offsets = fc.array(fc.nat({ max: 10_000 }), { minLength: 1, maxLength: 3 });
+
+describe('robustness', () => {
+  test('generated and mutated filters, for GameServers and GameServerSets', async () => {
+    await fc.assert(
+      fc.asyncProperty(document(filterValue), offsets, fc.boolean(), async (text, at, gss) => {
+        await exercise(`f${n++}${gss ? '.gss' : ''}.kgfilter`, text, at);
+      }),
+      { numRuns: 60, seed: 20261124 },
+    );
+  });
+
+  test('generated and mutated patches, for GameServers and GameServerSets', async () => {
+    await fc.assert(
+      fc.asyncProperty(document(patchValue), offsets, fc.boolean(), async (text, at, gss) => {
+        await exercise(`p${n++}${gss ? '.gss' : ''}.kgpatch`, text, at);
+      }),
+      { numRuns: 60, seed: 20261124 },
+    );
+  });
+
+  test('random bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), offsets, async (bytes, at) => {
+        const text = Buffer.from(bytes).toString('utf8');
+        await exercise(`b${n++}.kgfilter`, text, at);
+        await exercise(`b${n++}.kgpatch`, text, at);
+      }),
+      { numRuns: 25, seed: 7 },
+    );
+  });
+
+  test('JSON nested 10,000 deep', async () => {
+    const deepObject = '{"opsState":'.repeat(10_000) + '1' + '}'.repeat(10_000);
+    const deepArray = '['.repeat(10_000) + ']'.repeat(10_000);
+    for (const [name, text] of [['deep-o.kgfilter', deepObject], ['deep-a.kgpatch', deepArray], ['deep-o.kgpatch', deepObject], ['deep-a.kgfilter', deepArray]]) {
+      await exercise(name, text, [5_000, 60_000, 0]);
+    }
+  });
+
+  test('a 5 MB file', async () => {
+    const op = '{"op":"replace","path":"/spec/opsState","value":"None"},';
+    const big = `[${op.repeat(Math.ceil(5_000_000 / op.length))}{"op":"remove","path":"/spec/opsState"}]`;
+    assert.ok(big.length >= 5_000_000, 'at least 5 MB');
+    const started = Date.now();
+    const uri = h.open('big.kgpatch', big);
+    const diags = await bounded('diagnostics of a 5 MB patch', h.diagnostics(uri));
+    assert.deepEqual(diags.map((d) => d.code), ['too-large']);
+    await bounded('completion in a 5 MB patch', h.completion(uri, { line: 0, character: 2_500_000 }));
+    await bounded('hover in a 5 MB patch', h.hover(uri, { line: 0, character: 40 }));
+    assert.deepEqual(await bounded('formatting a 5 MB patch', h.format(uri)), [], 'no formatting of oversized documents');
+    h.closeDocument(uri);
+    assert.ok(Date.now() - started < BOUND_MS, `5 MB handled in ${Date.now() - started} ms`);
+    assert.deepEqual(h.logs, []);
+  });
+
+  test('a handler that throws answers empty and logs why', async () => {
+    const broken = await LspHarness.start();
+    try {
+      assert.deepEqual(await broken.request('textDocument/completion', {}), []);
+      assert.equal(await broken.request('textDocument/hover', { textDocument: null }), null);
+      assert.deepEqual(await broken.request('textDocument/codeAction', { textDocument: { uri: 'file:///x' } }), []);
+      assert.equal(broken.logs.length, 2, `two failures logged: ${JSON.stringify(broken.logs)}`);
+      assert.match(broken.logs[0], /^okg: completion failed: TypeError/);
+      const { uri, position } = broken.openAt('ok.kgfilter', '{"currentNetworkState": "|"}');
+      assert.equal((await broken.completion(uri, position)).length, 3, 'the server goes on answering');
+    } finally {
+      broken.close();
+    }
+  });
+
+  test('the server still answers afterwards', async () => {
+    const { uri, position } = h.openAt('alive.kgfilter', '{"opsState": "|"}');
+    assert.deepEqual((await h.completion(uri, position)).map((i) => i.label), [...OPS_STATES]);
+  });
+});
