@@ -64,4 +64,16 @@ describe('guards and GameServer actions', () => {
       doc.getText().split('\n').filter((l) => l.includes('Priority')).join(' | '),
     );
   });
+
+  it('okg.kubeconfig naming a missing file shows the no-kubeconfig state, and clearing it reconnects', async () => {
+    const config = vscode.workspace.getConfiguration('okg');
+    try {
+      await config.update('kubeconfig', workspaceUri('no-such-kubeconfig').fsPath, vscode.ConfigurationTarget.Global);
+      await waitFor('the noKubeconfig state', () => (api.clusterState() === 'noKubeconfig' ? true : undefined), 20_000, () => api.clusterState());
+      assert.deepEqual(api.visibleGameServers(), [], 'GameServers are still shown without a kubeconfig');
+    } finally {
+      await config.update('kubeconfig', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('the view to load again', () => (api.clusterState() === 'ready' && api.visibleGameServers().length > 0 ? true : undefined), 30_000, () => api.clusterState());
+  });
 });

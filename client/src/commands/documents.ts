@@ -1,0 +1,56 @@
+// Finding the filter or patch a command should use: an argument, the active editor, or a pick.
+import * as vscode from 'vscode';
+import type { Problem } from '../../../server/src/engine/index';
+
+export type DocLanguage = 'kgfilter' | 'kgpatch';
+
+/** A URI given as a Uri (menus pass the resource) or as a string (tests, command links). */
+export function asUri(value: unknown): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) return value;
+  if (typeof value === 'string' && value !== '') return value.includes(':') ? vscode.Uri.parse(value) : vscode.Uri.file(value);
+  return undefined;
+}
+
+export function fileLabel(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, false);
+}
+
+export function activeDocument(language: DocLanguage): vscode.TextDocument | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  return doc?.languageId === language ? doc : undefined;
+}
+
+/** The workspace's files of that language, for a quick pick. */
+export async function workspaceFiles(language: DocLanguage): Promise<vscode.Uri[]> {
+  const uris = await vscode.workspace.findFiles(`**/*.${language}`, '**/node_modules/**', 500);
+  return uris.sort((a, b) => fileLabel(a).localeCompare(fileLabel(b)));
+}
+
+export async function pickFile(language: DocLanguage, placeHolder: string): Promise<vscode.Uri | undefined> {
+  const files = await workspaceFiles(language);
+  if (files.length === 0) {
+    void vscode.window.showErrorMessage(`No .${language} file in the workspace.`);
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    files.map((uri) => ({ label: fileLabel(uri), uri })),
+    { placeHolder },
+  );
+  return picked?.uri;
+}
+
+/**
+ * Shows the document and says why it was refused; the language server's diagnostics are
+ * already on it, so the Problems panel is one click away.
+ */
+export async function refuseWithDiagnostics(doc: vscode.TextDocument, problems: readonly Problem[], what: string): Promise<string> {
+  const errors = problems.filter((p) => p.severity === 'error');
+  const first = errors[0];
+  const where = first ? ` (line ${first.range.start.line + 1}: ${first.message})` : '';
+  const message = `${fileLabel(doc.uri)} has ${errors.length} error${errors.length === 1 ? '' : 's'}${where}; ${what}`;
+  await vscode.window.showTextDocument(doc, { preview: false });
+  void vscode.window
+    .showErrorMessage(message, 'Show Problems')
+    .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
+  return message;
+}

@@ -1,0 +1,46 @@
+// The kruisegamectl command line that runs the same filter (and patch) outside the editor.
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ResourceKind } from './resourceKind';
+
+export interface KruisegamectlInput {
+  kind: ResourceKind;
+  filterText: string;
+  patchText?: string;
+  /** kruisegamectl does not read $KUBECONFIG, so the file must be named (`-k`). */
+  kubeconfigPath?: string;
+}
+
+export type CommandResult = { ok: true; command: string } | { ok: false; message: string };
+
+/** POSIX shell single quoting: safe for any text, including quotes and `$`. */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Our files may hold comments and layout; kruisegamectl wants strict, compact JSON. */
+function compact(text: string, what: string): { ok: true; json: string } | { ok: false; message: string } {
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: false });
+  if (errors.length) {
+    return { ok: false, message: `The ${what} is not valid JSON (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}).` };
+  }
+  return { ok: true, json: JSON.stringify(value) };
+}
+
+export function kruisegamectlCommand(input: KruisegamectlInput): CommandResult {
+  const args = ['kruisegamectl'];
+  if (input.kubeconfigPath) args.push('-k', shellQuote(input.kubeconfigPath));
+  args.push('-r', input.kind === 'GameServerSet' ? 'gameserverset' : 'gameserver');
+  // An empty filter means every object to kruisegamectl as well; leaving out -f says so plainly.
+  if (input.filterText.trim() !== '') {
+    const filter = compact(input.filterText, 'filter');
+    if (!filter.ok) return filter;
+    args.push('-f', shellQuote(filter.json));
+  }
+  if (input.patchText !== undefined) {
+    const patch = compact(input.patchText, 'patch');
+    if (!patch.ok) return patch;
+    args.push('-j', shellQuote(patch.json));
+  }
+  return { ok: true, command: args.join(' ') };
+}

@@ -1,0 +1,52 @@
+// Activation wires the pieces together; each piece lives in its own module.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCommands } from './commands/registerCommands';
+import type { LastRun } from './commands/deps';
+import { createLanguageClient } from './languageClient';
+import { LiveObjectDocuments, OBJECT_SCHEME } from './preview/liveObjects';
+import { PREVIEW_SCHEME, PreviewDocuments } from './preview/previewDocuments';
+import { ClusterSession } from './session/clusterSession';
+import { sendClusterValues } from './session/clusterValuesSender';
+import { createStatusBar } from './session/statusBar';
+import { createApi, type OkgApi } from './testApi';
+import { FilterCodeLens } from './views/filterCodeLens';
+import { GameServerTree } from './views/gameServerTree';
+import { PatchCodeLens } from './views/patchCodeLens';
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): OkgApi {
+  const log = vscode.window.createOutputChannel('OKG', { log: true });
+  const session = new ClusterSession(context.workspaceState, log);
+  const tree = new GameServerTree(session);
+  const previews = new PreviewDocuments();
+  const liveObjects = new LiveObjectDocuments(session);
+  const filterLens = new FilterCodeLens(session);
+  const lastRun: LastRun = {};
+  client = createLanguageClient(context, log);
+  context.subscriptions.push(
+    log,
+    session,
+    tree,
+    previews,
+    liveObjects,
+    filterLens,
+    registerCommands({ session, tree, previews, log, lastRun }),
+    createStatusBar(session),
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
+    vscode.workspace.registerTextDocumentContentProvider(OBJECT_SCHEME, liveObjects),
+    vscode.languages.registerCodeLensProvider([{ language: 'kgfilter', scheme: 'file' }, { language: 'kgfilter', scheme: 'untitled' }], filterLens),
+    vscode.languages.registerCodeLensProvider([{ language: 'kgpatch', scheme: 'file' }, { language: 'kgpatch', scheme: 'untitled' }], new PatchCodeLens()),
+    sendClusterValues(session, client),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (session.started && (e.affectsConfiguration('okg.kubeconfig') || e.affectsConfiguration('okg.namespaces'))) void session.restart();
+    }),
+  );
+  void client.start().catch((e: unknown) => log.error(`The OKG language server did not start: ${String(e)}`));
+  return createApi(session, tree, lastRun);
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return client?.stop();
+}

@@ -1,0 +1,27 @@
+// The status bar item: current context and namespaces; clicking picks others.
+import * as vscode from 'vscode';
+import type { ClusterSession } from './clusterSession';
+import { targetLabel } from './targetLabel';
+
+export function createStatusBar(session: ClusterSession): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('okg.context', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'OKG Context';
+  item.command = 'okg.selectContext';
+  let resolved = false;
+  const update = () => {
+    const target = session.target();
+    const problem = session.error;
+    const label = target ? targetLabel(target) : resolved ? 'OKG: no kubeconfig' : 'OKG';
+    item.text = `$(server-environment) ${label}`;
+    item.tooltip = problem ? `OKG: ${problem.message}\nClick to choose a context and namespaces.` : 'OKG: click to choose a context and namespaces';
+    item.backgroundColor = problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.show();
+  };
+  update();
+  // Reads the kubeconfig file only; the cluster is not contacted.
+  void session.resolveTarget().then(() => {
+    resolved = true;
+    update();
+  });
+  return vscode.Disposable.from(item, session.onDidChangeState(update));
+}

@@ -1,0 +1,12 @@
+// How the chosen context and namespaces read in the status bar, CodeLens and messages.
+import type { ClusterTarget } from '../cluster/kubeconfig';
+
+export function namespacesLabel(namespaces: ClusterTarget['namespaces']): string {
+  if (namespaces === 'all') return 'all namespaces';
+  if (namespaces.length <= 2) return namespaces.join(', ');
+  return `${namespaces.slice(0, 2).join(', ')} +${namespaces.length - 2}`;
+}
+
+export function targetLabel(target: ClusterTarget): string {
+  return `${target.context} · ${namespacesLabel(target.namespaces)}`;
+}

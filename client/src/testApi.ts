@@ -1,0 +1,27 @@
+// What activate() returns: a small read-only view of the extension's state for the end-to-end
+// tests (and for other extensions). It changes nothing.
+import type { LastRun } from './commands/deps';
+import type { ClusterSession } from './session/clusterSession';
+import type { GameServerTree } from './views/gameServerTree';
+
+export interface OkgApi {
+  /** `namespace/name` of each GameServer the view shows now, in display order. */
+  visibleGameServers(): string[];
+  /** Matches of the view's filter (every shown GameServer without one). */
+  matchCount(): number;
+  /** The session's state: idle, loading, ready, or the error state the welcome content shows. */
+  clusterState(): string;
+  /** Connects (as showing the view does) and resolves when loaded or failed. */
+  connect(): Promise<void>;
+  lastRun(): Readonly<LastRun>;
+}
+
+export function createApi(session: ClusterSession, tree: GameServerTree, lastRun: LastRun): OkgApi {
+  return {
+    visibleGameServers: () => tree.visibleGameServers().map((n) => `${n.namespace}/${n.name}`),
+    matchCount: () => tree.matchCount,
+    clusterState: () => session.state,
+    connect: () => session.start(),
+    lastRun: () => lastRun,
+  };
+}

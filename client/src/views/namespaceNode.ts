@@ -1,0 +1,12 @@
+// A namespace row: its GameServer count, expanded by default.
+import * as vscode from 'vscode';
+import type { NamespaceNode } from './treeModel';
+
+export function namespaceItem(node: NamespaceNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.namespace || '(cluster)', vscode.TreeItemCollapsibleState.Expanded);
+  item.id = node.id;
+  item.description = `${node.gameServerCount} GameServer${node.gameServerCount === 1 ? '' : 's'}`;
+  item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+  item.contextValue = 'okg.namespace';
+  return item;
+}

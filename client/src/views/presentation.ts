@@ -1,0 +1,124 @@
+// How a GameServer or set looks in the tree: description, icon, colour and tooltip text.
+// Pure: returns codicon and theme-colour ids and Markdown strings; the node files wrap them.
+import {
+  addressesOf,
+  conditionsOf,
+  gameServerImagesOf,
+  networkStateOf,
+  opsStateOf,
+  prioritiesOf,
+  replicasOf,
+  serviceQualityConditionsOf,
+  setImagesOf,
+  stateOf,
+  type Condition,
+} from './objectFields';
+
+export interface IconChoice {
+  /** A codicon id. */
+  icon: string;
+  /** A theme colour id, or undefined for the default foreground. */
+  color: string | undefined;
+}
+
+/** `STATE · OPSSTATE · DP/UP`, as kubectl's printer columns. */
+export function gameServerDescription(gs: unknown): string {
+  const { deletion, update } = prioritiesOf(gs);
+  return `${stateOf(gs) || '-'} · ${opsStateOf(gs) || '-'} · ${deletion || '-'}/${update || '-'}`;
+}
+
+const STATE_ICONS: Record<string, IconChoice> = {
+  Ready: { icon: 'pass-filled', color: 'testing.iconPassed' },
+  NotReady: { icon: 'warning', color: 'list.warningForeground' },
+  Crash: { icon: 'error', color: 'list.errorForeground' },
+  Creating: { icon: 'loading', color: 'charts.blue' },
+  Updating: { icon: 'sync', color: 'charts.blue' },
+  PreUpdate: { icon: 'sync', color: 'charts.blue' },
+  Deleting: { icon: 'trash', color: 'disabledForeground' },
+  PreDelete: { icon: 'trash', color: 'charts.orange' },
+};
+
+/** Shape of the icon for an operator's opsState, which matters more than the state when set. */
+const OPS_ICONS: Record<string, string> = {
+  WaitToBeDeleted: 'clock',
+  Kill: 'close',
+  Maintaining: 'tools',
+  Allocated: 'account',
+};
+
+/**
+ * Icon by opsState when one is set (what the operator decided), else by state;
+ * colour always by state (is it healthy), so a Maintaining server that crashed still shows red.
+ */
+export function gameServerIcon(gs: unknown): IconChoice {
+  const byState = STATE_ICONS[stateOf(gs)] ?? { icon: 'circle-outline', color: 'disabledForeground' };
+  const ops = opsStateOf(gs);
+  if (ops === 'Kill') return { icon: OPS_ICONS.Kill, color: 'list.errorForeground' };
+  const opsIcon = OPS_ICONS[ops];
+  if (opsIcon) return { icon: opsIcon, color: byState.color };
+  if (ops && ops !== 'None') return { icon: 'tag', color: byState.color };
+  return byState;
+}
+
+/** `current/ready/desired` replicas, as the tree shows next to a set. */
+export function setDescription(gss: unknown, matches?: number): string {
+  const r = replicasOf(gss);
+  const base = `${r.current}/${r.ready}/${r.desired}`;
+  return matches === undefined ? base : `${base} · ${matches} ${matches === 1 ? 'match' : 'matches'}`;
+}
+
+export function setIcon(gss: unknown): IconChoice {
+  const r = replicasOf(gss);
+  if (r.ready >= r.desired && r.current === r.desired) return { icon: 'server-environment', color: undefined };
+  return { icon: 'server-environment', color: 'list.warningForeground' };
+}
+
+/** Text from the cluster is escaped where Markdown would read it as markup (emphasis, links, HTML). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]#|<>~]/g, (c) => `\\${c}`);
+}
+
+function conditionLines(title: string, conditions: Condition[]): string[] {
+  if (conditions.length === 0) return [];
+  return [
+    `**${title}**`,
+    '',
+    ...conditions.map((c) => {
+      const mark = c.status === 'True' ? '$(check)' : c.status === 'False' ? '$(close)' : '$(question)';
+      return `- ${mark} ${escapeMarkdown(c.type)}${c.detail ? ` — ${escapeMarkdown(c.detail)}` : ''}`;
+    }),
+    '',
+  ];
+}
+
+export function gameServerTooltip(gs: unknown, name: string, namespace: string): string {
+  const { deletion, update } = prioritiesOf(gs);
+  const images = gameServerImagesOf(gs);
+  const addresses = addressesOf(gs);
+  const lines = [
+    `**${escapeMarkdown(name)}** in ${escapeMarkdown(namespace)}`,
+    '',
+    `State: ${escapeMarkdown(stateOf(gs) || 'unknown')} · opsState: ${escapeMarkdown(opsStateOf(gs) || '-')} · network: ${escapeMarkdown(networkStateOf(gs) || '-')}`,
+    '',
+    `Deletion priority ${escapeMarkdown(deletion || '-')} · update priority ${escapeMarkdown(update || '-')}`,
+    '',
+  ];
+  if (images.length) lines.push('**Images**', '', ...images.map((i) => `- \`${i.replace(/`/g, "'")}\``), '');
+  if (addresses.length) lines.push('**Addresses**', '', ...addresses.map((a) => `- ${a.scope}: ${escapeMarkdown(a.text)}`), '');
+  lines.push(...conditionLines('Conditions', conditionsOf(gs)));
+  lines.push(...conditionLines('Service qualities', serviceQualityConditionsOf(gs)));
+  return lines.join('\n').trimEnd();
+}
+
+export function setTooltip(gss: unknown, name: string, namespace: string): string {
+  const r = replicasOf(gss);
+  const images = setImagesOf(gss);
+  const lines = [
+    `**${escapeMarkdown(name)}** in ${escapeMarkdown(namespace)}`,
+    '',
+    `Replicas: ${r.current} current · ${r.ready} ready · ${r.desired} desired`,
+    '',
+  ];
+  if (images.length) lines.push('**Template images**', '', ...images.map((i) => `- \`${i.replace(/`/g, "'")}\``));
+  return lines.join('\n').trimEnd();
+}

@@ -1,0 +1,22 @@
+// A GameServerSet row: current/ready/desired replicas, and the matches under a filter.
+import * as vscode from 'vscode';
+import { setDescription, setIcon, setTooltip } from './presentation';
+import type { SetNode } from './treeModel';
+
+export function setItem(node: SetNode, filtered: boolean): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  if (!node.object) {
+    item.description = `${node.children.length}`;
+    item.tooltip = 'GameServers whose GameServerSet is not in the chosen namespaces';
+    item.iconPath = new vscode.ThemeIcon('question');
+    item.contextValue = 'okg.orphans';
+    return item;
+  }
+  item.description = setDescription(node.object, filtered ? node.children.length : undefined);
+  item.tooltip = new vscode.MarkdownString(setTooltip(node.object, node.name, node.namespace), true);
+  const icon = setIcon(node.object);
+  item.iconPath = new vscode.ThemeIcon(icon.icon, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
+  item.contextValue = 'okg.gameServerSet';
+  return item;
+}
