@@ -1,0 +1,131 @@
+// kgctl's command line: kruisegamectl's flags, plus ours. Parsing only; no I/O.
+import { parseArgs } from 'node:util';
+import type { ResourceKind } from '../cluster/resources';
+
+export type Mode = 'list' | 'update' | 'delete';
+export type OutputFormat = 'json' | 'table';
+
+export interface KgctlOptions {
+  kind: ResourceKind;
+  mode: Mode;
+  /** Filter text, or `@file`. Empty means every object (as in kruise-game-api). */
+  filter: string;
+  /** Patch text, or `@file`; set exactly in update mode. */
+  patch?: string;
+  pretty: boolean;
+  kubeconfig?: string;
+  context?: string;
+  namespaces: string[] | 'all';
+  dryRun: boolean;
+  /** A `kubectl get -o json` file to filter offline, or `-` for stdin. */
+  input?: string;
+  yes: boolean;
+  threshold: number;
+  output: OutputFormat;
+}
+
+export type ParsedArgs = { ok: true; help: true } | { ok: true; help?: false; options: KgctlOptions } | { ok: false; message: string };
+
+export const USAGE = `Usage: kgctl -r gameserver|gameserverset [options]
+
+Lists, patches or deletes OpenKruiseGame GameServers / GameServerSets chosen by a
+kruise-game-api filter. Flag-compatible with kruisegamectl.
+
+  -r, --resourcekind KIND  gameserver (gs) or gameserverset (gss); required
+  -f, --filter FILTER      filter JSON, or @file (.kgfilter, comments allowed);
+                           empty = every object
+  -j, --jsonpatch PATCH    JSON Patch, or @file (.kgpatch): patch every match
+  -d, --deletion           delete every match
+  -p, --pretty             indent the JSON output (4 spaces)
+  -k, --kubeconfig FILE    read only this kubeconfig (default: $KUBECONFIG, then
+                           ~/.kube/config, then in-cluster, as kubectl does)
+      --context NAME       use this kubeconfig context (default: current-context)
+  -n, --namespace NS       only this namespace; repeatable (default: all namespaces)
+      --dry-run            server-side dry run: print a unified diff per object
+                           (with -d: what would be deleted); changes nothing
+      --input FILE|-       filter a 'kubectl get -o json' list offline (list mode)
+  -y, --yes                allow changing more than --threshold objects, or every
+                           object (empty filter)
+      --threshold N        the most objects changed without --yes (default 10)
+  -o, --output FORMAT      json (default) or table
+  -h, --help               this help
+
+Exit status: 0 success, 1 usage, filter, patch or connection error,
+2 when any object failed.
+`;
+
+const KINDS: Record<string, ResourceKind> = {
+  gameserver: 'GameServer',
+  gameservers: 'GameServer',
+  gs: 'GameServer',
+  gameserverset: 'GameServerSet',
+  gameserversets: 'GameServerSet',
+  gss: 'GameServerSet',
+};
+
+export function parseKgctlArgs(argv: readonly string[]): ParsedArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        resourcekind: { type: 'string', short: 'r' },
+        filter: { type: 'string', short: 'f' },
+        jsonpatch: { type: 'string', short: 'j' },
+        deletion: { type: 'boolean', short: 'd' },
+        pretty: { type: 'boolean', short: 'p' },
+        kubeconfig: { type: 'string', short: 'k' },
+        context: { type: 'string' },
+        namespace: { type: 'string', short: 'n', multiple: true },
+        'dry-run': { type: 'boolean' },
+        input: { type: 'string' },
+        yes: { type: 'boolean', short: 'y' },
+        threshold: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    return { ok: false, message: (e as Error).message };
+  }
+  if (values.help) return { ok: true, help: true };
+  if (values.resourcekind === undefined) return { ok: false, message: 'the -r/--resourcekind flag is required (gameserver or gameserverset)' };
+  const kind = KINDS[values.resourcekind.toLowerCase()];
+  if (!kind) return { ok: false, message: `resource kind must be gameserver or gameserverset (or gs, gss), not "${values.resourcekind}"` };
+  if (values.jsonpatch !== undefined && values.deletion) return { ok: false, message: '--jsonpatch and --deletion cannot be used together' };
+  const mode: Mode = values.jsonpatch !== undefined ? 'update' : values.deletion ? 'delete' : 'list';
+  const dryRun = values['dry-run'] ?? false;
+  if (dryRun && mode === 'list') return { ok: false, message: '--dry-run needs -j/--jsonpatch or -d/--deletion' };
+  if (values.input !== undefined && (mode !== 'list' || values.context !== undefined || values.kubeconfig !== undefined)) {
+    return { ok: false, message: '--input filters a file offline: it cannot be combined with -j, -d, --dry-run, --context or -k' };
+  }
+  const output = values.output ?? 'json';
+  if (output !== 'json' && output !== 'table') return { ok: false, message: `-o/--output must be json or table, not "${output}"` };
+  let threshold = 10;
+  if (values.threshold !== undefined) {
+    if (!/^\d+$/.test(values.threshold)) return { ok: false, message: `--threshold must be a whole number, not "${values.threshold}"` };
+    threshold = Number(values.threshold);
+  }
+  const namespaces = values.namespace?.length ? [...new Set(values.namespace)] : 'all';
+  if (namespaces !== 'all' && namespaces.some((n) => n === '')) return { ok: false, message: '-n/--namespace needs a namespace name' };
+  return {
+    ok: true,
+    options: {
+      kind,
+      mode,
+      filter: values.filter ?? '',
+      patch: values.jsonpatch,
+      pretty: values.pretty ?? false,
+      kubeconfig: values.kubeconfig,
+      context: values.context,
+      namespaces,
+      dryRun,
+      input: values.input,
+      yes: values.yes ?? false,
+      threshold,
+      output,
+    },
+  };
+}

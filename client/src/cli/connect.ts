@@ -1,0 +1,14 @@
+// From flags to an API client: kubeconfig as kubectl reads it, the chosen context, its server.
+import { ClusterClient } from '../cluster/api';
+import { kubeConfigFor, loadKubeConfig } from '../cluster/kubeconfig';
+import { UsageOrSetupError, type Io } from './io';
+
+export function connect(opts: { kubeconfig?: string; context?: string }, io: Io): ClusterClient {
+  const loaded = loadKubeConfig({ kubeconfig: opts.kubeconfig, env: io.env });
+  if (!loaded.ok) throw new UsageOrSetupError(loaded.error.message);
+  const context = opts.context ?? loaded.config.currentContext;
+  if (!context) throw new UsageOrSetupError('the kubeconfig has no current-context; pass --context NAME');
+  const kc = kubeConfigFor(loaded.config, context);
+  if (!kc.ok) throw new UsageOrSetupError(kc.error.message);
+  return new ClusterClient(kc.kc);
+}

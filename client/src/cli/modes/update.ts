@@ -1,0 +1,72 @@
+// Update mode (-j): patch every match, each guarded by the resourceVersion it was matched at;
+// with --dry-run, a server-side dry run per object printed as a unified diff.
+import { checkPatch } from '../../../../server/src/engine';
+import { PatchRunner, type ApplyResult, type Preview } from '../../cluster/patch-runner';
+import type { KgctlOptions } from '../args';
+import { connect } from '../connect';
+import { objectDiff } from '../diff';
+import { requireConsent } from '../guard';
+import { EXIT_OK, EXIT_PARTIAL, UsageOrSetupError, type Io } from '../io';
+import { json, resultsTable, updateDocument } from '../output';
+import { formatProblems } from '../problems';
+import { prepareFilter, select } from '../select';
+import { readSpec } from '../sources';
+
+const OUTCOME_WORDS: Record<ApplyResult['outcome'], string> = {
+  changed: 'patched',
+  'changed-since-preview': 'changed-since-matched',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+function printDryRun(previews: readonly Preview[], io: Io): number {
+  let changed = 0;
+  let failed = 0;
+  for (const p of previews) {
+    if (p.error || !p.after) {
+      failed++;
+      io.stderr(`kgctl: ${p.error?.message ?? `${p.key}: no answer`}\n`);
+      continue;
+    }
+    const d = objectDiff(p.key, p.before, p.after);
+    if (d === '') io.stderr(`kgctl: ${p.key}: no change\n`);
+    else {
+      changed++;
+      io.stdout(d);
+    }
+  }
+  io.stderr(`kgctl: dry run: ${changed} would change, ${previews.length - changed - failed} unchanged, ${failed} failed; nothing was changed\n`);
+  return failed > 0 ? EXIT_PARTIAL : EXIT_OK;
+}
+
+export async function updateMode(o: KgctlOptions, io: Io, signal: AbortSignal): Promise<number> {
+  const source = await readSpec(o.patch ?? '', 'patch', io);
+  const patch = checkPatch(source.text, o.kind);
+  const notes = formatProblems(source, patch.problems);
+  if (notes) io.stderr(notes);
+  if (!patch.ok) throw new UsageOrSetupError('the patch has errors (see above); nothing was changed');
+  const filter = await prepareFilter(o, io);
+  const client = connect(o, io);
+  try {
+    const sel = await select(filter, o, { client }, io);
+    const runner = new PatchRunner(client, o.kind);
+    if (o.dryRun) return printDryRun(await runner.preview(sel.objects, patch.ops, { signal }), io);
+    requireConsent(sel, { ...o, verb: 'patch' });
+    const results = await runner.apply(
+      sel.objects.map((before) => ({ before })),
+      patch.ops,
+      { signal },
+    );
+    const bad = results.filter((r) => r.outcome !== 'changed');
+    for (const r of bad) io.stderr(`kgctl: ${r.error?.message ?? r.key}\n`);
+    if (bad.length > 0) io.stderr(`kgctl: ${bad.length} of ${results.length} ${o.kind}s were not patched\n`);
+    io.stdout(
+      o.output === 'table'
+        ? resultsTable(results.map((r) => ({ object: r.before, result: OUTCOME_WORDS[r.outcome], error: r.error })))
+        : json(updateDocument(o.kind, results), o.pretty),
+    );
+    return bad.length > 0 ? EXIT_PARTIAL : EXIT_OK;
+  } finally {
+    client.dispose();
+  }
+}

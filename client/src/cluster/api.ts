@@ -1,0 +1,206 @@
+// The few API calls this project makes, over client-node's CustomObjectsApi and Watch, with a
+// per-request timeout, cancellation, connection reuse, and errors already put into words.
+import { Agent as HttpsAgent, type AgentOptions } from 'node:https';
+import { CustomObjectsApi, Observable, Watch, type KubeConfig, type RequestContext, type ResponseContext } from '@kubernetes/client-node';
+import { toClusterError, type ClusterError, type ErrorContext, type Verb } from './errors';
+import { collectionPath, RESOURCES, type KubeObject, type ResourceKind } from './resources';
+import { serverOf } from './kubeconfig';
+
+/** A failed request, with its error already described for the user. */
+export class ClusterFailure extends Error {
+  constructor(readonly error: ClusterError) {
+    super(error.message);
+  }
+}
+
+export function asClusterError(e: unknown): ClusterError {
+  if (e instanceof ClusterFailure) return e.error;
+  return toClusterError(e, {});
+}
+
+export interface JsonPatchOp {
+  op: string;
+  path: string;
+  value?: unknown;
+  from?: string;
+}
+
+export interface ListPage {
+  items: KubeObject[];
+  resourceVersion: string;
+  continue?: string;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface ClusterClientOptions {
+  /** Each request's time limit; a watch has none (it is kept alive by its own checks). */
+  requestTimeoutMs?: number;
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+
+function sameBuffer(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
+}
+
+export class ClusterClient {
+  readonly context: string;
+  readonly server: string | undefined;
+  private readonly api: CustomObjectsApi;
+  private readonly timeoutMs: number;
+  private agent: HttpsAgent | undefined;
+
+  constructor(
+    readonly kc: KubeConfig,
+    opts: ClusterClientOptions = {},
+  ) {
+    this.context = kc.getCurrentContext();
+    this.server = serverOf(kc);
+    this.api = kc.makeApiClient(CustomObjectsApi);
+    this.timeoutMs = opts.requestTimeoutMs ?? 30_000;
+  }
+
+  errorContext(verb: Verb, kind: ResourceKind, namespace?: string, name?: string): ErrorContext {
+    return { context: this.context, server: this.server, verb, kind, namespace, name };
+  }
+
+  /**
+   * client-node 1.4.0 builds a new https.Agent for every request, so every request pays a new
+   * TLS handshake. Requests are sent through one keep-alive agent instead, rebuilt only when the
+   * TLS material (which exec credentials may rotate) changes.
+   */
+  private reuseAgent(ctx: RequestContext): void {
+    const fresh = ctx.getAgent();
+    if (!(fresh instanceof HttpsAgent)) return;
+    const o: AgentOptions = fresh.options;
+    const cur = this.agent?.options;
+    const same =
+      cur !== undefined &&
+      sameBuffer(cur.ca, o.ca) &&
+      sameBuffer(cur.cert, o.cert) &&
+      sameBuffer(cur.key, o.key) &&
+      cur.rejectUnauthorized === o.rejectUnauthorized &&
+      cur.servername === o.servername;
+    if (!same) {
+      this.agent?.destroy();
+      this.agent = new HttpsAgent({ ...o, keepAlive: true, maxSockets: 64 });
+    }
+    ctx.setAgent(this.agent as HttpsAgent);
+  }
+
+  private options(signal: AbortSignal | undefined) {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    return {
+      middleware: [
+        {
+          pre: (ctx: RequestContext) => {
+            ctx.setSignal(combined);
+            this.reuseAgent(ctx);
+            return new Observable(Promise.resolve(ctx));
+          },
+          post: (rsp: ResponseContext) => new Observable(Promise.resolve(rsp)),
+        },
+      ],
+      middlewareMergeStrategy: 'append' as const,
+    };
+  }
+
+  private async call<T>(ectx: ErrorContext, signal: AbortSignal | undefined, run: (o: ReturnType<ClusterClient['options']>) => Promise<T>): Promise<T> {
+    try {
+      return await run(this.options(signal));
+    } catch (e) {
+      if (signal?.aborted) throw new ClusterFailure({ code: 'cancelled', message: `${ectx.name ? `${ectx.namespace}/${ectx.name}: ` : ''}cancelled` });
+      throw new ClusterFailure(toClusterError(e, ectx));
+    }
+  }
+
+  /** One page of a list: one namespace, or all namespaces when `namespace` is undefined. */
+  async listPage(kind: ResourceKind, namespace: string | undefined, page: { limit?: number; continue?: string } & RequestOptions = {}): Promise<ListPage> {
+    const r = RESOURCES[kind];
+    const base = { group: r.group, version: r.version, plural: r.plural, limit: page.limit, _continue: page.continue };
+    const list = await this.call(this.errorContext('list', kind, namespace), page.signal, (o) =>
+      namespace === undefined ? this.api.listClusterCustomObject(base, o) : this.api.listNamespacedCustomObject({ ...base, namespace }, o),
+    );
+    const items: KubeObject[] = Array.isArray(list?.items) ? list.items : [];
+    // List items carry no kind; give them one so every object in this project is self-describing.
+    for (const it of items) {
+      it.apiVersion ??= `${r.group}/${r.version}`;
+      it.kind ??= kind;
+    }
+    const cont = list?.metadata?.continue;
+    return { items, resourceVersion: String(list?.metadata?.resourceVersion ?? ''), continue: cont ? String(cont) : undefined };
+  }
+
+  async get(kind: ResourceKind, namespace: string, name: string, o: RequestOptions = {}): Promise<KubeObject> {
+    const r = RESOURCES[kind];
+    return this.call(this.errorContext('get', kind, namespace, name), o.signal, (opt) =>
+      this.api.getNamespacedCustomObject({ group: r.group, version: r.version, plural: r.plural, namespace, name }, opt),
+    );
+  }
+
+  /** A JSON Patch (client-node's default patch content type), optionally as a server-side dry run. */
+  async patch(kind: ResourceKind, namespace: string, name: string, ops: readonly JsonPatchOp[], o: RequestOptions & { dryRun?: boolean } = {}): Promise<KubeObject> {
+    const r = RESOURCES[kind];
+    return this.call(this.errorContext('patch', kind, namespace, name), o.signal, (opt) =>
+      this.api.patchNamespacedCustomObject(
+        { group: r.group, version: r.version, plural: r.plural, namespace, name, body: ops, dryRun: o.dryRun ? 'All' : undefined },
+        opt,
+      ),
+    );
+  }
+
+  async delete(kind: ResourceKind, namespace: string, name: string, o: RequestOptions & { dryRun?: boolean } = {}): Promise<unknown> {
+    const r = RESOURCES[kind];
+    return this.call(this.errorContext('delete', kind, namespace, name), o.signal, (opt) =>
+      this.api.deleteNamespacedCustomObject(
+        { group: r.group, version: r.version, plural: r.plural, namespace, name, dryRun: o.dryRun ? 'All' : undefined },
+        opt,
+      ),
+    );
+  }
+
+  /**
+   * Starts a watch. `done` is called once: with null when the server ends the stream, with the
+   * described error otherwise, and not at all after `abort()` (an abort is not an error).
+   */
+  async watch(
+    kind: ResourceKind,
+    namespace: string | undefined,
+    resourceVersion: string,
+    onEvent: (type: WatchEventType, obj: unknown) => void,
+    done: (err: ClusterError | null) => void,
+  ): Promise<{ abort(): void }> {
+    let aborted = false;
+    const ectx = this.errorContext('watch', kind, namespace);
+    const ctrl = await new Watch(this.kc).watch(
+      collectionPath(kind, namespace),
+      { resourceVersion, allowWatchBookmarks: true },
+      (type, obj) => {
+        if (!aborted) onEvent(type as WatchEventType, obj);
+      },
+      (err: unknown) => {
+        if (aborted) return;
+        aborted = true;
+        done(err ? toClusterError(err, ectx) : null);
+      },
+    );
+    return {
+      abort() {
+        if (aborted) return;
+        aborted = true;
+        ctrl.abort();
+      },
+    };
+  }
+
+  /** Closes pooled connections. */
+  dispose(): void {
+    this.agent?.destroy();
+    this.agent = undefined;
+  }
+}

@@ -1,0 +1,223 @@
+// Turns what client-node throws into errors a user can act on: which context, which verb,
+// which resource and namespace, which address, and which object.
+import { ApiException } from '@kubernetes/client-node';
+import { RESOURCES, type ResourceKind } from './resources';
+
+export type ClusterErrorCode =
+  | 'kubeconfig'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-installed'
+  | 'not-found'
+  | 'unreachable'
+  | 'tls'
+  | 'conflict'
+  | 'invalid'
+  | 'throttled'
+  | 'server-error'
+  | 'timeout'
+  | 'cancelled'
+  | 'bad-request'
+  | 'unknown';
+
+export interface ClusterError {
+  code: ClusterErrorCode;
+  message: string;
+  /** The HTTP status, when the server answered. */
+  status?: number;
+  /** The Kubernetes `Status.reason` (`Forbidden`, `Conflict`, ...), when the server sent one. */
+  reason?: string;
+  /** The server's own message, kept apart so checks never match our wording or object names. */
+  detail?: string;
+  /** From a 429's Retry-After header. */
+  retryAfterMs?: number;
+}
+
+export type Verb = 'list' | 'watch' | 'get' | 'patch' | 'delete';
+
+export interface ErrorContext {
+  context?: string;
+  server?: string;
+  verb?: Verb;
+  kind?: ResourceKind;
+  namespace?: string;
+  /** Set for per-object requests; the message then starts with `namespace/name`. */
+  name?: string;
+}
+
+interface StatusBody {
+  message?: string;
+  reason?: string;
+  details?: { name?: string; causes?: { message?: string }[] };
+}
+
+const TLS_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_SIGNATURE_FAILURE',
+  'EPROTO',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+]);
+
+const NETWORK_CODES: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'name lookup failed',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ETIMEDOUT: 'connection timed out',
+  EPIPE: 'connection closed',
+  ERR_STREAM_PREMATURE_CLOSE: 'connection closed early',
+};
+
+function parseStatus(body: unknown): StatusBody | undefined {
+  if (typeof body === 'object' && body !== null) return body as StatusBody;
+  if (typeof body !== 'string') return undefined;
+  try {
+    const v: unknown = JSON.parse(body);
+    return typeof v === 'object' && v !== null ? (v as StatusBody) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function retryAfterMs(headers: unknown): number | undefined {
+  if (typeof headers !== 'object' || headers === null) return undefined;
+  const raw = (headers as Record<string, unknown>)['retry-after'];
+  if (typeof raw !== 'string') return undefined;
+  const secs = Number(raw);
+  if (Number.isFinite(secs) && secs >= 0) return secs * 1000;
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+function prefix(ctx: ErrorContext): string {
+  return ctx.name === undefined ? '' : `${ctx.namespace ?? ''}/${ctx.name}: `;
+}
+
+function inContext(ctx: ErrorContext): string {
+  return ctx.context === undefined ? '' : ` (context "${ctx.context}")`;
+}
+
+function where(ctx: ErrorContext): string {
+  return ctx.namespace === undefined ? 'in all namespaces' : `in namespace "${ctx.namespace}"`;
+}
+
+function fromStatus(status: number, body: StatusBody | undefined, headers: unknown, ctx: ErrorContext): ClusterError {
+  const p = prefix(ctx);
+  // A 422's specifics (which op failed, which field is invalid) are in details.causes.
+  const causes = (body?.details?.causes ?? []).map((c) => c.message).filter((m): m is string => typeof m === 'string');
+  const said = [body?.message, ...causes].filter((m) => m).join('; ');
+  const serverSays = said ? `: ${said}` : '';
+  const base = { status, reason: body?.reason, detail: said || undefined };
+  switch (status) {
+    case 401:
+      return {
+        ...base,
+        code: 'unauthorized',
+        reason: base.reason ?? 'Unauthorized',
+        message: `${p}the cluster rejected the credentials${inContext(ctx)}: they are invalid or expired (401 Unauthorized). Log in again or refresh the token for this context.`,
+      };
+    case 403:
+      return {
+        ...base,
+        code: 'forbidden',
+        reason: base.reason ?? 'Forbidden',
+        message: `${p}forbidden${inContext(ctx)}: you may not ${ctx.verb ?? 'access'} ${ctx.kind ? RESOURCES[ctx.kind].qualified : 'this resource'} ${where(ctx)} (403). Ask for that RBAC permission or use another context.`,
+      };
+    case 404: {
+      // A missing object names itself in Status.details; a missing resource type does not.
+      const objectMissing = ctx.name !== undefined && body?.details?.name === ctx.name;
+      if (objectMissing) {
+        return { ...base, code: 'not-found', reason: base.reason ?? 'NotFound', message: `${p}not found: it was deleted or renamed since it was read (404)` };
+      }
+      const what = ctx.kind ? RESOURCES[ctx.kind].qualified : RESOURCES.GameServer.qualified;
+      return {
+        ...base,
+        code: 'not-installed',
+        reason: base.reason ?? 'NotFound',
+        message: `${p}OKG is not installed in this cluster (no ${what})${inContext(ctx)}${ctx.server ? ` at ${ctx.server}` : ''}.`,
+      };
+    }
+    case 409:
+      return { ...base, code: 'conflict', reason: base.reason ?? 'Conflict', message: `${p}conflict (409)${serverSays}` };
+    case 422:
+      return { ...base, code: 'invalid', reason: base.reason ?? 'Invalid', message: `${p}rejected as invalid (422)${serverSays}` };
+    case 429:
+      return {
+        ...base,
+        code: 'throttled',
+        reason: base.reason ?? 'TooManyRequests',
+        message: `${p}the API server is throttling requests (429)${serverSays}`,
+        retryAfterMs: retryAfterMs(headers),
+      };
+    case 400:
+    case 415:
+      return { ...base, code: 'bad-request', message: `${p}the server refused the request (${status})${serverSays}` };
+    default:
+      if (status >= 500) {
+        return { ...base, code: 'server-error', message: `${p}the API server failed (${status})${serverSays}` };
+      }
+      return { ...base, code: 'unknown', message: `${p}unexpected answer from the API server (${status})${serverSays}` };
+  }
+}
+
+function networkReason(err: { message?: unknown }): string {
+  const m = typeof err.message === 'string' ? err.message : '';
+  const i = m.indexOf('reason: ');
+  return i >= 0 ? m.slice(i + 'reason: '.length) : m;
+}
+
+export function toClusterError(err: unknown, ctx: ErrorContext): ClusterError {
+  const p = prefix(ctx);
+  if (err instanceof ApiException) {
+    return fromStatus(err.code, parseStatus(err.body), err.headers, ctx);
+  }
+  if (typeof err !== 'object' || err === null) {
+    return { code: 'unknown', message: `${p}${String(err)}` };
+  }
+  const e = err as { name?: unknown; code?: unknown; statusCode?: unknown; message?: unknown; cause?: unknown };
+  // A watch that gets a non-200 answer ends with an Error carrying `statusCode` (client-node.md §6).
+  if (typeof e.statusCode === 'number') return fromStatus(e.statusCode, undefined, undefined, ctx);
+  if (e.name === 'AbortError' || e.name === 'TimeoutError') {
+    return { code: 'timeout', message: `${p}the API server${ctx.server ? ` at ${ctx.server}` : ''} did not answer in time${inContext(ctx)}` };
+  }
+  const code = typeof e.code === 'string' ? e.code : undefined;
+  if (code !== undefined && TLS_CODES.has(code)) {
+    return {
+      code: 'tls',
+      message: `${p}TLS failure talking to ${ctx.server ?? 'the API server'}${inContext(ctx)}: ${networkReason(e)}. Check the cluster's certificate-authority in the kubeconfig.`,
+    };
+  }
+  if (code !== undefined && code in NETWORK_CODES) {
+    return {
+      code: 'unreachable',
+      message: `${p}cannot reach the Kubernetes API server at ${ctx.server ?? 'its address'}${inContext(ctx)}: ${NETWORK_CODES[code]}.`,
+    };
+  }
+  const msg = typeof e.message === 'string' ? e.message : String(err);
+  return { code: 'unknown', message: `${p}${msg}` };
+}
+
+/** Worth trying again: throttling, server failures, timeouts, dropped connections, conflicts. */
+export function isRetryable(e: ClusterError): boolean {
+  if (e.code === 'throttled' || e.code === 'server-error' || e.code === 'timeout' || e.code === 'unreachable') return true;
+  return e.code === 'conflict' && !isPreconditionFailure(e);
+}
+
+/**
+ * Our `test` of `/metadata/resourceVersion` failed: the object changed since it was read.
+ * kube-apiserver answers a failed JSON Patch test with 422 and "testing value <path> failed"
+ * (some servers with 409); a failed `test` of the user's own is a different failure.
+ */
+export function isPreconditionFailure(e: ClusterError): boolean {
+  const d = e.detail ?? '';
+  return (e.status === 422 || e.status === 409) && /\btest/i.test(d) && d.includes('/metadata/resourceVersion');
+}

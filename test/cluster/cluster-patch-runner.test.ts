@@ -1,0 +1,169 @@
+// The patch runner against the sandbox: one result per object under injected 429s, 5xx,
+// latency and conflicts; the resourceVersion precondition; Retry-After; cancellation; deletes.
+import { after, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ClusterClient, JsonPatchOp } from '../../client/src/cluster/api';
+import { listObjects } from '../../client/src/cluster/list';
+import { PatchRunner } from '../../client/src/cluster/patch-runner';
+import { keyOf, type KubeObject } from '../../client/src/cluster/resources';
+import { startSandbox, type Sandbox } from '../sandbox';
+import { clientFor } from './sandbox-client';
+
+const FAST = { backoff: { initialMs: 5, maxMs: 40 }, maxAttempts: 12 };
+
+function opsState(value: string): JsonPatchOp[] {
+  return [{ op: 'replace', path: '/spec/opsState', value }];
+}
+
+function specOf(o: KubeObject | undefined): Record<string, unknown> {
+  return (o?.spec ?? {}) as Record<string, unknown>;
+}
+
+/** Successful PATCH requests per object path since `from` in the request log. */
+function patchesPerPath(sb: Sandbox, from: number): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const r of sb.requests().slice(from)) if (r.verb === 'patch' && r.status === 200) m.set(r.path, (m.get(r.path) ?? 0) + 1);
+  return m;
+}
+
+describe('patch runner', () => {
+  let sb: Sandbox;
+  let client: ClusterClient;
+  let runner: PatchRunner;
+  let all: KubeObject[];
+  before(async () => {
+    sb = await startSandbox({ sets: 3, replicas: 10, namespaces: ['default', 'game'], seed: 11 });
+    client = clientFor(sb);
+    runner = new PatchRunner(client, 'GameServer');
+  });
+  beforeEach(async () => {
+    sb.setFaults({ latencyMs: 0, errors: {}, conflictRate: 0 });
+    all = await listObjects(client, 'GameServer', 'all');
+  });
+  after(async () => {
+    client.dispose();
+    await sb.close();
+  });
+
+  it('reports every object exactly once, all changed, under 429 / 500 / 503 / latency / conflicts', async () => {
+    // One error kind per verb at a time: flip between 429s (Retry-After 0 keeps the run short)
+    // and 500s / 503s while the run goes on.
+    const kinds = [
+      { patch: { status: 429 as const, rate: 0.2, retryAfterSeconds: 0 } },
+      { patch: { status: 500 as const, rate: 0.2 } },
+      { patch: { status: 503 as const, rate: 0.2 } },
+    ];
+    let flip = 0;
+    sb.setFaults({ latencyMs: 3, conflictRate: 0.1, errors: kinds[0] });
+    const flipper = setInterval(() => sb.setFaults({ errors: kinds[++flip % kinds.length] }), 15);
+    const from = sb.requests().length;
+    const results = await runner.apply(
+      all.map((before) => ({ before })),
+      opsState('Maintaining'),
+      FAST,
+    );
+    clearInterval(flipper);
+    sb.setFaults({ latencyMs: 0, errors: {}, conflictRate: 0 });
+    assert.deepEqual(results.map((r) => r.key), all.map(keyOf), 'one result per object, in input order');
+    const notChanged = results.filter((r) => r.outcome !== 'changed').map((r) => `${r.key}: ${r.outcome} ${r.error?.message}`);
+    assert.deepEqual(notChanged, [], 'every object was changed');
+    const retried = results.filter((r) => r.attempts > 1).length;
+    assert.ok(retried > 0, 'some objects needed retries (faults were injected)');
+    assert.ok(flip >= 2, 'all three error kinds were in force during the run');
+    // The sandbox logs a request when its response finishes, which can trail the client by a tick.
+    await new Promise((r) => setTimeout(r, 50));
+    const perPath = patchesPerPath(sb, from);
+    const missing = results.filter((r) => !perPath.has(`/apis/game.kruise.io/v1alpha1/namespaces/${r.key.replace('/', '/gameservers/')}`));
+    assert.deepEqual(missing.map((r) => `${r.key} attempts=${r.attempts}`), [], 'a successful PATCH for each object');
+    assert.ok([...perPath.values()].every((n) => n === 1), 'no object was patched twice');
+    assert.ok(sb.objects('GameServer').every((o) => o.spec.opsState === 'Maintaining'), 'the server holds the change');
+  });
+
+  it('an object changed between preview and apply is reported changed-since-preview and not overwritten', async () => {
+    const targets = all.slice(0, 4);
+    const previews = await runner.preview(targets, opsState('Allocated'));
+    assert.ok(previews.every((p) => !p.error && specOf(p.after).opsState === 'Allocated'), 'previews show the change');
+    assert.ok(sb.objects('GameServer').every((o) => o.spec.opsState !== 'Allocated'), 'a preview changes nothing');
+    const moved = targets[2];
+    sb.mutate('GameServer', moved.metadata.namespace!, moved.metadata.name, (o) => {
+      o.spec.opsState = 'WaitToBeDeleted';
+    });
+    const results = await runner.apply(previews, opsState('Allocated'), FAST);
+    assert.deepEqual(
+      results.map((r) => r.outcome),
+      ['changed', 'changed', 'changed-since-preview', 'changed'],
+      'only the moved object is changed-since-preview',
+    );
+    assert.equal(results[2].error?.status, 409, 'reported as a conflict');
+    const now = sb.objects('GameServer', moved.metadata.namespace).find((o) => o.metadata.name === moved.metadata.name);
+    assert.equal(now.spec.opsState, 'WaitToBeDeleted', 'the newer data was not overwritten');
+  });
+
+  it('a preview from a stale copy previews the object as it is now', async () => {
+    const stale = all[0];
+    sb.mutate('GameServer', stale.metadata.namespace!, stale.metadata.name, (o) => {
+      o.spec.updatePriority = 7;
+    });
+    const [p] = await runner.preview([stale], opsState('Maintaining'));
+    assert.equal(p.error, undefined, `no error: ${p.error?.message}`);
+    assert.notEqual(p.before.metadata.resourceVersion, stale.metadata.resourceVersion, 'before is the fresh object');
+    assert.equal(specOf(p.before).updatePriority, 7, 'before carries the newer change');
+    const [r] = await runner.apply([p], opsState('Maintaining'), FAST);
+    assert.equal(r.outcome, 'changed', 'applying the fresh preview works');
+  });
+
+  it("waits at least a 429's Retry-After before trying again", async () => {
+    sb.setFaults({ errors: { patch: { status: 429, rate: 1, retryAfterSeconds: 1 } } });
+    const t0 = Date.now();
+    const pending = runner.apply([{ before: all[1] }], opsState('Maintaining'), FAST);
+    setTimeout(() => sb.setFaults({ errors: {} }), 200);
+    const [r] = await pending;
+    const took = Date.now() - t0;
+    assert.equal(r.outcome, 'changed', `changed after the throttle: ${r.error?.message}`);
+    assert.ok(took >= 1000, `the retry waited for Retry-After (took ${took} ms)`);
+  });
+
+  it('a non-retryable failure is reported once, with the reason and the object', async () => {
+    const results = await runner.apply(
+      all.slice(0, 2).map((before) => ({ before })),
+      [{ op: 'replace', path: '/spec/nosuchfield/deeper', value: 1 }],
+      FAST,
+    );
+    assert.deepEqual(results.map((r) => r.outcome), ['failed', 'failed'], 'both failed');
+    assert.ok(results.every((r) => r.attempts === 1), 'a 422 is not retried');
+    assert.match(results[0].error?.message ?? '', new RegExp(`^${keyOf(all[0])}: .*422`), 'the message names the object and the status');
+  });
+
+  it('cancelling stops objects not yet started; each object still gets exactly one result', async () => {
+    sb.setFaults({ latencyMs: 60 });
+    const ctrl = new AbortController();
+    const targets = all.slice(0, 20);
+    const from = sb.requests().length;
+    setTimeout(() => ctrl.abort(), 150);
+    const results = await runner.apply(
+      targets.map((before) => ({ before })),
+      opsState('Kill'),
+      { ...FAST, concurrency: 2, signal: ctrl.signal },
+    );
+    assert.equal(results.length, 20, 'one result per object');
+    const changed = results.filter((r) => r.outcome === 'changed');
+    const cancelled = results.filter((r) => r.outcome === 'cancelled');
+    assert.equal(changed.length + cancelled.length, 20, `only changed or cancelled: ${results.map((r) => r.outcome).join(',')}`);
+    assert.ok(changed.length >= 2 && cancelled.length >= 10, `some ran, most were cancelled (${changed.length} changed)`);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(patchesPerPath(sb, from).size, changed.length, 'exactly the changed objects were patched');
+  });
+
+  it('deletes with one result per object, retrying 5xx; a dry run deletes nothing', async () => {
+    const targets = all.slice(0, 3);
+    const dry = await runner.delete(targets, { ...FAST, dryRun: true });
+    assert.deepEqual(dry.map((r) => r.outcome), ['deleted', 'deleted', 'deleted'], 'dry-run deletes are accepted');
+    const uids = new Set(sb.objects('GameServer').map((o) => o.metadata.uid));
+    assert.ok(targets.every((t) => uids.has(t.metadata.uid)), 'a dry run deletes nothing');
+    sb.setFaults({ errors: { delete: { status: 503, rate: 0.3 } } });
+    const results = await runner.delete(targets, FAST);
+    assert.deepEqual(results.map((r) => [r.key, r.outcome]), targets.map((t) => [keyOf(t), 'deleted']), 'each deleted once');
+    const after = new Set(sb.objects('GameServer').map((o) => o.metadata.uid));
+    assert.ok(targets.every((t) => !after.has(t.metadata.uid)), 'the old objects are gone (OKG may recreate them under new uids)');
+  });
+});
