@@ -5,9 +5,9 @@ import type { Problem } from '../problem';
 import { hasErrors } from '../problem';
 import { LineIndex } from '../text';
 import { FilterChecker, type Clause, type FilterAst } from './check';
-import { registryFor, type FieldType, type Registry } from './fields';
+import { registryFor, type FieldDef, type FieldType, type Registry } from './fields';
 import { GO_OPERATORS } from './mingo-operators';
-import { viewFactory } from './view';
+import { viewTester } from './view';
 
 export type FilterTarget = 'GameServer' | 'GameServerSet' | Record<string, FieldType>;
 
@@ -99,13 +99,20 @@ function toQuery(ast: FilterAst): Record<string, unknown> | undefined {
   }
 }
 
+/** The fields a filter reads, once each. */
+function fieldsOf(ast: FilterAst): FieldDef[] {
+  const clauses = ast.kind === 'logic' ? ast.clauses : ast.kind === 'clause' ? [ast.clause] : [];
+  return [...new Set(clauses.map((c) => c.field))];
+}
+
 export function compileFilter(text: string, target: FilterTarget): CompiledFilter {
-  const { ok, problems, ast, registry } = parseFilter(text, target);
+  const { ok, problems, ast } = parseFilter(text, target);
   if (!ok || !ast) return { ok: false, problems, matches: () => false };
   const query = toQuery(ast);
   if (!query) return { ok, problems, matches: () => true };
   const compiled = new Query(query, { context: GO_OPERATORS });
-  const view = viewFactory(registry);
-  return { ok, problems, matches: (obj) => compiled.test(view(obj)) };
+  const withView = viewTester(fieldsOf(ast));
+  const test = (view: Record<string, unknown>) => compiled.test(view);
+  return { ok, problems, matches: (obj) => withView(obj, test) };
 
 }
