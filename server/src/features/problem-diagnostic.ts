@@ -19,18 +19,23 @@ export function toDiagnostic(problem: Problem): Diagnostic {
   };
 }
 
+/** A warning at the top of a document too large to check, instead of checks. */
+export function tooLargeWarning(length: number, message: (size: string, limit: string) => string): Diagnostic {
+  const mb = (n: number): string => `${(n / 1_000_000).toFixed(1)} MB`;
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    code: 'too-large',
+    source: SOURCE,
+    message: message(mb(length), mb(MAX_INTERACTIVE_LENGTH)),
+  };
+}
+
 /** A filter or patch is a few kilobytes; a document past the limit gets this one diagnostic instead of checks. */
 export function tooLarge(doc: TextDocument, noun: string): Diagnostic[] | undefined {
   const length = doc.getText().length;
   if (length <= MAX_INTERACTIVE_LENGTH) return undefined;
-  const mb = (n: number): string => `${(n / 1_000_000).toFixed(1)} MB`;
   return [
-    {
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: DiagnosticSeverity.Warning,
-      code: 'too-large',
-      source: SOURCE,
-      message: `This ${noun} is ${mb(length)}, over the ${mb(MAX_INTERACTIVE_LENGTH)} the editor checks; no ${noun} is this large, so check that it is the right file`,
-    },
+    tooLargeWarning(length, (size, limit) => `This ${noun} is ${size}, over the ${limit} the editor checks; no ${noun} is this large, so check that it is the right file`),
   ];
 }
