@@ -147,6 +147,51 @@ const CASES: Case[] = [
     at: ['image: busybox:1.37.0'],
   },
   { name: 'container without image', text: edit(CLEAN_GSS, '          image: busybox:1.37.0\n', ''), codes: ['pod-template-image-missing'], at: ['sidecar'] },
+  {
+    name: 'misspelt imagePullPolicy in a container',
+    text: edit(CLEAN_GSS, 'imagePullPolicy: IfNotPresent', 'imagePullPolicyy: IfNotPresent'),
+    codes: ['pod-template-unknown-field'],
+    at: ['imagePullPolicyy'],
+    data: { replacement: 'imagePullPolicy' },
+  },
+  {
+    name: 'resource for resources in a container',
+    text: edit(CLEAN_GSS, '          resources:\n', '          resource:\n'),
+    codes: ['pod-template-unknown-field'],
+    at: ['resource'],
+    data: { replacement: 'resources' },
+  },
+  {
+    name: 'nodeselector in the pod spec',
+    text: edit(CLEAN_GSS, 'terminationGracePeriodSeconds: 30', 'terminationGracePeriodSeconds: 30\n      nodeselector:\n        pool: games'),
+    codes: ['pod-template-unknown-field'],
+    at: ['nodeselector'],
+    data: { replacement: 'nodeSelector' },
+  },
+  {
+    name: 'httpget in a container probe',
+    text: edit(
+      CLEAN_GSS,
+      '          imagePullPolicy: IfNotPresent\n',
+      '          imagePullPolicy: IfNotPresent\n          livenessProbe:\n            httpget:\n              path: /live\n              port: 8080\n',
+    ),
+    codes: ['pod-template-unknown-field'],
+    at: ['httpget'],
+    data: { replacement: 'httpGet' },
+  },
+  {
+    name: 'unknown key in the template metadata',
+    text: edit(CLEAN_GSS, '      labels:\n        game: pve', '      labels:\n        game: pve\n      anotations:\n        team: pve'),
+    codes: ['pod-template-unknown-field'],
+    at: ['anotations'],
+    data: { replacement: 'annotations' },
+  },
+  {
+    name: 'unknown key with no near miss in a volume',
+    text: edit(CLEAN_GSS, 'terminationGracePeriodSeconds: 30', 'terminationGracePeriodSeconds: 30\n      volumes:\n        - name: data\n          scratch: {}'),
+    codes: ['pod-template-unknown-field'],
+    at: ['scratch'],
+  },
   { name: 'bad imagePullPolicy', text: edit(CLEAN_GSS, 'IfNotPresent', 'Sometimes'), codes: ['pod-template-enum'], at: ['Sometimes'] },
   { name: 'bad quantity', text: edit(CLEAN_GSS, 'cpu: 500m', 'cpu: 5 cores'), codes: ['pod-template-type'], at: ['5 cores'] },
   { name: 'port as a string', text: edit(CLEAN_GSS, 'containerPort: 7777', 'containerPort: "7777"'), codes: ['pod-template-type'], at: ['"7777"'] },
@@ -220,7 +265,85 @@ describe('manifest checks', () => {
     const problems = checkManifest(text).filter((p) => p.code === 'ops-state-near-miss');
     assert.deepEqual(problems.map(show), [rangeOf(text, 'maintaining'), rangeOf(text, '*actions')], 'anchor and alias');
   });
+
+  test('a realistic pod template using many core/v1 fields has no problems', () => {
+    const text = edit(CLEAN_GSS, '    spec:\n      terminationGracePeriodSeconds: 30\n', `    spec:
+      terminationGracePeriodSeconds: 30
+      serviceAccountName: game
+      nodeSelector:
+        pool: games
+      tolerations:
+        - key: dedicated
+          operator: Equal
+          value: games
+          effect: NoSchedule
+      affinity:
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+            - weight: 100
+              podAffinityTerm:
+                topologyKey: kubernetes.io/hostname
+                labelSelector:
+                  matchLabels:
+                    game: pve
+      securityContext:
+        runAsNonRoot: true
+        seccompProfile:
+          type: RuntimeDefault
+      volumes:
+        - name: config
+          configMap:
+            name: pve-config
+            items:
+              - key: game.ini
+                path: game.ini
+        - name: scratch
+          emptyDir:
+            sizeLimit: 1Gi
+      initContainers:
+        - name: fetch
+          image: busybox:1.37.0
+          args: ["true"]
+          env:
+            - name: POD_NAME
+              valueFrom:
+                fieldRef:
+                  fieldPath: metadata.name
+          envFrom:
+            - configMapRef:
+                name: pve-env
+          volumeMounts:
+            - name: scratch
+              mountPath: /scratch
+          livenessProbe:
+            httpGet:
+              path: /live
+              port: http
+              httpHeaders:
+                - name: X-Probe
+                  value: "1"
+            initialDelaySeconds: 5
+          readinessProbe:
+            tcpSocket:
+              port: 7777
+          lifecycle:
+            preStop:
+              exec:
+                command: ["sh", "-c", "sleep 5"]
+          securityContext:
+            allowPrivilegeEscalation: false
+            capabilities:
+              drop: ["ALL"]
+`);
+    assert.deepEqual(checkManifest(text).map((p) => `${p.code}: ${p.message}`), [], 'realistic template');
+  });
+
+  test('a misspelt required field gives exactly one problem', () => {
+    const text = edit(CLEAN_GSS, '      containers:\n', '      contianers:\n');
+    assert.deepEqual(checkManifest(text).map((p) => p.code), ['pod-template-unknown-field'], 'contianers');
+  });
 });
+
 
 describe('other documents', () => {
   const deployment = `apiVersion: apps/v1

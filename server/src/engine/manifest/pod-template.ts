@@ -1,10 +1,11 @@
 // gameServerTemplate's pod template (metadata, spec) against the core/v1 PodTemplateSpec schema of the
-// kubernetes-models package. The API server stores this subtree unchecked, and the controller drops what
+// kubernetes-models package (types, enums, required fields), and against client-node's field lists for
+// unknown keys (pod-template-fields.ts). The API server stores this subtree unchecked, and the controller drops what
 // it does not know, so mistakes surface only later, as workload or pod events nobody reads (okg-api §2.1).
 import type { ErrorObject } from 'ajv';
-import { nearMiss } from '../okg';
-import { asArray, asObject, finding, type Check, type CheckContext, type Finding, type Segment } from './finding';
+import { asArray, asObject, finding, type Check, type CheckContext, type Finding } from './finding';
 import { pointerSegments, showPath } from './paths';
+import { unknownPodTemplateFields, type UnknownField } from './pod-template-fields';
 
 type PodTemplateModule = typeof import('kubernetes-models/v1/PodTemplateSpec');
 let model: PodTemplateModule['PodTemplateSpec'] | undefined;
@@ -31,7 +32,6 @@ function validationErrors(template: Record<string, unknown>): ErrorObject[] {
   }
 }
 
-
 function describe(errors: ErrorObject[]): { code: string; text: string } {
   const enumError = errors.find((e) => e.keyword === 'enum');
   if (enumError) {
@@ -46,35 +46,16 @@ function describe(errors: ErrorObject[]): { code: string; text: string } {
   return { code: `pod-template-${errors[0].keyword}`, text: errors[0].message ?? 'is invalid' };
 }
 
-function missingProperty(
-  ctx: CheckContext,
-  at: Segment[],
-  name: string,
-  value: unknown,
-): Finding {
-  const siblings = Object.keys(asObject(value) ?? {});
-  const typo = siblings.find((s) => nearMiss(s, [name]) === name);
-  if (typo) {
-    return finding(
-      'error',
-      'pod-template-unknown-field',
-      `\`${typo}\` is not a field of \`${showPath(at)}\`, which has no \`${name}\`: did you mean \`${name}\`? The controller drops \`${typo}\`, so the pods get no ${name}.`,
-      ctx.span([...at, typo], 'key'),
-      { replacement: name },
-    );
-  }
+function unknownFieldFinding(ctx: CheckContext, u: UnknownField): Finding {
+  const at = [...TEMPLATE, ...u.at];
+  const hint = u.replacement ? `: did you mean \`${u.replacement}\`? As written,` : ':';
   return finding(
     'error',
-    'pod-template-required',
-    `\`${showPath([...at, name])}\` is required: ${LATER}.`,
-    ctx.span(at, 'key'),
+    'pod-template-unknown-field',
+    `\`${u.key}\` is not a field of \`${showPath(at)}\` (a Kubernetes ${u.model})${hint} the API server stores the template unchecked and the controller drops unknown keys silently, so this setting never reaches the pods.`,
+    ctx.span([...at, u.key], 'key'),
+    u.replacement ? { replacement: u.replacement } : undefined,
   );
-}
-
-function valueAt(root: unknown, path: readonly string[]): unknown {
-  let v = root;
-  for (const seg of path) v = Array.isArray(v) ? v[Number(seg)] : asObject(v)?.[seg];
-  return v;
 }
 
 /** The API server requires an image in every container of a pod; the OpenAPI schema does not say so. */
@@ -102,12 +83,18 @@ function missingImages(ctx: CheckContext, template: Record<string, unknown>): Fi
 export const checkPodTemplate: Check = (ctx) => {
   const template = asObject(asObject(asObject(ctx.value.spec)?.gameServerTemplate));
   if (ctx.kind !== 'GameServerSet' || !template) return [];
-  const out: Finding[] = [];
+  const unknown = unknownPodTemplateFields(template);
+  const out = unknown.map((u) => unknownFieldFinding(ctx, u));
+  // A misspelt required field (`contianers`) is reported once, as the unknown key with its replacement.
+  const misspelt = new Set(unknown.flatMap((u) => (u.replacement ? [showPath([...u.at, u.replacement])] : [])));
   const byPath = new Map<string, ErrorObject[]>();
   for (const e of validationErrors(template)) {
     if (e.keyword === 'required') {
-      const rel = pointerSegments(e.instancePath);
-      out.push(missingProperty(ctx, [...TEMPLATE, ...rel], String(e.params.missingProperty), valueAt(template, rel)));
+      const at = [...pointerSegments(e.instancePath), String(e.params.missingProperty)];
+      if (!misspelt.has(showPath(at))) {
+        const message = `\`${showPath([...TEMPLATE, ...at])}\` is required: ${LATER}.`;
+        out.push(finding('error', 'pod-template-required', message, ctx.span([...TEMPLATE, ...at.slice(0, -1)], 'key')));
+      }
       continue;
     }
     const group = byPath.get(e.instancePath) ?? [];
