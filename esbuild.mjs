@@ -1,6 +1,6 @@
-// Bundles the four shipped entry points for Node 20, CommonJS.
+// Bundles the four shipped entry points, and the e2e suite, for Node 20, CommonJS.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 
@@ -15,8 +15,11 @@ const entries = [
     .map((f) => ({ in: `test/e2e/suite/${f}`, out: `out/e2e/${f.replace(/\.ts$/, '.js')}` })),
 ];
 
+// A renamed or deleted e2e test must not leave its old bundle behind for the suite to load.
+rmSync('out/e2e', { recursive: true, force: true });
+
 await Promise.all(
-  entries.filter((e) => existsSync(e.in)).map((e) =>
+  entries.map((e) =>
     esbuild.build({
       entryPoints: [e.in],
       outfile: e.out,
