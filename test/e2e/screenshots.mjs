@@ -1,8 +1,9 @@
 // Drives an Extension Development Host as a person would and saves the README's screenshots to
 // docs/screenshots/: diagnostics with a hover in a filter, the GameServer tree with a filter's
 // matches, and the diff preview of "Apply Patch to Matches" (cancelled at the confirmation).
+// The sandbox is first set to a cluster mid-session (SCENE) so the filter matches only some servers.
 // Run with `npm run screenshots` (builds first), or node --import tsx test/e2e/screenshots.mjs.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureVSCode } from './install-vscode.mjs';
 import { ROOT, copyWorkspace, failureShot, makeTempDir, manifest, openWorkbench, removeDir, startSandbox, startVSCodeServer, withTimeout, workbenchUrl } from './harness.mjs';
@@ -10,6 +11,61 @@ import { commandTitle, contributedView, expandAll, focusView, openFile, pickQuic
 
 const OUT = join(ROOT, 'docs', 'screenshots');
 const STEP_TIMEOUT_MS = 90_000;
+
+/** Servers not in play: what a scale-down should take first. */
+const FILTER_FILE = 'unallocated.kgfilter';
+const FILTER = '{"opsState": {"$ne": "Allocated"}}\n';
+
+/**
+ * The default namespace's GameServers (sets battle-royale and minecraft, 5 each) as players and
+ * operators left them: four allocated, one in maintenance, one not ready, assorted priorities.
+ * The filter then matches the other six, whose rows in the tree differ in state, opsState and priorities.
+ */
+const SCENE = [
+  ['battle-royale-0', { opsState: 'Allocated' }],
+  ['battle-royale-1', { opsState: 'Maintaining', updatePriority: 10 }],
+  ['battle-royale-2', { opsState: 'Allocated', deletionPriority: 3 }],
+  ['battle-royale-3', { currentState: 'NotReady' }],
+  ['battle-royale-4', { deletionPriority: 5 }],
+  ['minecraft-0', { opsState: 'Allocated', updatePriority: 3 }],
+  ['minecraft-2', { deletionPriority: 10, updatePriority: 2 }],
+  ['minecraft-3', { opsState: 'Allocated' }],
+];
+const SCENE_MATCHES = 6;
+
+/** Sets the scene through the sandbox's mutate API, as the cluster's other clients would. */
+function setScene(sandbox, namespace) {
+  for (const [name, { opsState, currentState, deletionPriority, updatePriority }] of SCENE) {
+    sandbox.mutate('GameServer', namespace, name, (gs) => {
+      if (opsState) gs.spec.opsState = opsState;
+      if (currentState) gs.status.currentState = currentState;
+      // Spec is what a user sets; status is OKG's copy of it (a string), which the tree shows.
+      if (deletionPriority !== undefined) {
+        gs.spec.deletionPriority = deletionPriority;
+        gs.status.deletionPriority = String(deletionPriority);
+      }
+      if (updatePriority !== undefined) {
+        gs.spec.updatePriority = updatePriority;
+        gs.status.updatePriority = String(updatePriority);
+      }
+    });
+  }
+  const all = sandbox.objects('GameServer', namespace);
+  const matches = all.filter((gs) => gs.spec.opsState !== 'Allocated').length;
+  if (all.length !== 10 || matches !== SCENE_MATCHES) throw new Error(`the scene has ${matches} of ${all.length} GameServers unallocated in ${namespace}, not ${SCENE_MATCHES} of 10`);
+}
+
+/** Drags the side bar's edge so the tree's descriptions (`STATE · OPSSTATE · DP/UP`) fit. */
+async function widenSideBar(page, width) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) throw new Error('the side bar has no box');
+  if (box.width >= width) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
+}
 
 const shots = [
   {
@@ -27,20 +83,22 @@ const shots = [
   },
   {
     file: 'tree-matches.png',
-    what: 'Run Filter on idle.kgfilter: the GameServers view shows the matches',
+    what: `Run Filter on ${FILTER_FILE}: the GameServers view shows only the ${SCENE_MATCHES} matches`,
     async take(page, { pkg, namespace }) {
-      await openFile(page, 'idle.kgfilter');
+      await openFile(page, FILTER_FILE);
       await runCommand(page, commandTitle(pkg, /runFilter/i));
       const view = contributedView(pkg, /gameServers/i);
       await focusView(page, view);
       await treeRows(page, view).filter({ hasText: namespace }).first().waitFor({ timeout: 30_000 });
+      await page.locator(`.pane:has(.pane-header[aria-label^="${view.name}"])`).getByText(`${SCENE_MATCHES} of 10 GameServers match`).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+      await widenSideBar(page, 420);
       await expandAll(page, view);
       await page.mouse.move(0, 0);
     },
   },
   {
     file: 'diff-preview.png',
-    what: 'Apply Patch to Matches with mark-wait.kgpatch: one diff per match',
+    what: `Apply Patch to Matches with mark-wait.kgpatch: one diff per match (${SCENE_MATCHES})`,
     async take(page, { pkg }) {
       await openFile(page, 'mark-wait.kgpatch');
       await runCommand(page, commandTitle(pkg, /applyPatch/i));
@@ -53,6 +111,7 @@ const shots = [
         await pickQuickInputRow(page, (await picker.innerText()).split('\n')[0]);
       }
       await diff.waitFor({ timeout: 30_000 });
+      await page.getByText(`(${SCENE_MATCHES} files)`).first().waitFor({ timeout: 30_000 });
       // Let the per-file editors render their text before the picture is taken.
       await page.locator('.multiDiffEditor .view-line, .monaco-diff-editor .view-line').first().waitFor({ timeout: 30_000 });
     },
@@ -73,10 +132,12 @@ try {
   const kubeconfigPath = join(tmp, 'kubeconfig');
   const sandbox = await withTimeout(startSandbox({ sets: 3, replicas: 5, churn: 0, port: 0, kubeconfigPath }), 30_000, 'the sandbox to start');
   cleanups.push(() => sandbox.close());
-  const namespace = (await sandbox.objects('GameServer'))[0]?.metadata?.namespace;
+  const namespace = 'default';
+  setScene(sandbox, namespace);
   const server = await startVSCodeServer({ serverMain: paths.serverMain, dataDir: join(tmp, 'vscode'), extensionsDir: join(tmp, 'extensions'), env: { KUBECONFIG: kubeconfigPath } });
   cleanups.push(() => server.close());
   const workspace = copyWorkspace(join(ROOT, 'test', 'e2e', 'workspace'), tmp);
+  writeFileSync(join(workspace, FILTER_FILE), FILTER);
   const window = await openWorkbench(workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: ROOT }));
   cleanups.push(() => window.close());
   mkdirSync(OUT, { recursive: true });
