@@ -48,7 +48,7 @@ async function e2e() {
     out += chunk;
   });
   const status = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
-  const m = /^e2e: (\d+) passed, (\d+) failed$/m.exec(out);
+  const m = /^e2e: (\d+) passed, (\d+) failed\b/m.exec(out);
   const passed = Number(m?.[1] ?? 0);
   const failed = Number(m?.[2] ?? 0);
   return { passed, failed: status !== 0 && failed === 0 ? 1 : failed };
