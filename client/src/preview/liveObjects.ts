@@ -20,10 +20,16 @@ export class LiveObjectDocuments implements vscode.TextDocumentContentProvider, 
   readonly onDidChange = this.changed.event;
   /** The resourceVersion each open document shows, so only objects that changed are re-read. */
   private readonly shown = new Map<string, string | undefined>();
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly session: ClusterSession) {
-    this.subscription = session.onDidChange(() => this.refreshOpen());
+    // Forget a document when it closes, not when it is missing from workspace.textDocuments: VS Code
+    // asks for the content before the extension host lists the new document, and a refresh in that
+    // window would otherwise drop it for good.
+    this.subscriptions = [
+      session.onDidChange(() => this.refreshOpen()),
+      vscode.workspace.onDidCloseTextDocument((d) => this.shown.delete(d.uri.toString())),
+    ];
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
@@ -36,12 +42,7 @@ export class LiveObjectDocuments implements vscode.TextDocumentContentProvider, 
   }
 
   private refreshOpen(): void {
-    const open = new Set(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === OBJECT_SCHEME).map((d) => d.uri.toString()));
     for (const [key, rv] of this.shown) {
-      if (!open.has(key)) {
-        this.shown.delete(key);
-        continue;
-      }
       const uri = vscode.Uri.parse(key);
       const ref = parse(uri);
       if (ref && this.session.get(ref.kind, ref.namespace, ref.name)?.metadata.resourceVersion !== rv) this.changed.fire(uri);
@@ -49,7 +50,7 @@ export class LiveObjectDocuments implements vscode.TextDocumentContentProvider, 
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
 }
