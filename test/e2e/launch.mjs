@@ -1,7 +1,8 @@
-// Runs the e2e suite (out/e2e/*.e2e.js) inside a real VS Code 1.100 against the sandbox, then
+// Runs the e2e suite (out/e2e/*.e2e.js) inside a real VS Code 1.100 against the sandbox, then the
+// UI pass (a window driven with Playwright as a person would; pictures in test-results/ui/), then
 // checks that the packaged .vsix installs, activates and shows the tree.
 // Run with `npm run test:e2e` (which builds and packages first), or
-//   node --import tsx test/e2e/launch.mjs [--grep PATTERN] [--skip-vsix] [--keep]
+//   node --import tsx test/e2e/launch.mjs [--grep PATTERN] [--skip-ui] [--skip-vsix] [--keep]
 // Prints `e2e: N passed, N failed`, each failure, and exits non-zero on any failure.
 import { existsSync, readFileSync, statSync, openSync, readSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,11 +22,13 @@ import {
   withTimeout,
   workbenchUrl,
 } from './harness.mjs';
+import { runUiPass } from './ui-pass.mjs';
 import { checkInstalledVsix, vsixPath } from './vsix-check.mjs';
 
 const { values: opts } = parseArgs({
   options: {
     grep: { type: 'string' },
+    'skip-ui': { type: 'boolean', default: false },
     'skip-vsix': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -69,6 +72,17 @@ try {
   const results = await runSuite({ paths, tmp, sandbox, control });
   const failures = [...results.failures];
   let passed = results.passed;
+
+  if (!opts['skip-ui'] && !opts.grep) {
+    console.log('e2e: the UI pass, in a window driven as a person would');
+    const ui = await runUiPass({
+      paths,
+      outDir: join(ROOT, 'test-results', 'ui'),
+      onResult: (r) => console.log(r.ok ? `  ok   UI pass: ${r.title}` : `  FAIL UI pass: ${r.title}: ${r.message}`),
+    });
+    passed += ui.passed;
+    failures.push(...ui.failures);
+  }
 
   if (!opts['skip-vsix'] && !opts.grep) {
     const vsix = vsixPath(manifest());

@@ -13,10 +13,12 @@ export async function runCommand(page, title, timeoutMs = 60_000) {
   const input = page.locator('.quick-input-widget input');
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
   for (;;) {
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-    await input.fill(`>${title}`);
     try {
+      await page.keyboard.press('F1');
+      // Short waits: F1 may have closed a palette that was open, or the widget may re-render
+      // under the cursor while the workbench settles; either way, the next round reopens it.
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill(`>${title}`, { timeout: 5_000 });
       await row.waitFor({ state: 'visible', timeout: 3_000 });
       break;
     } catch (err) {
