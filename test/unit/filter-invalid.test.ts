@@ -23,7 +23,7 @@ const CASES: Case[] = [
   { filter: '{"opsState":"None",}', code: 'json-syntax', at: '}', says: 'trailing' },
   { filter: "{'opsState':'None'}", code: 'json-syntax', at: "'" },
   { filter: '{"opsState":"None"} {}', code: 'json-syntax', at: '{', nth: 1 },
-  { filter: '[{"opsState":"None"}]', code: 'root-not-object', says: 'array' },
+  { filter: '[{"opsState":"None"}]', code: 'root-not-object', says: 'this is an array' },
   { filter: '"None"', code: 'root-not-object' },
   { filter: 'null', code: 'root-not-object' },
   { filter: '42', code: 'root-not-object' },
@@ -38,7 +38,7 @@ const CASES: Case[] = [
   { filter: '{"$nor":[{"opsState":"None"}]}', code: 'unknown-field', at: '"$nor"' },
   { filter: '{"opsState":"None"}', code: 'unknown-field', at: '"opsState"', target: 'GameServerSet' },
   // a.4 logic
-  { filter: '{"$and":{"opsState":"None"}}', code: 'logic-not-array', at: '{"opsState":"None"}' },
+  { filter: '{"$and":{"opsState":"None"}}', code: 'logic-not-array', at: '{"opsState":"None"}', says: 'this is an object' },
   { filter: '{"$and":5}', code: 'logic-not-array', at: '5' },
   { filter: '{"$or":[]}', code: 'empty-array', at: '[]' },
   { filter: '{"$or":[false,"Scott"]}', code: 'logic-element', at: 'false' },
@@ -67,7 +67,7 @@ const CASES: Case[] = [
   { filter: '{"opsState":null}', code: 'value-type', at: 'null' },
   { filter: '{"opsState":true}', code: 'value-type', at: 'true' },
   { filter: '{"updatePriority":"1"}', code: 'value-type', at: '"1"' },
-  { filter: '{"opsState":{"$eq":{"x":1}}}', code: 'value-type', at: '{"x":1}' },
+  { filter: '{"opsState":{"$eq":{"x":1}}}', code: 'value-type', at: '{"x":1}', says: 'this is an object' },
   { filter: '{"opsState":{"$in":"None"}}', code: 'value-type', at: '"None"' },
   { filter: '{"opsState":{"$in":[]}}', code: 'empty-array', at: '[]' },
   { filter: '{"opsState":{"$in":["None",1]}}', code: 'value-type', at: '1' },
@@ -82,6 +82,11 @@ const CASES: Case[] = [
   { filter: '{"images":{"$all":["a,b",2]}}', code: 'value-type', at: '2' },
   { filter: '{"images":[{"a":1}]}', code: 'value-type', at: '[{"a":1}]' },
   { filter: '{"name":{"$regex":1}}', code: 'value-type', at: '1' },
+  // a.2 step 3: Go's encoding/json cannot decode a number beyond float64
+  { filter: '{"updatePriority":1e400}', code: 'number-out-of-range', at: '1e400', says: '64-bit float' },
+  { filter: '{"updatePriority":{"$range":[-1e400,5]}}', code: 'number-out-of-range', at: '-1e400' },
+  { filter: '{"updatePriority":1e999,"updatePriority":1}', code: 'number-out-of-range', at: '1e999' },
+  { filter: '{"$or":[{"opsState":"None"},{"deletionPriority":{"$in":[1,2e308]}}]}', code: 'number-out-of-range', at: '2e308' },
 ];
 
 describe('InvalidFilter rules', () => {
@@ -99,6 +104,19 @@ describe('InvalidFilter rules', () => {
       if (c.says) assert.match(p.message, new RegExp(c.says.replace(/[$()[\]{}.*+?^|\\]/g, '\\$&')), `${c.filter}: message`);
     });
   }
+
+  it('a number too small for float64 reads as 0, as in Go, and the largest float64 is fine', () => {
+    const tiny = compileFilter('{"updatePriority":1e-400}', 'GameServer');
+    assert.equal(tiny.ok, true, JSON.stringify(tiny.problems));
+    assert.equal(tiny.matches({ spec: { updatePriority: 0 } }), true, '1e-400 is 0');
+    assert.equal(compileFilter('{"updatePriority":{"$le":1.7976931348623157e308}}', 'GameServer').ok, true, 'max float64');
+  });
+
+  it('a number beyond float64 in a 300,000-element array is found without overflowing the stack', () => {
+    const items = Array.from({ length: 300_000 }, (_, i) => i).join(',');
+    const f = compileFilter(`{"updatePriority":{"$in":[${items},1e400]}}`, 'GameServer');
+    assert.deepEqual(f.problems.map((p) => p.code), ['number-out-of-range']);
+  });
 
   it('a filter nested 10,000 deep is rejected without recursion', () => {
     const deep = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);

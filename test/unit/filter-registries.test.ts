@@ -81,6 +81,22 @@ describe('GameServer registry', () => {
     assert.equal(compileFilter('{"deletionPriority":-3}', 'GameServer').matches({ spec: { deletionPriority: '-3' } }), true, '"-3" reads as -3');
     assert.equal(compileFilter('{"deletionPriority":0}', 'GameServer').matches({ spec: { deletionPriority: ' 3' } }), true, '" 3" is not an Atoi integer');
   });
+  it('reads priority strings beyond int64 as Go\'s Atoi leaves them: clamped, not 0', () => {
+    const cases: [value: string, filter: string][] = [
+      ['99999999999999999999', '{"updatePriority":9223372036854775807}'],
+      ['9223372036854775808', '{"updatePriority":9223372036854775807}'],
+      ['-99999999999999999999', '{"updatePriority":-9223372036854775808}'],
+      ['9007199254740993', '{"updatePriority":9007199254740993}'],
+      ['+0000000000000000000000042', '{"updatePriority":42}'],
+      ['-0', '{"updatePriority":0}'],
+    ];
+    for (const [value, filter] of cases) {
+      const f = compileFilter(filter, 'GameServer');
+      assert.equal(f.ok, true, `${filter}: ${JSON.stringify(f.problems)}`);
+      assert.equal(f.matches({ spec: { updatePriority: value } }), true, `"${value}" must read as in ${filter}`);
+    }
+    assert.equal(compileFilter('{"updatePriority":0}', 'GameServer').matches({ spec: { updatePriority: '99999999999999999999' } }), false, 'an overflowing string is not 0');
+  });
   it('reads unset strings as "" and a pod without status as no images', () => {
     assert.equal(compileFilter('{"opsState":""}', 'GameServer').matches({ spec: {} }), true);
     assert.equal(compileFilter('{"currentNetworkState":""}', 'GameServer').matches({ status: { networkStatus: {} } }), true);

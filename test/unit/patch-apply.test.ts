@@ -113,3 +113,112 @@ test('apply: __proto__ paths are refused as an error value, not applied', () => 
   assert.throws(() => applyPatch(gameServer(), [{ op: 'add', path: '/__proto__/polluted', value: 1 }]), PatchApplyError);
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
 });
+
+test('apply: a move into its own child is refused, not turned into a cycle', () => {
+  const cases: { from: string; path: string }[] = [
+    { from: '/metadata/labels', path: '/metadata/labels/x' },
+    { from: '/metadata', path: '/metadata/labels/z' },
+    { from: '', path: '/spec/x' },
+  ];
+  for (const { from, path } of cases) {
+    const op: PatchOp = { op: 'move', from, path };
+    assert.throws(() => applyPatch(gameServer(), [{ op: 'test', path: '/spec/opsState', value: 'None' }, op]), (e: unknown) => {
+      assert.ok(e instanceof PatchApplyError, `${from} -> ${path}: ${String(e)}`);
+      assert.equal(e.index, 1, `${from} -> ${path}: index`);
+      assert.match(e.reason, /cannot be moved into its own child/, `${from} -> ${path}: reason`);
+      return true;
+    });
+  }
+  const sibling = applyPatch(gameServer(), [{ op: 'move', from: '/metadata/labels', path: '/metadata/annotations' }]);
+  assert.deepEqual((sibling.metadata as Record<string, unknown>).annotations, { 'game.kruise.io/owner-gss': 'arena' }, 'a move to a sibling still works');
+});
+
+const badInputs: { name: string; input: unknown; says: RegExp }[] = [
+  { name: 'null', input: null, says: /the object to patch is null, not a JSON object/ },
+  { name: 'undefined', input: undefined, says: /the object to patch is undefined, not a JSON object/ },
+  { name: 'a number', input: 5, says: /the object to patch is the number 5, not a JSON object/ },
+  { name: 'a string', input: 'gs', says: /the object to patch is the string "gs", not a JSON object/ },
+  { name: 'an array', input: [], says: /the object to patch is an array, not a JSON object/ },
+];
+
+for (const b of badInputs) {
+  test(`apply: ${b.name} as the object fails at operation 0 with a clear reason`, () => {
+    const op: PatchOp = { op: 'add', path: '/spec', value: {} };
+    assert.throws(() => applyPatch(b.input, [op]), (e: unknown) => {
+      assert.ok(e instanceof PatchApplyError, `${b.name}: ${String(e)}`);
+      assert.equal(e.index, 0, `${b.name}: index`);
+      assert.deepEqual(e.op, op, `${b.name}: op`);
+      assert.match(e.message, /^Operation 0 /, `${b.name}: message names the op`);
+      assert.match(e.message, b.says, `${b.name}: reason`);
+      return true;
+    });
+  });
+}
+
+test('apply: bad input with no operations still fails clearly, without naming an op', () => {
+  assert.throws(() => applyPatch(null, []), (e: unknown) => {
+    assert.ok(e instanceof PatchApplyError, String(e));
+    assert.equal(e.index, undefined);
+    assert.match(e.message, /^The patch cannot be applied: the object to patch is null/);
+    return true;
+  });
+});
+
+test('apply: an object that cannot be copied as JSON fails as an error value', () => {
+  const circular: Record<string, unknown> = { spec: {} };
+  circular.self = circular;
+  assert.throws(() => applyPatch(circular, [{ op: 'add', path: '/spec/x', value: 1 }]), (e: unknown) => {
+    assert.ok(e instanceof PatchApplyError, String(e));
+    assert.equal(e.index, 0);
+    assert.match(e.reason, /cannot be copied as JSON/);
+    assert.doesNotMatch(e.message, /\n/, 'one line');
+    return true;
+  });
+});
+
+test('apply: failures fast-json-patch reports as TypeErrors or multi-line texts get a one-line reason', () => {
+  const cases: { name: string; op: unknown; says: RegExp }[] = [
+    { name: 'op is null', op: null, says: /not an object/ },
+    { name: 'op name unknown', op: { op: 'frob', path: '/spec' }, says: /not one of operations defined in RFC-6902/ },
+    { name: 'value missing', op: { op: 'add', path: '/spec/x' }, says: /`value` property is not present/ },
+    { name: 'path not a string', op: { op: 'remove', path: 3 }, says: /`path` property is not a string/ },
+  ];
+  for (const c of cases) {
+    assert.throws(() => applyPatch(gameServer(), [c.op as PatchOp]), (e: unknown) => {
+      assert.ok(e instanceof PatchApplyError, `${c.name}: ${String(e)}`);
+      assert.equal(e.index, 0, c.name);
+      assert.match(e.reason, c.says, c.name);
+      assert.doesNotMatch(e.message, /\n/, `${c.name}: one line`);
+      return true;
+    });
+  }
+  assert.throws(() => applyPatch(gameServer(), 5 as unknown as PatchOp[]), (e: unknown) => {
+    assert.ok(e instanceof PatchApplyError, `ops not an array: ${String(e)}`);
+    assert.match(e.message, /operations must be an array/);
+    return true;
+  });
+});
+
+test('apply: a test on an inherited name such as toString reports it missing', () => {
+  assert.throws(() => applyPatch(gameServer(), [{ op: 'test', path: '/spec/toString', value: null }]), (e: unknown) => {
+    assert.ok(e instanceof PatchApplyError, String(e));
+    assert.match(e.reason, /^test failed: \/spec\/toString is missing, not null\.$/);
+    return true;
+  });
+});
+
+test('apply: a pointer that runs through null or a missing member says where it stops', () => {
+  const cases: { from: string; says: RegExp }[] = [
+    { from: '/spec/n/x', says: /^\/spec\/n is null, so \/spec\/n\/x cannot be reached\.$/ },
+    { from: '/spec/e/x/y', says: /^\/spec\/e\/x does not exist in the object, so \/spec\/e\/x\/y cannot be reached\.$/ },
+  ];
+  for (const c of cases) {
+    const op: PatchOp = { op: 'move', from: c.from, path: '' };
+    assert.throws(() => applyPatch({ spec: { n: null, e: {} } }, [op]), (e: unknown) => {
+      assert.ok(e instanceof PatchApplyError, `${c.from}: ${String(e)}`);
+      assert.equal(e.index, 0, c.from);
+      assert.match(e.reason, c.says, c.from);
+      return true;
+    });
+  }
+});

@@ -36,6 +36,14 @@ const cases: PatchCase[] = [
     patch: [{ op: 'add', path: '/spec/serviceQualities/0/serviceQualityAction/-', value: { state: true, result: 'idle', opsState: 'waitToBeDeleted' } }],
     code: 'opsstate-not-reserved', expect: { severity: 'warning', at: '"waitToBeDeleted"', data: { replacement: 'WaitToBeDeleted' } },
   },
+  {
+    name: 'opsState spelt as the Go constant', patch: [{ op: 'replace', path: '/spec/opsState', value: 'WaitToDelete' }], code: 'opsstate-not-reserved',
+    expect: { severity: 'warning', at: '"WaitToDelete"', data: { replacement: 'WaitToBeDeleted' } },
+  },
+  {
+    name: 'opsState spelt as the Go constant, lower case', patch: [{ op: 'replace', path: '/spec/opsState', value: 'waittodelete' }], code: 'opsstate-not-reserved',
+    expect: { severity: 'warning', at: '"waittodelete"', data: { replacement: 'WaitToBeDeleted' } },
+  },
   { name: 'test for a lower-case opsState', patch: [{ op: 'test', path: '/spec/opsState', value: 'kill' }], code: 'opsstate-not-reserved' },
 
   { name: 'valid label opsState', patch: [{ op: 'replace', path: '/spec/opsState', value: 'Custom_State-1' }], code: 'invalid-label-value' },
@@ -62,6 +70,13 @@ const cases: PatchCase[] = [
   { name: 'word priority', patch: [{ op: 'replace', path: '/spec/deletionPriority', value: 'high' }], code: 'priority-not-integer', expect: { severity: 'warning', at: '"high"' } },
   { name: 'decimal priority string', patch: [{ op: 'replace', path: '/spec/updatePriority', value: '1.5' }], code: 'priority-not-integer', expect: { severity: 'warning', at: '"1.5"' } },
   { name: 'exponent priority string', patch: [{ op: 'replace', path: '/spec/updatePriority', value: '1e3' }], code: 'priority-not-integer', expect: { severity: 'warning', at: '"1e3"', data: { replacement: 1000 } } },
+  { name: 'int64 max as a string', patch: [{ op: 'replace', path: '/spec/updatePriority', value: '9223372036854775807' }], code: 'priority-not-integer' },
+  { name: 'int64 max as a string is in range', patch: [{ op: 'replace', path: '/spec/updatePriority', value: '9223372036854775807' }], code: 'priority-out-of-range' },
+  { name: 'priority string beyond int64 is an integer', patch: [{ op: 'replace', path: '/spec/updatePriority', value: '99999999999999999999' }], code: 'priority-not-integer' },
+  {
+    name: 'priority string beyond int64', patch: [{ op: 'replace', path: '/spec/updatePriority', value: '99999999999999999999' }], code: 'priority-out-of-range',
+    expect: { severity: 'warning', at: '"99999999999999999999"', data: { replacement: '9223372036854775807' } },
+  },
   { name: 'empty priority string', patch: [{ op: 'replace', path: '/spec/updatePriority', value: '' }], code: 'priority-not-integer', expect: { severity: 'warning', at: '""' } },
 
   { name: 'plain action value', kind: GSS, patch: [{ op: 'add', path: '/spec/serviceQualities/0/serviceQualityAction/0/deletionPriority', value: 10 }], code: 'template-value' },

@@ -47,6 +47,22 @@ const cases: PatchCase[] = [
   { name: 'value present', patch: [REPLACE], code: 'missing-value' },
   { name: 'value null is present', patch: [{ op: 'test', path: '/spec/opsState', value: null }], code: 'missing-value' },
   { name: 'value missing for add', patch: '[{"op":"add","path":"/spec/opsState"}]', code: 'missing-value', expect: { severity: 'error', at: '{"op":"add","path":"/spec/opsState"}' } },
+  { name: 'move to a sibling', patch: [{ op: 'move', from: '/metadata/labels', path: '/metadata/annotations' }], code: 'move-into-child' },
+  { name: 'move onto itself', patch: [{ op: 'move', from: '/metadata/labels', path: '/metadata/labels' }], code: 'move-into-child' },
+  { name: 'move to a longer key, not a child', patch: [{ op: 'move', from: '/metadata/labels/a', path: '/metadata/labels/ab' }], code: 'move-into-child' },
+  { name: 'copy into a child', patch: [{ op: 'copy', from: '/metadata/labels', path: '/metadata/labels/x' }], code: 'move-into-child' },
+  {
+    name: 'move into a child', patch: [{ op: 'move', from: '/metadata/labels', path: '/metadata/labels/x' }], code: 'move-into-child',
+    expect: { severity: 'error', at: '{"op":"move","from":"/metadata/labels","path":"/metadata/labels/x"}' },
+  },
+  {
+    name: 'move into a grandchild, escapes unescaped', patch: [{ op: 'move', from: '/metadata/annotations/a~1b', path: '/metadata/annotations/a~1b/c/d' }], code: 'move-into-child',
+    expect: { severity: 'error', at: '{"op":"move","from":"/metadata/annotations/a~1b","path":"/metadata/annotations/a~1b/c/d"}' },
+  },
+  {
+    name: 'move the whole document into itself', patch: [{ op: 'move', from: '', path: '/spec/x' }], code: 'move-into-child',
+    expect: { severity: 'error', at: '{"op":"move","from":"","path":"/spec/x"}' },
+  },
   { name: 'only known members', patch: [REPLACE], code: 'unknown-op-member' },
   {
     name: 'misspelt value member', patch: '[{"op":"remove","path":"/spec/opsState","valeu":1}]', code: 'unknown-op-member',
@@ -79,6 +95,16 @@ test('structure: ops come back in order with only their own members', () => {
     { op: 'remove', path: '/spec/updatePriority' },
   ]);
   assert.equal(r.ok, true, JSON.stringify(r.problems));
+});
+
+test('structure: a move into a child says what is wrong and what to do instead', () => {
+  const r = checkPatch('[{"op":"move","from":"/metadata/labels","path":"/metadata/labels/x"}]', 'GameServer');
+  const p = r.problems.find((x) => x.code === 'move-into-child');
+  assert.ok(p, JSON.stringify(r.problems));
+  assert.equal(r.ok, false);
+  for (const phrase of ['/metadata/labels into its own child /metadata/labels/x', 'RFC 6902', '`copy`']) {
+    assert.ok(p.message.includes(phrase), `message lacks ${JSON.stringify(phrase)}: ${p.message}`);
+  }
 });
 
 test('structure: ok is false exactly when a problem is an error', () => {

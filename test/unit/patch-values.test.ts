@@ -7,6 +7,13 @@ import { runCase, type PatchCase } from './patch-fixtures';
 const GSS = 'GameServerSet' as const;
 
 const cases: PatchCase[] = [
+  { name: 'largest float64', patch: '[{"op":"replace","path":"/spec/updatePriority","value":1.7976931348623157e308}]', code: 'number-out-of-range' },
+  { name: 'priority beyond float64', patch: '[{"op":"replace","path":"/spec/updatePriority","value":1e400}]', code: 'number-out-of-range', expect: { severity: 'error', at: '1e400' } },
+  {
+    name: 'negative number beyond float64 deep in a value', kind: GSS, code: 'number-out-of-range',
+    patch: '[{"op":"add","path":"/spec/gameServerTemplate/spec/x","value":{"a":[1,-1e400]}}]', expect: { severity: 'error', at: '-1e400' },
+  },
+  { name: 'test value beyond float64', patch: '[{"op":"test","path":"/spec/deletionPriority","value":2e308}]', code: 'number-out-of-range', expect: { severity: 'error', at: '2e308' } },
   { name: 'boolean for networkDisabled', patch: [{ op: 'replace', path: '/spec/networkDisabled', value: true }], code: 'invalid-value' },
   { name: 'string for networkDisabled', patch: [{ op: 'replace', path: '/spec/networkDisabled', value: 'true' }], code: 'invalid-value', expect: { severity: 'error', at: '"true"' } },
   { name: 'int priority', patch: [{ op: 'replace', path: '/spec/updatePriority', value: 10 }], code: 'invalid-value' },

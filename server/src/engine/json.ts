@@ -60,6 +60,21 @@ const SYNTAX_MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidCharacter]: 'Invalid character in string: control characters must be escaped',
 };
 
+/**
+ * The number nodes JavaScript read as ±Infinity, in document order: numbers beyond float64 (such as
+ * 1e400), which Go's encoding/json refuses to decode. (A number too small to represent is 0 in both.)
+ */
+export function outOfRangeNumbers(root: Node): Node[] {
+  const found: Node[] = [];
+  const stack = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'number' && !Number.isFinite(node.value)) found.push(node);
+    // A loop, not push(...children): spreading a huge array would overflow the call's arguments.
+    for (const child of node.children ?? []) stack.push(child);
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
 /** Parses JSON where `//` and `/* *\/` comments are allowed; any other deviation is a `json-syntax` error. */
 export function parseJsonc(text: string, lines: LineIndex): ParsedJson {
   const { tooDeepAt, empty } = scanDepth(text);

@@ -26,17 +26,44 @@ export function isValidLabelValue(value: string): boolean {
   return value.length <= 63 && LABEL_VALUE.test(value);
 }
 
-/** Go's strconv.Atoi acceptance: optional sign, then decimal digits only, within 64 bits. */
-export function parseGoInt(s: string): number | undefined {
-  if (!/^[+-]?\d+$/.test(s)) return undefined;
-  const n = Number(s);
-  return Number.isSafeInteger(n) ? n : undefined;
+const INT64_MAX = 2n ** 63n - 1n;
+const INT64_MIN = -(2n ** 63n);
+
+export interface GoAtoi {
+  /** What Go returns alongside any error: 0 on a syntax error, the int64 bound on overflow. */
+  value: number;
+  error?: 'syntax' | 'range';
+  /** On overflow, the bound as written in decimal (a JS number cannot hold it exactly). */
+  bound?: string;
 }
 
-/** IntOrString read as Go's `IntValue()`: an int as is, a string through Atoi, else 0; missing is 0. */
+/**
+ * Go's strconv.Atoi on a 64-bit platform: optional sign, then ASCII decimal digits. On overflow Go
+ * returns the clamped value together with its error, so code that ignores the error (as
+ * IntOrString.IntValue() does) reads 9223372036854775807 or -9223372036854775808; `value` is the
+ * nearest JS number.
+ */
+export function goAtoi(s: string): GoAtoi {
+  if (!/^[+-]?[0-9]+$/.test(s)) return { value: 0, error: 'syntax' };
+  const signed = s[0] === '+' || s[0] === '-';
+  // Up to 18 digits always fits in int64; `+ 0` turns -0 into Go's 0.
+  if (s.length - (signed ? 1 : 0) <= 18) return { value: Number(s) + 0 };
+  const n = BigInt(s[0] === '+' ? s.slice(1) : s);
+  if (n > INT64_MAX) return { value: Number(INT64_MAX), error: 'range', bound: INT64_MAX.toString() };
+  if (n < INT64_MIN) return { value: Number(INT64_MIN), error: 'range', bound: INT64_MIN.toString() };
+  return { value: Number(n) };
+}
+
+/** The integer Go's strconv.Atoi reads from `s`, or undefined when Atoi fails (bad syntax or overflow). */
+export function parseGoInt(s: string): number | undefined {
+  const r = goAtoi(s);
+  return r.error ? undefined : r.value;
+}
+
+/** IntOrString read as Go's `IntValue()`: an int as is, a string through Atoi ignoring its error; missing is 0. */
 export function intOrStringValue(v: unknown): number {
   if (typeof v === 'number') return Math.trunc(v);
-  if (typeof v === 'string') return parseGoInt(v) ?? 0;
+  if (typeof v === 'string') return goAtoi(v).value;
   return 0;
 }
 
@@ -54,23 +81,27 @@ function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
+/** Other spellings people write for a known value: OKG's Go constant names where they differ. */
+const OTHER_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map([['WaitToBeDeleted', ['WaitToDelete']]]);
+
 /**
  * The known value `value` was probably meant to be, or undefined when it is exact or not close.
- * Close means equal ignoring case, or within an edit distance of 2 (1 for short words).
+ * Close means equal ignoring case, or within an edit distance of 2 (1 for short words), of the value
+ * or of another spelling of it (`WaitToDelete`, the Go constant for `WaitToBeDeleted`).
  */
 export function nearMiss(value: string, known: readonly string[]): string | undefined {
   if (known.includes(value)) return undefined;
   const lower = value.toLowerCase();
-  const sameCase = known.find((k) => k.toLowerCase() === lower);
-  if (sameCase) return sameCase;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const k of known) {
-    const d = editDistance(lower, k.toLowerCase());
-    const limit = k.length <= 4 ? 1 : 2;
-    if (d <= limit && d < bestDistance) {
-      best = k;
-      bestDistance = d;
+    for (const spelling of [k, ...(OTHER_SPELLINGS.get(k) ?? [])]) {
+      const d = editDistance(lower, spelling.toLowerCase());
+      const limit = spelling.length <= 4 ? 1 : 2;
+      if (d <= limit && d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
     }
   }
   return best;

@@ -61,13 +61,6 @@ export function isArrayIndexSegment(segment: string): boolean {
   return segment === '-' || /^(?:0|[1-9][0-9]*)$/.test(segment);
 }
 
-/** True when an object schema takes keys it does not list (a map such as labels, or a loose object). */
-export function acceptsAnyKey(schema: JsonSchema): boolean {
-  if (isUnconstrained(schema)) return true;
-  if (schema.type !== 'object') return false;
-  return schema.additionalProperties !== false;
-}
-
 /** True for a schema that accepts any value (what lies below a loosely described object). */
 export function isUnconstrained(schema: JsonSchema): boolean {
   return schema.type === undefined && schema.anyOf === undefined && schema.enum === undefined;

@@ -26,7 +26,8 @@ export type FilterAst =
 const LOGIC = new Set(['$and', '$or']);
 
 function typeName(node: Node): string {
-  return node.type === 'boolean' ? 'a boolean' : node.type === 'null' ? 'null' : `a ${node.type}`;
+  if (node.type === 'null') return 'null';
+  return /^[aeiou]/.test(node.type) ? `an ${node.type}` : `a ${node.type}`;
 }
 
 function elementType(type: FieldType): 'bool' | 'number' | 'string' {
@@ -142,7 +143,8 @@ export class FilterChecker {
       return undefined;
     }
     const key = props[0].children![0];
-    if (LOGIC.has(key.value)) {
+    // Inside a logic operator, keys resolve against field names only (a custom field may be "$or").
+    if (LOGIC.has(key.value) && !this.registry.fields.has(key.value)) {
       this.report('error', 'logic-not-at-root', key, `"${key.value}" cannot be nested inside "${op}": kruise-game-api allows $and and $or only at the root`);
       return undefined;
     }
@@ -152,7 +154,10 @@ export class FilterChecker {
   private unknownField(key: Node): void {
     const name: string = key.value;
     const fields = [...this.registry.fields.keys()];
-    const known = `${this.noun === 'filter' ? 'Fields' : `${this.noun} fields`}: ${fields.join(', ')}, or $and / $or at the root`;
+    const known =
+      fields.length === 0
+        ? 'This filter has no fields to match on (the field registry is empty), so only the empty filter is valid'
+        : `${this.noun === 'filter' ? 'Fields' : `${this.noun} fields`}: ${fields.join(', ')}, or $and / $or at the root`;
     if (name.startsWith('$')) {
       this.report('error', 'unknown-field', key, `"${name}" is not allowed here: a field name is expected. ${known}`);
       return;
@@ -172,7 +177,16 @@ export class FilterChecker {
       this.unknownField(key);
       return undefined;
     }
-    if (isScalarNode(value)) return this.operand(field, '$eq', value, key);
+    if (isScalarNode(value)) {
+      if (field.name.startsWith('$')) {
+        // Go's normalizer rewrites a bare value as {"$eq": value} only under keys without a `$`.
+        const operand = value.type === 'null' ? '...' : JSON.stringify(value.value);
+        const message = `"${field.name}" starts with $, so kruise-game-api does not read a bare value as $eq for it: write {${JSON.stringify(field.name)}:{"$eq":${operand}}}`;
+        this.report('error', 'dollar-field-shorthand', value, message, { wrapOp: '$eq' });
+        return undefined;
+      }
+      return this.operand(field, '$eq', value, key);
+    }
     if (value.type === 'array') {
       const flat = (value.children ?? []).every(isScalarNode);
       if (flat && atRoot) return this.operand(field, '$eq', value, key);

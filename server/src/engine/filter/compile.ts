@@ -1,13 +1,13 @@
 // Filter text -> checked clauses -> one mingo query, compiled once and run per object over a lazy view.
 import { Query } from 'mingo';
-import { parseJsonc } from '../json';
+import { outOfRangeNumbers, parseJsonc } from '../json';
 import type { Problem } from '../problem';
 import { hasErrors } from '../problem';
 import { LineIndex } from '../text';
 import { FilterChecker, type Clause, type FilterAst } from './check';
 import { registryFor, type FieldDef, type FieldType, type Registry } from './fields';
 import { GO_OPERATORS } from './mingo-operators';
-import { viewTester } from './view';
+import { fieldKeys, viewTester } from './view';
 
 export type FilterTarget = 'GameServer' | 'GameServerSet' | Record<string, FieldType>;
 
@@ -48,6 +48,17 @@ export function parseFilter(text: string, target: FilterTarget): ParsedFilter {
     };
   }
   if (hasErrors(parsed.problems) || !parsed.root) return { ok: false, problems: parsed.problems, registry };
+  // Go decodes the whole filter before looking at it, so one such number anywhere rejects it.
+  const huge = outOfRangeNumbers(parsed.root);
+  if (huge.length > 0) {
+    const problems: Problem[] = huge.map((node) => ({
+      severity: 'error',
+      code: 'number-out-of-range',
+      message: `${text.slice(node.offset, node.offset + node.length)} is beyond the range of a 64-bit float (about ±1.8e308): Go's encoding/json cannot read it, so kruise-game-api rejects the whole filter. Write a number within that range`,
+      range: lines.range(node.offset, node.length),
+    }));
+    return { ok: false, problems: [...parsed.problems, ...problems], registry };
+  }
   const checker = new FilterChecker(registry, lines);
   const ast = checker.check(parsed.root);
   const problems = [...parsed.problems, ...checker.problems];
@@ -55,8 +66,10 @@ export function parseFilter(text: string, target: FilterTarget): ParsedFilter {
   return { ok, problems, registry, ...(ok && { ast }) };
 }
 
-function clauseQuery(c: Clause): Record<string, unknown> {
-  const f = c.field.name;
+type Keys = ReadonlyMap<FieldDef, string>;
+
+function clauseQuery(c: Clause, keys: Keys): Record<string, unknown> {
+  const f = keys.get(c.field)!;
   switch (c.op) {
     case '$le':
       return { [f]: { $lte: c.value } };
@@ -77,25 +90,25 @@ function clauseQuery(c: Clause): Record<string, unknown> {
  * `$and` becomes one criteria object with a key per field (mingo's implicit AND, which it evaluates
  * without a sub-query per element); a field's operators merge unless one repeats.
  */
-function andQuery(clauses: Clause[]): Record<string, unknown> {
+function andQuery(clauses: Clause[], keys: Keys): Record<string, unknown> {
   const merged: Record<string, Record<string, unknown>> = {};
   for (const c of clauses) {
-    const [[field, ops]] = Object.entries(clauseQuery(c)) as [[string, Record<string, unknown>]];
+    const [[field, ops]] = Object.entries(clauseQuery(c, keys)) as [[string, Record<string, unknown>]];
     const into = (merged[field] ??= {});
-    if (Object.keys(ops).some((op) => op in into)) return { $and: clauses.map(clauseQuery) };
+    if (Object.keys(ops).some((op) => op in into)) return { $and: clauses.map((x) => clauseQuery(x, keys)) };
     Object.assign(into, ops);
   }
   return merged;
 }
 
-function toQuery(ast: FilterAst): Record<string, unknown> | undefined {
+function toQuery(ast: FilterAst, keys: Keys): Record<string, unknown> | undefined {
   switch (ast.kind) {
     case 'all':
       return undefined;
     case 'clause':
-      return clauseQuery(ast.clause);
+      return clauseQuery(ast.clause, keys);
     case 'logic':
-      return ast.op === '$and' ? andQuery(ast.clauses) : { $or: ast.clauses.map(clauseQuery) };
+      return ast.op === '$and' ? andQuery(ast.clauses, keys) : { $or: ast.clauses.map((c) => clauseQuery(c, keys)) };
   }
 }
 
@@ -108,11 +121,12 @@ function fieldsOf(ast: FilterAst): FieldDef[] {
 export function compileFilter(text: string, target: FilterTarget): CompiledFilter {
   const { ok, problems, ast } = parseFilter(text, target);
   if (!ok || !ast) return { ok: false, problems, matches: () => false };
-  const query = toQuery(ast);
+  // Field names appear only in messages; the view and the query use internal keys.
+  const keys = fieldKeys(fieldsOf(ast));
+  const query = toQuery(ast, keys);
   if (!query) return { ok, problems, matches: () => true };
   const compiled = new Query(query, { context: GO_OPERATORS });
-  const withView = viewTester(fieldsOf(ast));
+  const withView = viewTester(keys);
   const test = (view: Record<string, unknown>) => compiled.test(view);
   return { ok, problems, matches: (obj) => withView(obj, test) };
-
 }

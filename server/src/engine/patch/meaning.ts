@@ -1,7 +1,7 @@
 // What OKG and the API server make of a patch (okg-api.md §3): status is ignored on the main resource,
 // identity metadata cannot change, and opsState / priorities end up in pod labels.
 import type { Node } from 'jsonc-parser';
-import { OPS_STATES, isValidLabelValue, nearMiss, parseGoInt } from '../okg';
+import { OPS_STATES, goAtoi, isValidLabelValue, nearMiss } from '../okg';
 import { childSchema, isUnconstrained, type JsonSchema } from '../schemas';
 import type { Reporter } from './context';
 import type { PointerRef, StructuredOp } from './structure';
@@ -79,7 +79,16 @@ function checkLabelField(node: Node, schema: JsonSchema, where: string, report: 
         : `"${raw}" is a custom opsState: legal, but it sorts like None on scale-down and is not counted in the GameServerSet status. Reserved values: ${OPS_STATES.join(', ')}.`,
       near ? { replacement: near } : undefined);
   }
-  if (schema['x-okg-priority'] && node.type === 'string' && parseGoInt(raw) === undefined) {
+  if (schema['x-okg-priority'] && node.type === 'string') checkPriorityString(node, raw, where, report);
+}
+
+function checkPriorityString(node: Node, raw: string, where: string, report: Reporter): void {
+  const atoi = goAtoi(raw);
+  if (atoi.error === 'range') {
+    report.node(node, 'warning', 'priority-out-of-range',
+      `"${raw}" at ${where} is beyond the 64-bit integer range, so OKG reads it as ${atoi.bound} (strconv.Atoi clamps it) and every such priority ties. Use a smaller integer.`,
+      { replacement: atoi.bound });
+  } else if (atoi.error === 'syntax') {
     const n = Number(raw);
     report.node(node, 'warning', 'priority-not-integer',
       `"${raw}" at ${where} is not an integer, so OKG reads it as 0 when ordering servers. Use an integer${Number.isInteger(n) && raw.trim() !== '' ? `, e.g. ${n}` : ''}.`,

@@ -1,6 +1,7 @@
 // RFC 6902 structure: the root is an array of operation objects, each with a known `op`, JSON Pointer
 // `path` (and `from` for move/copy), and `value` where the op needs one.
 import { getNodeValue, type Node } from 'jsonc-parser';
+import { outOfRangeNumbers } from '../json';
 import { nearMiss } from '../okg';
 import type { Reporter } from './context';
 import { parsePointer, type PointerSegment } from './pointer';
@@ -106,6 +107,10 @@ function checkOperation(node: Node, index: number, report: Reporter): Structured
     from = checkPointerMember(node, index, 'from', members.get('from'), report);
     complete &&= from !== undefined;
   }
+  if (opName === 'move' && from && path && isProperPrefix(from, path)) {
+    report.node(node, 'error', 'move-into-child',
+      `Operation ${index} moves ${from.text || 'the whole document'} into its own child ${path.text}, which RFC 6902 forbids (\`from\` must not be a prefix of \`path\`), so applying it fails. Use \`copy\` to keep the original, or move it to a path outside ${from.text || 'the document'}.`);
+  }
   if (opName && NEEDS_VALUE.has(opName)) {
     const member = members.get('value');
     if (!member?.value) {
@@ -113,6 +118,10 @@ function checkOperation(node: Node, index: number, report: Reporter): Structured
       complete = false;
     } else {
       value = { node: member.value, value: getNodeValue(member.value) };
+      for (const huge of outOfRangeNumbers(member.value)) {
+        report.node(huge, 'error', 'number-out-of-range',
+          `${report.text.slice(huge.offset, huge.offset + huge.length)} in operation ${index} is beyond the range of a 64-bit float (about ±1.8e308): the API server's JSON decoder cannot read it and rejects the patch. Write a number within that range.`);
+      }
     }
   }
 
@@ -134,6 +143,11 @@ function checkOperation(node: Node, index: number, report: Reporter): Structured
 
   if (!complete || !opName || !path) return undefined;
   return { index, node, op: opName, opNode: members.get('op')!.value!, path, from, value };
+}
+
+/** True when `from` names an ancestor of `path` (RFC 6902 §4.4: a location cannot move into its children). */
+function isProperPrefix(from: PointerRef, path: PointerRef): boolean {
+  return from.segments.length < path.segments.length && from.segments.every((s, i) => s.value === path.segments[i].value);
 }
 
 function checkOpName(
