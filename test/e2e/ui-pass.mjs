@@ -116,10 +116,10 @@ async function previewCurrentResults(page, pkg, files) {
  */
 const steps = [
   {
-    title: 'an unknown filter field gets an error squiggle whose hover names the field and the near miss',
+    title: 'an unknown filter field gets an error squiggle whose hover names the field and the near miss, and the cluster is not touched',
     shot: 'filter-diagnostics.png',
     readme: true,
-    async run({ page }) {
+    async run({ page, sandbox }) {
       await openFile(page, 'unknown-field.kgfilter');
       const squiggle = page.locator('.monaco-editor .squiggly-error').first();
       await squiggle.waitFor({ timeout: WAIT_MS });
@@ -130,6 +130,10 @@ const steps = [
       await hover.waitFor({ timeout: WAIT_MS });
       const text = await hover.innerText();
       check(/opState/.test(text) && /opsState/.test(text), `the hover does not name the field and its near miss: ${JSON.stringify(text)}`);
+      // The language features activated the extension; only the view or a command may reach the cluster.
+      await page.locator('.statusbar-item', { hasText: 'okg-sandbox' }).first().waitFor({ timeout: WAIT_MS });
+      const requests = sandbox.requests();
+      check(requests.length === 0, `the extension reached the cluster before the view was shown or a command ran: ${JSON.stringify(requests.slice(0, 3))}`);
     },
   },
   {

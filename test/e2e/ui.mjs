@@ -79,10 +79,12 @@ export async function expandAll(page, view, limit = 40) {
   for (let i = 0; i < limit; i++) {
     const row = treeRows(page, view).and(page.locator('[aria-expanded="false"]')).first();
     if ((await row.count()) === 0) return;
-    const index = await row.getAttribute('data-index');
+    // By label, not index: rows above may still be rendering their children and shift indexes.
+    const label = await row.getAttribute('aria-label');
     await row.locator('.monaco-tl-twistie').click();
     await treeRows(page, view)
-      .and(page.locator(`[data-index="${index}"][aria-expanded="true"]`))
+      .and(page.locator(`[aria-expanded="true"][aria-label="${label?.replaceAll('"', '\\"')}"]`))
+      .first()
       .waitFor({ timeout: STEP_TIMEOUT_MS });
   }
 }
