@@ -53,15 +53,23 @@ export function withTimeout(promise, ms, what) {
   ]);
 }
 
+/** Workspace trust on, with no prompt: every folder opens in Restricted Mode. */
+const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+};
+
 /**
  * Starts VS Code's own server entry on 127.0.0.1 (port 0: chosen by the OS) and resolves once it
  * prints "Web UI available". `env` is added to the server's environment, which the extension host
- * inherits (so KUBECONFIG reaches the extension).
+ * inherits (so KUBECONFIG reaches the extension). With `untrusted`, folders open in Restricted Mode.
  */
-export async function startVSCodeServer({ serverMain, dataDir, extensionsDir, env = {}, port = 0, timeoutMs = 60_000 }) {
+export async function startVSCodeServer({ serverMain, dataDir, extensionsDir, env = {}, port = 0, timeoutMs = 60_000, untrusted = false }) {
   const userDataDir = join(dataDir, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const settings = untrusted ? { ...USER_SETTINGS, ...UNTRUSTED_SETTINGS } : USER_SETTINGS;
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const logFile = join(dataDir, 'server.log');
   const logStream = createWriteStream(logFile);
   const args = [
@@ -71,7 +79,7 @@ export async function startVSCodeServer({ serverMain, dataDir, extensionsDir, en
     '--without-connection-token',
     '--accept-server-license-terms',
     '--disable-telemetry',
-    '--disable-workspace-trust',
+    ...(untrusted ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', userDataDir,
     '--server-data-dir', join(dataDir, 'server-data'),
     '--extensions-dir', extensionsDir,

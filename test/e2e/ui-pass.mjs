@@ -100,9 +100,16 @@ async function closeToasts(page) {
   await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
 }
 
-/** Runs Apply Patch to Matches on the open patch, picking the view's current results, and waits for the diff. */
-async function previewCurrentResults(page, pkg, files) {
-  await runCommand(page, commandTitle(pkg, /applyPatch/i));
+/** The Apply Patch to Matches button in the editor title of the open patch. */
+const applyButton = (page) => page.locator('.editor-actions .action-label[aria-label^="Apply Patch to Matches"]');
+
+/**
+ * Runs Apply Patch to Matches on the open patch (from the palette, or with `button` from the editor
+ * title), picks the view's current results, and waits for the diff.
+ */
+async function previewCurrentResults(page, pkg, files, { button = false } = {}) {
+  if (button) await applyButton(page).click({ timeout: WAIT_MS });
+  else await runCommand(page, commandTitle(pkg, /applyPatch/i));
   await pickQuickInputRow(page, 'Current results');
   await page.locator('.multiDiffEditor').first().waitFor({ timeout: WAIT_MS });
   await page.getByText(`(${files} files)`).first().waitFor({ timeout: WAIT_MS });
@@ -197,7 +204,7 @@ const steps = [
     },
   },
   {
-    title: 'a Kill patch asks for the count to be typed: a wrong count does not apply, the right one kills exactly those servers',
+    title: 'Apply from the patch editor\'s title button: a Kill patch asks for the count to be typed: a wrong count does not apply, the right one kills exactly those servers',
     shot: 'kill-typed-count.png',
     async run({ page, pkg, view, sandbox, extraShot }) {
       await closeToasts(page);
@@ -206,7 +213,7 @@ const steps = [
       await focusView(page, view);
       await page.locator('.pane-body').getByText(`${KILL_TARGETS.length} of 10 GameServers match`).first().waitFor({ timeout: WAIT_MS });
       await openFile(page, KILL_PATCH_FILE);
-      await previewCurrentResults(page, pkg, KILL_TARGETS.length);
+      await previewCurrentResults(page, pkg, KILL_TARGETS.length, { button: true });
       const dialog = await modalDialog(page, `Apply to ${KILL_TARGETS.length} GameServers in okg-sandbox?`);
       await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
       const input = page.locator('.quick-input-widget input');
@@ -270,56 +277,108 @@ async function widenSideBar(page, width) {
   await page.mouse.up();
 }
 
+/** What the command palette lists for `query`, once the list has settled. */
+async function paletteTitles(page, query) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: WAIT_MS });
+  await input.fill(`>${query}`);
+  await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: WAIT_MS });
+  const titles = await page.locator('.quick-input-widget .monaco-list-row .label-name').allInnerTexts();
+  await page.keyboard.press('Escape');
+  return titles.map((t) => t.trim());
+}
+
+/** Steps in a Restricted Mode window (workspace trust on, the folder not trusted), on a fresh sandbox. */
+const untrustedSteps = [
+  {
+    title: 'in Restricted Mode a filter still gets its diagnostics, Apply Patch to Matches is not offered, and the cluster is not changed',
+    shot: 'restricted-mode.png',
+    async run({ page, pkg, sandbox }) {
+      await openFile(page, 'unknown-field.kgfilter');
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: WAIT_MS });
+      const apply = commandTitle(pkg, /applyPatch/i);
+      const run = commandTitle(pkg, /runFilter/i);
+      // The language server answered, so the extension is active and its commands are registered.
+      const titles = await eventually(
+        () => paletteTitles(page, 'OKG:'),
+        (t) => t.includes(run),
+        (t) => `the palette lists ${JSON.stringify(t)}, without ${run}`,
+      );
+      check(!titles.includes(apply), `the palette offers ${apply} in Restricted Mode: ${JSON.stringify(titles)}`);
+      await openFile(page, 'mark-wait.kgpatch');
+      await page.locator('.tabs-container .tab.active', { hasText: 'mark-wait.kgpatch' }).waitFor({ timeout: WAIT_MS });
+      check((await applyButton(page).count()) === 0, 'the patch editor shows an Apply Patch to Matches button in Restricted Mode');
+      const writes = sandbox.requests().filter((r) => !['get', 'list', 'watch'].includes(r.verb));
+      check(writes.length === 0, `the cluster got writes in Restricted Mode: ${JSON.stringify(writes.slice(0, 3))}`);
+    },
+  },
+];
+
+/** Windows, each on a fresh sandbox and VS Code server, with the steps run in it in order. */
+const phases = [
+  { untrusted: false, steps },
+  { untrusted: true, steps: untrustedSteps },
+];
+
 /**
- * Runs every step in one window, in order (each builds on the cluster the last one left).
- * `outDir` receives one picture per step; with `readmeOnly`, only the README's pictures are kept.
- * Resolves to { passed, failures: [{ title, message }] }; `onResult` hears each step as it ends.
+ * Runs every phase's steps in its own window, in order (each step builds on the cluster the last
+ * one left). `outDir` receives one picture per step; with `readmeOnly`, only the README's pictures
+ * are kept. Resolves to { passed, failures: [{ title, message }] }; `onResult` hears each step as it ends.
  */
 export async function runUiPass({ paths, outDir, readmeOnly = false, onResult = () => undefined }) {
-  const cleanups = [];
   const failures = [];
   let passed = 0;
-  try {
-    const pkg = manifest();
-    const view = contributedView(pkg, /gameServers/i);
-    const tmp = makeTempDir('okg-ui-');
-    cleanups.push(() => removeDir(tmp));
-    const kubeconfigPath = join(tmp, 'kubeconfig');
-    const sandbox = await withTimeout(startSandbox({ sets: 3, replicas: 5, churn: 0, port: 0, kubeconfigPath }), 30_000, 'the sandbox to start');
-    cleanups.push(() => sandbox.close());
-    setScene(sandbox);
-    const server = await startVSCodeServer({ serverMain: paths.serverMain, dataDir: join(tmp, 'vscode'), extensionsDir: join(tmp, 'extensions'), env: { KUBECONFIG: kubeconfigPath } });
-    cleanups.push(() => server.close());
-    const workspace = copyWorkspace(join(ROOT, 'test', 'e2e', 'workspace'), tmp);
-    writeFileSync(join(workspace, FILTER_FILE), FILTER);
-    writeFileSync(join(workspace, KILL_FILTER_FILE), `${JSON.stringify({ name: { $in: KILL_TARGETS } })}\n`);
-    writeFileSync(join(workspace, KILL_PATCH_FILE), '[{"op": "replace", "path": "/spec/opsState", "value": "Kill"}]\n');
-    const window = await openWorkbench(workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: ROOT }));
-    cleanups.push(() => window.close());
-    mkdirSync(outDir, { recursive: true });
-    const extraShot = async (name) => {
-      if (!readmeOnly) await window.page.screenshot({ path: join(outDir, name) });
-    };
-    const context = { page: window.page, pkg, view, sandbox, extraShot };
-    for (const step of steps) {
-      try {
-        await withTimeout(step.run(context), STEP_TIMEOUT_MS, step.title);
-        if (step.readme || !readmeOnly) await window.page.screenshot({ path: join(outDir, step.shot) });
-        passed++;
-        onResult({ title: step.title, ok: true, shot: join(outDir, step.shot) });
-      } catch (err) {
-        const note = await failureShot(window.page, `ui-${step.shot.replace(/\.png$/, '.failed')}`);
-        const failure = { title: `UI pass: ${step.title}`, message: `${err instanceof Error ? err.message.split('\n')[0] : String(err)} ${note}` };
-        failures.push(failure);
-        onResult({ title: step.title, ok: false, message: failure.message });
-        // Leave no modal, input box or toast behind for the next step.
-        for (let i = 0; i < 3; i++) await window.page.keyboard.press('Escape');
+  mkdirSync(outDir, { recursive: true });
+  for (const phase of phases) {
+    const cleanups = [];
+    try {
+      const pkg = manifest();
+      const view = contributedView(pkg, /gameServers/i);
+      const tmp = makeTempDir('okg-ui-');
+      cleanups.push(() => removeDir(tmp));
+      const kubeconfigPath = join(tmp, 'kubeconfig');
+      const sandbox = await withTimeout(startSandbox({ sets: 3, replicas: 5, churn: 0, port: 0, kubeconfigPath }), 30_000, 'the sandbox to start');
+      cleanups.push(() => sandbox.close());
+      setScene(sandbox);
+      const server = await startVSCodeServer({
+        serverMain: paths.serverMain,
+        dataDir: join(tmp, 'vscode'),
+        extensionsDir: join(tmp, 'extensions'),
+        env: { KUBECONFIG: kubeconfigPath },
+        untrusted: phase.untrusted,
+      });
+      cleanups.push(() => server.close());
+      const workspace = copyWorkspace(join(ROOT, 'test', 'e2e', 'workspace'), tmp);
+      writeFileSync(join(workspace, FILTER_FILE), FILTER);
+      writeFileSync(join(workspace, KILL_FILTER_FILE), `${JSON.stringify({ name: { $in: KILL_TARGETS } })}\n`);
+      writeFileSync(join(workspace, KILL_PATCH_FILE), '[{"op": "replace", "path": "/spec/opsState", "value": "Kill"}]\n');
+      const window = await openWorkbench(workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: ROOT }));
+      cleanups.push(() => window.close());
+      const extraShot = async (name) => {
+        if (!readmeOnly) await window.page.screenshot({ path: join(outDir, name) });
+      };
+      const context = { page: window.page, pkg, view, sandbox, extraShot };
+      for (const step of phase.steps) {
+        try {
+          await withTimeout(step.run(context), STEP_TIMEOUT_MS, step.title);
+          if (step.readme || !readmeOnly) await window.page.screenshot({ path: join(outDir, step.shot) });
+          passed++;
+          onResult({ title: step.title, ok: true, shot: join(outDir, step.shot) });
+        } catch (err) {
+          const note = await failureShot(window.page, `ui-${step.shot.replace(/\.png$/, '.failed')}`);
+          const failure = { title: `UI pass: ${step.title}`, message: `${err instanceof Error ? err.message.split('\n')[0] : String(err)} ${note}` };
+          failures.push(failure);
+          onResult({ title: step.title, ok: false, message: failure.message });
+          // Leave no modal, input box or toast behind for the next step.
+          for (let i = 0; i < 3; i++) await window.page.keyboard.press('Escape');
+        }
       }
+    } catch (err) {
+      failures.push({ title: 'UI pass', message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      while (cleanups.length > 0) await Promise.resolve().then(cleanups.pop()).catch(() => undefined);
     }
-  } catch (err) {
-    failures.push({ title: 'UI pass', message: err instanceof Error ? err.message : String(err) });
-  } finally {
-    while (cleanups.length > 0) await Promise.resolve().then(cleanups.pop()).catch(() => undefined);
   }
   return { passed, failures };
 }
