@@ -1,9 +1,16 @@
 /// <reference types="mocha" />
 // The language features through the real client and dist/server.js: the extension activates,
-// a filter with an unknown field gets a diagnostic, completion offers the GameServer fields.
+// a filter with an unknown field gets a diagnostic, completion offers the GameServer fields and,
+// once connected, the cluster's names and images that the client sends the server.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, openFixture, waitFor } from './harness';
+import type { OkgApi } from '../../../client/src/testApi';
+import { activeExtension, openFixture, sandboxObjects, waitFor, workspaceUri } from './harness';
+
+async function completionLabels(doc: vscode.TextDocument, offset: number): Promise<string[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(offset));
+  return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label).replace(/^"|"$/g, ''));
+}
 
 describe('language features', () => {
   it('the extension under development is present and activates', async () => {
@@ -46,5 +53,29 @@ describe('language features', () => {
       30_000,
     );
     assert.ok(labels.length > 0);
+  });
+
+  it('completion of name and images values offers what the cluster holds, sent by the client', async () => {
+    const api = (await activeExtension()).exports as OkgApi;
+    await api.connect();
+    await waitFor('the session to load from the sandbox', () => (api.clusterState() === 'ready' ? true : undefined), 30_000, () => api.clusterState());
+    // The session watches the kubeconfig context's namespace, and the client sends what it holds.
+    const servers = await sandboxObjects('GameServer', 'default');
+    const names = servers.map((o) => o.metadata.name);
+    const images = [...new Set(servers.flatMap((o) => (o.status?.podStatus?.containerStatuses ?? []).map((c: { name: string; image: string }) => `${c.name},${c.image}`)))];
+    assert.ok(names.length > 0 && images.length > 0, `sandbox precondition: GameServers with container statuses, got ${names.length} names and ${images.length} images`);
+    const text = '{"$or": [{"name": ""}, {"images": {"$all": [""]}}]}';
+    const uri = workspaceUri('e2e-values.kgfilter');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+    const doc = (await vscode.window.showTextDocument(uri)).document;
+    const nameAt = text.indexOf('""') + 1;
+    const imageAt = text.lastIndexOf('""') + 1;
+    let last: string[] = [];
+    const offers = (offset: number, wanted: string[]) => async () => {
+      last = await completionLabels(doc, offset);
+      return wanted.every((w) => last.includes(w)) ? true : undefined;
+    };
+    await waitFor('name completion to offer every GameServer name in the sandbox', offers(nameAt, names), 30_000, () => JSON.stringify(last));
+    await waitFor('images completion to offer every container,image pair in the sandbox', offers(imageAt, images), 30_000, () => JSON.stringify(last));
   });
 });
