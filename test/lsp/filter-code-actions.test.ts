@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver';
+import { compileFilter } from '../../server/src/engine';
 import { applyEdits, LspHarness } from './harness';
 
 let h: LspHarness;
@@ -19,10 +20,17 @@ async function fixes(text: string, code: string, suffix = '.kgfilter'): Promise<
   return actions.map((a) => ({ title: a.title, result: applyEdits(text, a.edit?.changes?.[uri] ?? []), preferred: a.isPreferred === true }));
 }
 
-async function fixedText(text: string, code: string): Promise<string> {
-  const all = await fixes(text, code);
+async function fixedText(text: string, code: string, suffix = '.kgfilter'): Promise<string> {
+  const all = await fixes(text, code, suffix);
   assert.ok(all.length > 0, `a fix for ${code} in ${text}`);
   return all[0].result;
+}
+
+/** The filter compiles for its kind with no problem at all, as the engine (and so kgctl) reads it. */
+function assertCompiles(text: string, kind: 'GameServer' | 'GameServerSet' = 'GameServer'): void {
+  const compiled = compileFilter(text, kind);
+  assert.deepEqual(compiled.problems.map((p) => `${p.code}: ${p.message}`), [], `${text} compiles cleanly`);
+  assert.equal(compiled.ok, true, `${text} compiles`);
 }
 
 describe('.kgfilter quick fixes', () => {
@@ -56,6 +64,36 @@ describe('.kgfilter quick fixes', () => {
     assert.deepEqual(await fixes('{"opsState": "None", "bogus": 1}', 'object-key-count'), [], 'no wrap when a key is not a field');
   });
 
+  test('wrapping in $and writes array shorthand out as $eq, which $and requires', async () => {
+    const fixed = await fixedText('{"images":["game,a:1"],"opsState":"None"}', 'object-key-count');
+    assert.equal(fixed, '{"$and": [{"images": {"$eq": ["game,a:1"]}}, {"opsState": "None"}]}');
+    assertCompiles(fixed);
+    const gss = await fixedText('{"images":["game,a:1", "sidecar,b:2"],"namespace":"games"}', 'object-key-count', '.gss.kgfilter');
+    assert.equal(gss, '{"$and": [{"images": {"$eq": ["game,a:1", "sidecar,b:2"]}}, {"namespace": "games"}]}');
+    assertCompiles(gss, 'GameServerSet');
+  });
+
+  test('two fields in one $and element → one element each, titled as the same meaning', async () => {
+    const all = await fixes('{"$and": [{"opsState": "None", "images": ["game,a:1"]}, {"currentState": "Ready"}]}', 'object-key-count');
+    assert.deepEqual(all, [
+      {
+        title: 'Split into 2 elements of "$and" (same meaning: "$and" needs every element to match)',
+        result: '{"$and": [{"opsState": "None"}, {"images": {"$eq": ["game,a:1"]}}, {"currentState": "Ready"}]}',
+        preferred: true,
+      },
+    ]);
+    assertCompiles(all[0].result);
+  });
+
+  test('two fields in one $or element get no split: it would match more', async () => {
+    assert.deepEqual(await fixes('{"$or": [{"opsState": "None", "currentState": "Ready"}]}', 'object-key-count'), []);
+  });
+
+  test('no split when a key of the element is not a field', async () => {
+    assert.deepEqual(await fixes('{"$and": [{"opsState": "None", "$or": []}]}', 'object-key-count'), [], 'a nested logic key');
+    assert.deepEqual(await fixes('{"$and": [{"opsState": "None", "bogus": 1}]}', 'object-key-count'), [], 'an unknown key');
+  });
+
   test('near-miss values, misspelt fields, swapped ranges, array shorthand in $and', async () => {
     assert.equal(await fixedText('{"opsState": "waittobedeleted"}', 'near-miss-value'), '{"opsState": "WaitToBeDeleted"}');
     assert.equal(await fixedText('{"$and": [{"currentState": "ready"}]}', 'near-miss-value'), '{"$and": [{"currentState": "Ready"}]}');
@@ -68,11 +106,14 @@ describe('.kgfilter quick fixes', () => {
     for (const [text, code] of [
       ['{"updatePriority": {"$gt": 5}}', 'gt-portability'],
       ['{"opsState": "None", "currentState": "Ready"}', 'object-key-count'],
+      ['{"images": ["game,a:1"], "opsState": "None"}', 'object-key-count'],
+      ['{"$and": [{"images": ["game,a:1"], "opsState": "None"}]}', 'object-key-count'],
       ['{"updatePriority": {"$gte": 10}}', 'unknown-operator'],
     ] as const) {
       const fixed = await fixedText(text, code);
       const after = await h.diagnostics(h.open(`after${n++}.kgfilter`, fixed));
       assert.deepEqual(after.map((d) => d.code), [], `${code} fixed in ${fixed}`);
+      assertCompiles(fixed);
     }
   });
 

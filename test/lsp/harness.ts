@@ -25,6 +25,17 @@ export function caret(marked: string, marker = '|'): { text: string; position: P
   return { text, position: TextDocument.create('x:', 'x', 0, text).positionAt(offset), offset };
 }
 
+/** The range of the `nth` occurrence of `needle` in `text`; throws when there is none. */
+export function rangeAt(text: string, needle: string, nth = 0): Range {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`${JSON.stringify(needle)} occurs fewer than ${nth + 1} times`);
+  }
+  const doc = TextDocument.create('x:', 'x', 0, text);
+  return { start: doc.positionAt(at), end: doc.positionAt(at + needle.length) };
+}
+
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create('x:', 'x', 0, text), [...edits]);
 }
@@ -34,6 +45,22 @@ export function insertedText(item: CompletionItem): string {
   const edit = item.textEdit;
   const text = edit && 'newText' in edit ? edit.newText : (item.insertText ?? item.label);
   return item.insertTextFormat === 2 ? text.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$(?:\{\d+\}|\d+)/g, '').replace(/\\([$}\\])/g, '$1') : text;
+}
+
+/**
+ * The text after accepting a completion item as VS Code does: the edit's range replaced by the inserted
+ * text, whose later lines get the indentation of the line the edit starts on.
+ */
+export function applyCompletion(text: string, item: CompletionItem): string {
+  const edit = item.textEdit;
+  if (!edit || !('range' in edit)) throw new Error(`completion item ${item.label} has no textEdit with a range`);
+  const doc = TextDocument.create('x:', 'x', 0, text);
+  const lineStart = doc.offsetAt({ line: edit.range.start.line, character: 0 });
+  let indentEnd = lineStart;
+  while (text[indentEnd] === ' ' || text[indentEnd] === '\t') indentEnd++;
+  const indent = text.slice(lineStart, indentEnd);
+  const newText = insertedText(item).split('\n').join(`\n${indent}`);
+  return TextDocument.applyEdits(doc, [{ range: edit.range, newText }]);
 }
 
 function languageOf(name: string): string {
@@ -58,6 +85,8 @@ export class LspHarness {
   /** Every publish, in order, for debounce checks. */
   readonly publishes: PublishDiagnosticsParams[] = [];
   private readonly waiters = new Set<() => void>();
+  private fences = 0;
+  private closed = false;
 
   private constructor(
     private readonly client: MessageConnection,
@@ -99,7 +128,7 @@ export class LspHarness {
     const uri = this.uri(name);
     const doc = TextDocument.create(uri, languageId, 1, text);
     this.docs.set(uri, doc);
-    void this.client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    this.send('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     return uri;
   }
 
@@ -116,17 +145,17 @@ export class LspHarness {
     const change = { range: range ?? whole, text };
     const next = TextDocument.update(doc, [change], doc.version + 1);
     this.docs.set(uri, next);
-    void this.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: next.version }, contentChanges: [change] });
+    this.send('textDocument/didChange', { textDocument: { uri, version: next.version }, contentChanges: [change] });
   }
 
   save(uri: string): void {
     this.document(uri);
-    void this.client.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    this.send('textDocument/didSave', { textDocument: { uri } });
   }
 
   closeDocument(uri: string): void {
     this.docs.delete(uri);
-    void this.client.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    this.send('textDocument/didClose', { textDocument: { uri } });
   }
 
   text(uri: string): string {
@@ -153,6 +182,20 @@ export class LspHarness {
       this.waiters.add(waiter);
       check();
     });
+  }
+
+  /**
+   * The diagnostics published for the document's current version, or none when the server published
+   * nothing (as for a YAML file without GameServer or GameServerSet problems). Diagnostics are debounced
+   * with one delay and published in order, so once a filter opened after the document has its
+   * diagnostics, the document has had its turn.
+   */
+  async settledDiagnostics(uri: string): Promise<Diagnostic[]> {
+    const version = this.document(uri).version;
+    const fence = this.open(`fence-${this.fences++}.kgfilter`, '{"opsState": "None"}');
+    await this.diagnostics(fence);
+    const p = this.published.get(uri);
+    return p?.version === version ? p.diagnostics : [];
   }
 
   async completion(uri: string, position: Position): Promise<CompletionItem[]> {
@@ -182,7 +225,15 @@ export class LspHarness {
   }
 
   close(): void {
+    this.closed = true;
     this.stop();
+  }
+
+  /** A document notification; one still being written when the harness closes has nobody left to reach. */
+  private send(method: string, params: unknown): void {
+    this.client.sendNotification(method, params).catch((e: unknown) => {
+      if (!this.closed) throw e;
+    });
   }
 
   private document(uri: string): TextDocument {

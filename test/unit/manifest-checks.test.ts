@@ -55,8 +55,8 @@ const CASES: Case[] = [
     at: ['command', 1],
   },
   { name: 'httpGet without path', text: edit(CLEAN_GSS, '        path: /healthz\n', ''), codes: ['sq-http-path-missing'], at: ['httpGet'] },
-  { name: 'httpGet with bad scheme', text: edit(CLEAN_GSS, 'scheme: HTTP', 'scheme: TCP'), codes: ['sq-http-scheme'], at: ['TCP'] },
-  { name: 'httpGet without scheme', text: edit(CLEAN_GSS, '        scheme: HTTP\n', ''), codes: ['sq-http-scheme'], at: ['httpGet'] },
+  { name: 'httpGet with bad scheme', text: edit(CLEAN_GSS, 'scheme: HTTP', 'scheme: TCP'), codes: ['sq-http-scheme-invalid'], at: ['TCP'] },
+  { name: 'httpGet without scheme', text: edit(CLEAN_GSS, '        scheme: HTTP\n', ''), codes: ['sq-http-scheme-missing'], at: ['httpGet'] },
   { name: 'negative timing', text: edit(CLEAN_GSS, 'periodSeconds: 5', 'periodSeconds: -5'), codes: ['sq-timing-negative'], at: ['-5'] },
   // serviceQualities: actions
   {

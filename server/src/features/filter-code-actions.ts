@@ -2,6 +2,8 @@
 import type { Node } from 'jsonc-parser';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { registryFor } from '../engine';
+import { targetKind } from './document-kind';
 import { nodeAt, nodeRange, treeOf } from './json-context';
 import { SOURCE } from './problem-diagnostic';
 
@@ -26,17 +28,58 @@ function replacementFix(doc: TextDocument, d: Diagnostic, replacement: unknown):
   return [];
 }
 
+function isScalar(node: Node): boolean {
+  return node.type === 'string' || node.type === 'number' || node.type === 'boolean' || node.type === 'null';
+}
+
+/**
+ * One field clause as its own object. An array of values is shorthand for `$eq` only at the root, so
+ * inside $and it is written out as `{"$eq": [...]}`.
+ */
+function clauseText(doc: TextDocument, property: Node): string {
+  const [key, value] = property.children as [Node, Node];
+  const shorthand = value.type === 'array' && (value.children ?? []).every(isScalar);
+  const text = slice(doc, value);
+  return `{${slice(doc, key)}: ${shorthand ? `{"$eq": ${text}}` : text}}`;
+}
+
+/** The properties of an object as the engine reads them (the last of duplicate keys), when all are fields. */
+function fieldProperties(doc: TextDocument, obj: Node): Node[] | undefined {
+  const last = new Map<string, Node>();
+  for (const p of obj.children ?? []) {
+    if (p.children?.length === 2) last.set(p.children[0].value, p);
+  }
+  const fields = registryFor(targetKind(doc.uri)).fields;
+  return [...last.keys()].every((k) => fields.has(k)) ? [...last.values()] : undefined;
+}
+
 /** Wraps the clauses of a root object with several fields into one $and. */
 function wrapInAnd(doc: TextDocument, d: Diagnostic): CodeAction[] {
   const root = treeOf(doc.getText());
   if (root?.type !== 'object') return [];
-  const last = new Map<string, Node>();
-  for (const p of root.children ?? []) {
-    if (p.children?.length === 2) last.set(p.children[0].value, p);
-  }
-  if (last.size < 2) return [];
-  const clauses = [...last.values()].map((p) => `{${slice(doc, p)}}`);
+  const props = fieldProperties(doc, root);
+  if (!props || props.length < 2) return [];
+  const clauses = props.map((p) => clauseText(doc, p));
   return [fix(doc, d, 'Combine the clauses with "$and"', nodeRange(doc, root), `{"$and": [${clauses.join(', ')}]}`)];
+}
+
+/**
+ * An element of the root $and with several fields, split into one element per field: $and needs every
+ * element to match, so the split reads as the element was meant. Not offered inside $or, where the
+ * split would match when any one of the fields matches.
+ */
+function splitAndElement(doc: TextDocument, d: Diagnostic): CodeAction[] {
+  const element = nodeAt(treeOf(doc.getText()), doc.offsetAt(d.range.start));
+  const list = element?.parent;
+  const logic = list?.parent;
+  if (element?.type !== 'object' || list?.type !== 'array' || logic?.type !== 'property' || logic.parent?.parent) return [];
+  if (logic.children?.[0]?.value !== '$and') return [];
+  const props = fieldProperties(doc, element);
+  if (!props || props.length < 2) return [];
+  const clauses = props.map((p) => clauseText(doc, p));
+  return [
+    fix(doc, d, `Split into ${props.length} elements of "$and" (same meaning: "$and" needs every element to match)`, nodeRange(doc, element), clauses.join(', ')),
+  ];
 }
 
 /** `"$gt": n` rewritten into forms that mean greater-than in kruise-game-api too. */
@@ -83,7 +126,7 @@ function actionsFor(doc: TextDocument, d: Diagnostic): CodeAction[] {
       return [fix(doc, d, `Write it as {"${op}": ${text}}`, d.range, `{${JSON.stringify(op)}: ${text}}`)];
     }
     case 'object-key-count':
-      return data.fix === 'wrap-and' ? wrapInAnd(doc, d) : [];
+      return data.fix === 'wrap-and' ? wrapInAnd(doc, d) : splitAndElement(doc, d);
     case 'gt-portability':
       return portableGt(doc, d);
     default:

@@ -152,7 +152,7 @@ export const checkServiceQualityProbes: Check = (ctx) => {
         out.push(
           finding(
             'warning',
-            'sq-http-scheme',
+            'sq-http-scheme-missing',
             `\`httpGet\` has no \`scheme\`: PodProbeMarker does not default it and kruise accepts only HTTP or HTTPS, so set \`scheme: HTTP\`.`,
             ctx.span([...at, 'httpGet'], 'key'),
             { insert: 'scheme: HTTP' },
@@ -162,7 +162,7 @@ export const checkServiceQualityProbes: Check = (ctx) => {
         out.push(
           finding(
             'error',
-            'sq-http-scheme',
+            'sq-http-scheme-invalid',
             `\`httpGet.scheme\` must be HTTP or HTTPS: ${BLOCKS_RECONCILE}.`,
             ctx.span([...at, 'httpGet', 'scheme'], 'value'),
             { replacement: String(http.scheme).toUpperCase() === 'HTTPS' ? 'HTTPS' : 'HTTP' },

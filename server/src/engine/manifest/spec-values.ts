@@ -47,41 +47,26 @@ export function checkOpsState(ctx: CheckContext, path: readonly Segment[], value
 }
 
 export function checkPriority(ctx: CheckContext, path: readonly Segment[], value: unknown): Finding[] {
+  if (typeof value !== 'number' && (typeof value !== 'string' || isTemplate(value))) return [];
   const name = showPath(path.slice(-1));
   const span = ctx.span(path, 'value');
-  if (typeof value === 'number') {
-    if (Number.isInteger(value)) return [];
-    return [
-      finding(
-        'warning',
-        'priority-not-integer',
-        `${name} \`${value}\` is not an integer: OKG reads priorities as integers, so it sorts as 0.`,
-        span,
-      ),
-    ];
-  }
-  if (typeof value !== 'string' || isTemplate(value)) return [];
-  if (!isValidLabelValue(value)) {
+  // An integer goes into the label as its decimal text, so `-5` fails there just as the string "-5".
+  const label = String(value);
+  if (!isValidLabelValue(label)) {
+    const negative = (parseGoInt(label) ?? 0) < 0 ? ' A negative number starts with `-`, so no negative priority is one: use 0 or more.' : '';
     return [
       finding(
         'error',
         'priority-label-value',
-        `${name} \`${value}\` is copied into a pod label, so it must be a valid label value (${LABEL_RULE}): the pod update fails.`,
+        `${name} \`${label}\` is copied into a pod label, so it must be a valid label value (${LABEL_RULE}): the pod update fails.${negative}`,
         span,
       ),
     ];
   }
-  if (parseGoInt(value) === undefined) {
-    return [
-      finding(
-        'warning',
-        'priority-not-integer',
-        `${name} \`${value}\` is not an integer: OKG parses it with strconv.Atoi, so it sorts as 0.`,
-        span,
-      ),
-    ];
-  }
-  return [];
+  const integer = typeof value === 'number' ? Number.isInteger(value) : parseGoInt(value) !== undefined;
+  if (integer) return [];
+  const how = typeof value === 'number' ? 'OKG reads priorities as integers' : 'OKG parses it with strconv.Atoi';
+  return [finding('warning', 'priority-not-integer', `${name} \`${label}\` is not an integer: ${how}, so it sorts as 0.`, span)];
 }
 
 /** Label values an action merges into the GameServer (and, with the `gs-sync/` prefix, the pod). */

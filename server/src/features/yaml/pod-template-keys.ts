@@ -1,0 +1,95 @@
+// The keys of any object inside gameServerTemplate's pod template (a Container, a Probe, the PodSpec),
+// from the field lists of the official Kubernetes client's generated models (@kubernetes/client-node),
+// the same models the manifest checks use to flag unknown keys there. Our schema describes only a few
+// of these fields; completion offers the rest from the models.
+
+interface Attribute {
+  baseName: string;
+  type: string;
+  format: string;
+}
+
+type Models = Record<string, { attributeTypeMap?: readonly Attribute[] } | undefined>;
+
+let models: Models | undefined;
+
+function attributes(type: string): readonly Attribute[] | undefined {
+  // Loaded on the first completion in a pod template, so the server starts without evaluating them.
+  models ??= require('@kubernetes/client-node/dist/gen/models/all.js') as Models;
+  return Object.hasOwn(models, type) ? models[type]?.attributeTypeMap : undefined;
+}
+
+const ARRAY = /^Array<(.+)>$/;
+const MAP = '{ [key: string]: string; }';
+
+export type KeyShape = 'object' | 'array' | 'scalar';
+
+export interface ModelKey {
+  name: string;
+  shape: KeyShape;
+  /** The field's type, e.g. `array of ContainerPort`. */
+  type: string;
+}
+
+/** `V1ContainerPort` → `ContainerPort`: the kind as Kubernetes documents it. */
+function modelName(type: string): string {
+  return type.replace(/^(Core)?V\d+((alpha|beta)\d+)?/, '');
+}
+
+function describe(a: Pick<Attribute, 'type' | 'format'>): string {
+  const element = ARRAY.exec(a.type)?.[1];
+  if (element) return `array of ${describe({ type: element, format: '' })}`;
+  if (attributes(a.type)) return modelName(a.type);
+  switch (a.type) {
+    case MAP:
+      return 'map of string';
+    case 'number':
+      return a.format.startsWith('int') ? 'integer' : 'number';
+    case 'IntOrString':
+      return 'integer or string';
+    case 'Date':
+      return 'date-time string';
+    case 'any':
+      return 'any value';
+    default:
+      return a.type;
+  }
+}
+
+function shapeOf(type: string): KeyShape {
+  if (ARRAY.test(type)) return 'array';
+  return type === MAP || attributes(type) ? 'object' : 'scalar';
+}
+
+/** The model at `path` below the pod template (`['spec', 'containers', 0]` is a V1Container), if any. */
+function modelAt(path: readonly (string | number)[]): string | undefined {
+  let type = 'V1PodTemplateSpec';
+  for (const segment of path) {
+    const element = ARRAY.exec(type)?.[1];
+    if (element) {
+      if (typeof segment !== 'number') return undefined;
+      type = element;
+      continue;
+    }
+    const field = attributes(type)?.find((a) => a.baseName === segment);
+    if (!field) return undefined;
+    type = field.type;
+  }
+  return attributes(type) ? type : undefined;
+}
+
+/**
+ * The keys of the object at `path`, relative to gameServerTemplate, with the model's name; undefined
+ * outside the pod template's `spec` or where the path holds no model object. The template's `metadata`
+ * is left to our schema: most ObjectMeta fields are set by the API server, never written in a template.
+ */
+export function podTemplateKeys(path: readonly (string | number)[]): { model: string; keys: ModelKey[] } | undefined {
+  if (path[0] !== 'spec') return undefined;
+  const type = modelAt(path);
+  const fields = type && attributes(type);
+  if (!type || !fields) return undefined;
+  return {
+    model: modelName(type),
+    keys: fields.map((a) => ({ name: a.baseName, shape: shapeOf(a.type), type: describe(a) })),
+  };
+}
