@@ -98,6 +98,13 @@ const CASES: Case[] = [
     at: ['"high"'],
   },
   { name: 'priority a float', text: edit(CLEAN_GSS, 'deletionPriority: 10', 'deletionPriority: 1.5'), codes: ['priority-not-integer'], at: ['1.5'] },
+  { name: 'priority beyond int32', text: edit(CLEAN_GSS, 'deletionPriority: 10', 'deletionPriority: 3000000000'), codes: ['priority-not-int32'], at: ['3000000000'] },
+  {
+    name: 'priority string beyond int64',
+    text: edit(CLEAN_GSS, 'deletionPriority: 10', 'deletionPriority: "99999999999999999999"'),
+    codes: ['priority-out-of-range'],
+    at: ['"99999999999999999999"'],
+  },
   {
     name: 'priority not a label value',
     text: edit(CLEAN_GSS, 'deletionPriority: 10', 'deletionPriority: "-10"'),

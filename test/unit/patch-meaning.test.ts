@@ -77,6 +77,17 @@ const cases: PatchCase[] = [
     name: 'priority string beyond int64', patch: [{ op: 'replace', path: '/spec/updatePriority', value: '99999999999999999999' }], code: 'priority-out-of-range',
     expect: { severity: 'warning', at: '"99999999999999999999"', data: { replacement: '9223372036854775807' } },
   },
+  { name: 'int32 max priority', patch: [{ op: 'replace', path: '/spec/deletionPriority', value: 2147483647 }], code: 'priority-not-int32' },
+  { name: 'int32 min priority is negative, so a label error only', patch: [{ op: 'replace', path: '/spec/deletionPriority', value: -2147483648 }], code: 'priority-not-int32' },
+  {
+    name: 'priority beyond int32', patch: [{ op: 'replace', path: '/spec/deletionPriority', value: 2147483648 }], code: 'priority-not-int32',
+    expect: { severity: 'error', at: '2147483648' },
+  },
+  {
+    name: 'action priority beyond int32', kind: GSS,
+    patch: [{ op: 'add', path: '/spec/serviceQualities/0/serviceQualityAction/0/updatePriority', value: 5000000000 }],
+    code: 'priority-not-int32', expect: { severity: 'error', at: '5000000000' },
+  },
   { name: 'empty priority string', patch: [{ op: 'replace', path: '/spec/updatePriority', value: '' }], code: 'priority-not-integer', expect: { severity: 'warning', at: '""' } },
 
   { name: 'plain action value', kind: GSS, patch: [{ op: 'add', path: '/spec/serviceQualities/0/serviceQualityAction/0/deletionPriority', value: 10 }], code: 'template-value' },

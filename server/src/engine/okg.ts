@@ -54,6 +54,14 @@ export function goAtoi(s: string): GoAtoi {
   return { value: Number(n) };
 }
 
+/**
+ * Whether a JSON integer fits IntOrString's int32: a bigger one is stored by the API server (the CRD
+ * sets no bound) but cannot be decoded into OKG's Go types, by its controller or by kruise-game-api.
+ */
+export function isInt32(n: number): boolean {
+  return Number.isInteger(n) && n >= -(2 ** 31) && n <= 2 ** 31 - 1;
+}
+
 /** The integer Go's strconv.Atoi reads from `s`, or undefined when Atoi fails (bad syntax or overflow). */
 export function parseGoInt(s: string): number | undefined {
   const r = goAtoi(s);

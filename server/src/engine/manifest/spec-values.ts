@@ -1,6 +1,6 @@
 // opsState and priority values, wherever they are written (GameServer spec, service-quality actions):
 // the controller copies them into pod labels and sorts on them, and nothing in the cluster checks them.
-import { isValidLabelValue, nearMiss, OPS_STATES, parseGoInt } from '../okg';
+import { goAtoi, isInt32, isValidLabelValue, nearMiss, OPS_STATES } from '../okg';
 import { finding, type CheckContext, type Finding, type Segment } from './finding';
 import { showPath } from './paths';
 
@@ -53,7 +53,7 @@ export function checkPriority(ctx: CheckContext, path: readonly Segment[], value
   // An integer goes into the label as its decimal text, so `-5` fails there just as the string "-5".
   const label = String(value);
   if (!isValidLabelValue(label)) {
-    const negative = (parseGoInt(label) ?? 0) < 0 ? ' A negative number starts with `-`, so no negative priority is one: use 0 or more.' : '';
+    const negative = goAtoi(label).value < 0 ? ' A negative number starts with `-`, so no negative priority is one: use 0 or more.' : '';
     return [
       finding(
         'error',
@@ -63,10 +63,24 @@ export function checkPriority(ctx: CheckContext, path: readonly Segment[], value
       ),
     ];
   }
-  const integer = typeof value === 'number' ? Number.isInteger(value) : parseGoInt(value) !== undefined;
-  if (integer) return [];
-  const how = typeof value === 'number' ? 'OKG reads priorities as integers' : 'OKG parses it with strconv.Atoi';
-  return [finding('warning', 'priority-not-integer', `${name} \`${label}\` is not an integer: ${how}, so it sorts as 0.`, span)];
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value)) return [finding('warning', 'priority-not-integer', `${name} \`${label}\` is not an integer: OKG reads priorities as integers, so it sorts as 0.`, span)];
+    if (isInt32(value)) return [];
+    return [
+      finding(
+        'error',
+        'priority-not-int32',
+        `${name} \`${label}\` is outside the 32-bit integer range that an int-or-string holds in OKG's Go types: the API server stores it, but the OKG controller and kruise-game-api cannot decode the object. Use an integer from -2147483648 to 2147483647.`,
+        span,
+      ),
+    ];
+  }
+  const atoi = goAtoi(value);
+  if (atoi.error === 'range') {
+    return [finding('warning', 'priority-out-of-range', `${name} \`${label}\` is beyond the 64-bit integer range, so OKG reads it as ${atoi.bound} (strconv.Atoi clamps it) and every such priority ties. Use a smaller integer.`, span)];
+  }
+  if (atoi.error === 'syntax') return [finding('warning', 'priority-not-integer', `${name} \`${label}\` is not an integer: OKG parses it with strconv.Atoi, so it sorts as 0.`, span)];
+  return [];
 }
 
 /** Label values an action merges into the GameServer (and, with the `gs-sync/` prefix, the pod). */

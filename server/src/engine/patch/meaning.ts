@@ -1,7 +1,7 @@
 // What OKG and the API server make of a patch (okg-api.md §3): status is ignored on the main resource,
 // identity metadata cannot change, and opsState / priorities end up in pod labels.
 import type { Node } from 'jsonc-parser';
-import { OPS_STATES, goAtoi, isValidLabelValue, nearMiss } from '../okg';
+import { OPS_STATES, goAtoi, isInt32, isValidLabelValue, nearMiss } from '../okg';
 import { childSchema, isUnconstrained, type JsonSchema } from '../schemas';
 import type { Reporter } from './context';
 import type { PointerRef, StructuredOp } from './structure';
@@ -80,6 +80,10 @@ function checkLabelField(node: Node, schema: JsonSchema, where: string, report: 
       near ? { replacement: near } : undefined);
   }
   if (schema['x-okg-priority'] && node.type === 'string') checkPriorityString(node, raw, where, report);
+  if (schema['x-okg-priority'] && node.type === 'number' && !isInt32(node.value)) {
+    report.node(node, 'error', 'priority-not-int32',
+      `${raw} at ${where} is outside the 32-bit integer range that an int-or-string holds in OKG's Go types: the API server stores it, but the OKG controller and kruise-game-api cannot decode the object. Use an integer from -2147483648 to 2147483647.`);
+  }
 }
 
 function checkPriorityString(node: Node, raw: string, where: string, report: Reporter): void {
