@@ -1,12 +1,13 @@
 // The patch runner against the sandbox: one result per object under injected 429s, 5xx,
-// latency and conflicts; the resourceVersion precondition; Retry-After; cancellation; deletes.
+// latency and conflicts; the resourceVersion precondition; Retry-After; cancellation; deletes;
+// answers lost after the write was applied, and timeouts before and after the server acted.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ClusterClient, JsonPatchOp } from '../../client/src/cluster/api';
 import { listObjects } from '../../client/src/cluster/list';
 import { PatchRunner } from '../../client/src/cluster/patch-runner';
 import { keyOf, type KubeObject } from '../../client/src/cluster/resources';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { ABANDONED, startSandbox, type Sandbox } from '../sandbox';
 import { clientFor } from './sandbox-client';
 
 const FAST = { backoff: { initialMs: 5, maxMs: 40 }, maxAttempts: 12 };
@@ -165,5 +166,147 @@ describe('patch runner', () => {
     assert.deepEqual(results.map((r) => [r.key, r.outcome]), targets.map((t) => [keyOf(t), 'deleted']), 'each deleted once');
     const after = new Set(sb.objects('GameServer').map((o) => o.metadata.uid));
     assert.ok(targets.every((t) => !after.has(t.metadata.uid)), 'the old objects are gone (OKG may recreate them under new uids)');
+  });
+});
+
+const pathOf = (o: KubeObject) => `/apis/game.kruise.io/v1alpha1/namespaces/${o.metadata.namespace}/gameservers/${o.metadata.name}`;
+
+/** Requests of `verb` since `from` that took effect (answered 200, or carried out and their answer lost), per path. */
+function writesPerPath(sb: Sandbox, from: number, verb: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const r of sb.requests().slice(from)) if (r.verb === verb && r.status === 200) m.set(r.path, (m.get(r.path) ?? 0) + 1);
+  return m;
+}
+
+/** '' when each target was written exactly once since `from`, else which were not. */
+function notOnce(sb: Sandbox, from: number, verb: string, targets: readonly KubeObject[]): string {
+  const m = writesPerPath(sb, from, verb);
+  return targets
+    .filter((t) => m.get(pathOf(t)) !== 1)
+    .map((t) => `${keyOf(t)}: ${m.get(pathOf(t)) ?? 0} ${verb}s took effect`)
+    .join('; ');
+}
+
+// Half the answers lost: an object fails only if all its tries are, once in a million at 20.
+const LOSSY = { ...FAST, maxAttempts: 20 };
+
+const lostSince = (sb: Sandbox, from: number, verb: string) => sb.requests().slice(from).filter((r) => r.verb === verb && r.lost).length;
+
+describe('patch runner when answers are lost or late', () => {
+  let sb: Sandbox;
+  let client: ClusterClient;
+  let runner: PatchRunner;
+  const gsNow = (o: KubeObject) => sb.objects('GameServer', o.metadata.namespace).find((x) => x.metadata.name === o.metadata.name);
+  before(async () => {
+    sb = await startSandbox({ sets: 2, replicas: 10, namespaces: ['default', 'game'], seed: 23 });
+    client = clientFor(sb, 'okg-sandbox', { requestTimeoutMs: 250 });
+    runner = new PatchRunner(client, 'GameServer');
+  });
+  beforeEach(() => sb.setFaults({ latencyMs: 0, errors: {}, conflictRate: 0, loseAnswers: {}, loseAnswersBy: 'reset' }));
+  after(async () => {
+    client.dispose();
+    await sb.close();
+  });
+
+  /** Every target gets one result, in order, and is changed; the names of those that are not. */
+  function unchanged(results: readonly { key: string; outcome: string; error?: { message: string } }[], targets: readonly KubeObject[], want: string): void {
+    assert.deepEqual(results.map((r) => r.key), targets.map(keyOf), 'one result per object, in input order');
+    assert.deepEqual(results.filter((r) => r.outcome !== want).map((r) => `${r.key}: ${r.outcome} ${r.error?.message}`), [], `every object ${want}`);
+  }
+
+  it("kruisegamectl's test-then-replace patch applied behind a lost answer is reported changed, and applied once", async () => {
+    const targets = await listObjects(client, 'GameServer', 'all');
+    assert.ok(targets.every((o) => specOf(o).opsState === 'None'), 'a fresh sandbox: every opsState is None');
+    const ops: JsonPatchOp[] = [
+      { op: 'test', path: '/spec/opsState', value: 'None' },
+      { op: 'replace', path: '/spec/opsState', value: 'Allocated' },
+    ];
+    sb.setFaults({ loseAnswers: { patch: 0.5 } });
+    const from = sb.requests().length;
+    const results = await runner.apply(targets.map((before) => ({ before })), ops, LOSSY);
+    sb.setFaults({ loseAnswers: {} });
+    assert.ok(lostSince(sb, from, 'patch') > 0, 'some answers were lost');
+    unchanged(results, targets, 'changed');
+    assert.equal(notOnce(sb, from, 'patch', targets), '', 'each object patched exactly once');
+    assert.ok(targets.every((t) => gsNow(t).spec.opsState === 'Allocated'), 'the server holds the change');
+    assert.ok(results.every((r) => specOf(r.after).opsState === 'Allocated'), 'each result carries the object as patched');
+  });
+
+  it('an add to an array (add .../-) applied behind a lost answer is reported changed, and appended once', async () => {
+    for (const o of sb.objects('GameServer')) {
+      sb.mutate('GameServer', o.metadata.namespace, o.metadata.name, (x) => {
+        x.spec.containers = [];
+      });
+    }
+    const targets = await listObjects(client, 'GameServer', 'all');
+    const ops: JsonPatchOp[] = [{ op: 'add', path: '/spec/containers/-', value: { name: 'log-agent', image: 'registry.example.com/log-agent:2' } }];
+    const previews = await runner.preview(targets, ops, FAST);
+    assert.deepEqual(previews.filter((p) => p.error).map((p) => p.error?.message), [], 'every preview works');
+    sb.setFaults({ loseAnswers: { patch: 0.5 } });
+    const from = sb.requests().length;
+    const results = await runner.apply(previews, ops, LOSSY);
+    sb.setFaults({ loseAnswers: {} });
+    assert.ok(lostSince(sb, from, 'patch') > 0, 'some answers were lost');
+    unchanged(results, targets, 'changed');
+    assert.equal(notOnce(sb, from, 'patch', targets), '', 'each object patched exactly once');
+    const counts = targets.map((t) => `${keyOf(t)}: ${gsNow(t).spec.containers.length}`);
+    assert.deepEqual(counts, targets.map((t) => `${keyOf(t)}: 1`), 'the container was appended once');
+  });
+
+  it('a patch with a test op the server applied but never answered (a timeout) is retried, reported changed, and applied once', async () => {
+    const targets = await listObjects(client, 'GameServer', 'all');
+    assert.ok(targets.every((o) => specOf(o).updatePriority === 0), 'a fresh sandbox: every updatePriority is 0');
+    const ops: JsonPatchOp[] = [
+      { op: 'test', path: '/spec/updatePriority', value: 0 },
+      { op: 'replace', path: '/spec/updatePriority', value: 5 },
+    ];
+    sb.setFaults({ loseAnswers: { patch: 0.5 }, loseAnswersBy: 'silence' });
+    const from = sb.requests().length;
+    const results = await runner.apply(targets.map((before) => ({ before })), ops, LOSSY);
+    sb.setFaults({ loseAnswers: {} });
+    assert.ok(lostSince(sb, from, 'patch') > 0, 'some requests timed out after they were applied');
+    unchanged(results, targets, 'changed');
+    assert.equal(notOnce(sb, from, 'patch', targets), '', 'each object patched exactly once');
+    assert.ok(targets.every((t) => gsNow(t).spec.updatePriority === 5), 'the server holds the change');
+  });
+
+  it('a patch that timed out before the server carried it out is retried until answered; the abandoned tries are logged as such', async () => {
+    const targets = (await listObjects(client, 'GameServer', 'all')).slice(0, 8);
+    sb.setFaults({ latencyMs: 400 });
+    const calm = setTimeout(() => sb.setFaults({ latencyMs: 0 }), 300);
+    const from = sb.requests().length;
+    const results = await runner.apply(targets.map((before) => ({ before })), [{ op: 'replace', path: '/spec/updatePriority', value: 6 }], FAST);
+    clearTimeout(calm);
+    unchanged(results, targets, 'changed');
+    assert.ok(results.every((r) => r.attempts >= 2), `each object needed a retry: ${results.map((r) => r.attempts).join(',')}`);
+    await new Promise((r) => setTimeout(r, 50));
+    const abandoned = new Set(sb.requests().slice(from).filter((r) => r.status === ABANDONED).map((r) => r.path));
+    assert.deepEqual(targets.filter((t) => !abandoned.has(pathOf(t))).map(keyOf), [], 'each object has an abandoned try in the log');
+    assert.equal(notOnce(sb, from, 'patch', targets), '', 'each object patched exactly once');
+  });
+
+  it('a delete retried after a lost answer does not delete the GameServer OKG recreated under the same name', async () => {
+    const targets = await listObjects(client, 'GameServer', 'all');
+    sb.setFaults({ loseAnswers: { delete: 0.5 } });
+    const from = sb.requests().length;
+    const results = await runner.delete(targets, LOSSY);
+    sb.setFaults({ loseAnswers: {} });
+    assert.ok(lostSince(sb, from, 'delete') > 0, 'some answers were lost');
+    unchanged(results, targets, 'deleted');
+    assert.equal(notOnce(sb, from, 'delete', targets), '', 'each name was deleted exactly once');
+    const recreated = targets.map((t) => gsNow(t)?.metadata.uid);
+    assert.ok(recreated.every((uid, i) => uid !== undefined && uid !== targets[i].metadata.uid), 'each is gone and recreated by OKG');
+  });
+
+  it('a delete of a GameServer deleted and recreated since it was read leaves the new one alone', async () => {
+    const [stale] = await listObjects(client, 'GameServer', 'all');
+    await client.delete('GameServer', stale.metadata.namespace!, stale.metadata.name);
+    const fresh = gsNow(stale);
+    assert.ok(fresh && fresh.metadata.uid !== stale.metadata.uid, 'OKG recreated it');
+    const [r] = await runner.delete([stale], FAST);
+    assert.equal(r.outcome, 'failed', 'the stale delete fails');
+    assert.equal(r.attempts, 1, 'and is not retried');
+    assert.match(r.error?.message ?? '', new RegExp(`^${keyOf(stale)}: was deleted since it was read; the object now under this name is a new one`));
+    assert.equal(gsNow(stale)?.metadata.uid, fresh.metadata.uid, 'the recreated GameServer is still there');
   });
 });

@@ -15,6 +15,8 @@ export interface CallOptions {
   accept?: string;
   /** Defaults to the admin token; null sends none. */
   token?: string | null;
+  /** How long to wait for the answer before giving up (default 10 s). */
+  timeoutMs?: number;
 }
 
 export function call(sb: Sandbox, method: string, path: string, opts: CallOptions = {}): Promise<Reply> {
@@ -22,9 +24,14 @@ export function call(sb: Sandbox, method: string, path: string, opts: CallOption
   const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json' };
   const token = opts.token === undefined ? sb.tokens.admin : opts.token;
   if (token !== null) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = opts.contentType ?? 'application/json';
+  if (body !== undefined) {
+    headers['Content-Type'] = opts.contentType ?? 'application/json';
+    // Node frames a DELETE body only when told its length.
+    headers['Content-Length'] = String(Buffer.byteLength(body));
+  }
   return new Promise((resolve, reject) => {
-    const req = request(new URL(path, sb.url), { method, headers, ca: sb.caPem, timeout: 10_000 }, (res) => {
+    const timeout = opts.timeoutMs ?? 10_000;
+    const req = request(new URL(path, sb.url), { method, headers, ca: sb.caPem, timeout }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -39,7 +46,7 @@ export function call(sb: Sandbox, method: string, path: string, opts: CallOption
       });
       res.on('error', reject);
     });
-    req.on('timeout', () => req.destroy(new Error(`${method} ${path}: no answer in 10 s`)));
+    req.on('timeout', () => req.destroy(new Error(`${method} ${path}: no answer in ${timeout} ms`)));
     req.on('error', reject);
     if (body !== undefined) req.write(body);
     req.end();

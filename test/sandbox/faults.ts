@@ -1,8 +1,14 @@
-// Fault injection: latency, per-verb error rates, conflicts and watch cuts, changeable at run time.
+// Fault injection: latency, per-verb error rates, conflicts, watch cuts and lost answers,
+// changeable at run time.
 import { ApiError, conflict, injected } from './status';
 import type { Rng } from './rng';
 
 export type Verb = 'list' | 'get' | 'create' | 'update' | 'patch' | 'delete' | 'watch';
+
+/** The verbs whose answer can be lost (a watch's answer is a stream; dropped watches cut those). */
+export type AnsweredVerb = Exclude<Verb, 'watch'>;
+
+export const VERBS: readonly Verb[] = ['list', 'get', 'create', 'update', 'patch', 'delete', 'watch'];
 
 export interface InjectedError {
   status: 500 | 503 | 429;
@@ -18,18 +24,35 @@ export interface Faults {
   conflictRate: number;
   /** Watches are cut after this long. */
   dropWatchesAfterMs?: number;
+  /**
+   * Fraction of requests of each verb that are carried out (a write is applied) and then not
+   * answered: the client cannot tell whether its write happened.
+   */
+  loseAnswers: Partial<Record<AnsweredVerb, number>>;
+  /** How an answer is lost: `reset` cuts the connection at once; `silence` never answers (the client times out). */
+  loseAnswersBy: 'reset' | 'silence';
 }
 
-export const noFaults = (): Faults => ({ latencyMs: 0, errors: {}, conflictRate: 0 });
+export const noFaults = (): Faults => ({ latencyMs: 0, errors: {}, conflictRate: 0, loseAnswers: {}, loseAnswersBy: 'reset' });
 
 export class FaultInjector {
   private current: Faults = noFaults();
 
   constructor(private readonly rng: Rng) {}
 
-  /** Replaces the named settings; the ones not given keep their value. */
+  /** Replaces the named settings (`errors` and `loseAnswers` as a whole); the ones not given keep their value. */
   set(f: Partial<Faults>): void {
-    this.current = { ...this.current, ...f, errors: f.errors ? { ...f.errors } : this.current.errors };
+    this.current = {
+      ...this.current,
+      ...f,
+      errors: f.errors ? { ...f.errors } : this.current.errors,
+      loseAnswers: f.loseAnswers ? { ...f.loseAnswers } : this.current.loseAnswers,
+    };
+  }
+
+  /** A copy of the settings in force. */
+  get settings(): Faults {
+    return structuredClone(this.current);
   }
 
   get latencyMs(): number {
@@ -50,5 +73,12 @@ export class FaultInjector {
       return conflict(plural, group, name ?? '');
     }
     return undefined;
+  }
+
+  /** How this request's answer is to be lost, if the dice say so. */
+  loseAnswer(verb: Verb): Faults['loseAnswersBy'] | undefined {
+    if (verb === 'watch') return undefined;
+    const rate = this.current.loseAnswers[verb] ?? 0;
+    return rate > 0 && this.rng() < rate ? this.current.loseAnswersBy : undefined;
   }
 }

@@ -23,7 +23,25 @@ export function parseJson(text: string): unknown {
   }
 }
 
+/** Responses whose answer is to be lost, and how; `status` is what the handler meant to send. */
+const losing = new WeakMap<ServerResponse, { by: 'reset' | 'silence'; status?: number }>();
+
+/** The handler still runs to its end (a write is applied); its answer never leaves. */
+export function loseAnswer(res: ServerResponse, by: 'reset' | 'silence'): void {
+  losing.set(res, { by });
+}
+
+/** The status of an answer that was lost, if this response's was. */
+export const lostStatus = (res: ServerResponse): number | undefined => losing.get(res)?.status;
+
 export function sendJson(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
+  const lost = losing.get(res);
+  if (lost) {
+    lost.status = code;
+    // `silence` keeps the connection open without a word until the client gives up.
+    if (lost.by === 'reset') res.destroy();
+    return;
+  }
   const text = JSON.stringify(body);
   res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
   res.end(text);

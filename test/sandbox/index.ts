@@ -12,12 +12,16 @@ import { FaultInjector, type Faults } from './faults';
 import { writeKubeconfig, kubeconfigText } from './kubeconfig';
 import { Namespaces } from './namespaces';
 import { makeRng } from './rng';
-import { ApiServer } from './server';
+import { ApiServer, type LoggedRequest } from './server';
 import { Store, type Kind } from './store';
 import { SchemaValidator } from './validation';
 import { WatchHub } from './watch';
 
-export type { Faults, InjectedError, Verb } from './faults';
+export type { AnsweredVerb, Faults, InjectedError, Verb } from './faults';
+export type { LoggedRequest } from './server';
+export { ABANDONED } from './server';
+export { startSandboxControl, type SandboxControl } from './control';
+export { checkFaults, faultsFromFlags } from './fault-settings';
 
 export interface SandboxOptions {
   port?: number;
@@ -40,6 +44,8 @@ export interface Sandbox {
   caPem: string;
   tokens: { admin: string; viewer: string };
   setFaults(f: Partial<Faults>): void;
+  /** The fault settings in force. */
+  faults(): Faults;
   /** Cuts every open watch now. */
   dropWatches(): void;
   /** Every older resourceVersion now gets 410 Gone. */
@@ -48,8 +54,8 @@ export interface Sandbox {
   objects(kind: Kind, namespace?: string): any[];
   /** Changes an object as a controller would (bumps resourceVersion, emits MODIFIED); its set reacts. */
   mutate(kind: Kind, namespace: string, name: string, fn: (obj: any) => void): void;
-  /** The request log, for assertions. */
-  requests(): { verb: string; path: string; status: number }[];
+  /** The request log, for assertions: an abandoned request has status ABANDONED, a lost answer `lost: true`. */
+  requests(): LoggedRequest[];
   close(): Promise<void>;
 }
 
@@ -101,6 +107,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     caPem: certs.caPem,
     tokens: { ...auth.tokens },
     setFaults: (f) => faults.set(f),
+    faults: () => faults.settings,
     dropWatches: () => watches.dropAll(),
     expireHistory: () => store.expireHistory(),
     objects: (kind, namespace) => structuredClone(store.view(kind, namespace)),

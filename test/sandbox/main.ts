@@ -1,15 +1,24 @@
-// `npm run sandbox -- --sets N --replicas M --churn R --port P --kubeconfig FILE`: runs until Ctrl-C.
+// `npm run sandbox -- --sets N --replicas M --churn R --port P --kubeconfig FILE`, plus fault flags
+// (see FAULT_FLAGS_USAGE) and `--control PORT` for a loopback endpoint that changes them while
+// it runs (see control.ts); runs until Ctrl-C.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startSandboxControl } from './control';
+import { FAULT_FLAG_OPTIONS, FAULT_FLAGS_USAGE, faultsFromFlags } from './fault-settings';
 import { startSandbox } from './index';
+
+const USAGE = `usage: npm run sandbox -- [--sets N] [--replicas M] [--churn R] [--port P] [--kubeconfig FILE] [--namespace NS]... [--seed S] [--control PORT] ${FAULT_FLAGS_USAGE}`;
+
+function fail(message: string): never {
+  console.error(`sandbox: ${message}`);
+  console.error(USAGE);
+  process.exit(1);
+}
 
 function number(flag: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) {
-    console.error(`sandbox: --${flag} must be a non-negative number, got ${JSON.stringify(v)}`);
-    process.exit(1);
-  }
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0) fail(`--${flag} must be a non-negative number, got ${JSON.stringify(v)}`);
   return n;
 }
 
@@ -25,27 +34,41 @@ async function main(): Promise<void> {
         kubeconfig: { type: 'string' },
         namespace: { type: 'string', multiple: true },
         seed: { type: 'string' },
+        control: { type: 'string' },
+        ...FAULT_FLAG_OPTIONS,
       },
     }));
   } catch (e) {
-    console.error(`sandbox: ${(e as Error).message}`);
-    console.error('usage: npm run sandbox -- [--sets N] [--replicas M] [--churn R] [--port P] [--kubeconfig FILE] [--namespace NS]... [--seed S]');
-    process.exit(1);
+    fail((e as Error).message);
   }
+  let faults;
+  try {
+    faults = faultsFromFlags(values);
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  const controlPort = number('control', values.control);
   const sandbox = await startSandbox({
     sets: number('sets', values.sets) ?? 2,
     replicas: number('replicas', values.replicas) ?? 3,
     churn: number('churn', values.churn) ?? 0,
     port: number('port', values.port) ?? 0,
     seed: number('seed', values.seed) ?? 1,
+    faults,
     ...(values.namespace ? { namespaces: values.namespace } : {}),
     ...(values.kubeconfig ? { kubeconfigPath: resolve(values.kubeconfig) } : {}),
   });
+  const control = controlPort === undefined ? undefined : await startSandboxControl(sandbox, { port: controlPort });
   console.log(`OKG sandbox API server: ${sandbox.url}`);
   console.log(`kubeconfig: ${sandbox.kubeconfigPath}`);
+  if (Object.keys(faults).length) console.log(`faults: ${JSON.stringify(sandbox.faults())}`);
+  if (control) {
+    console.log(`control: ${control.url}`);
+    console.log(`try: curl -s ${control.url}/faults -d '{"latencyMs":50,"errors":{"patch":{"status":503,"rate":0.2}}}'`);
+  }
   console.log(`try: kubectl --kubeconfig ${sandbox.kubeconfigPath} get gss -A`);
   const stop = () => {
-    void sandbox.close().then(() => process.exit(0));
+    void Promise.all([control?.close(), sandbox.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -131,9 +131,16 @@ export async function remove(b: Backend, r: ResourceRequest): Promise<void> {
   const text = await readBody(r.req);
   const options = text.trim() ? (parseJson(text) as any) : {};
   const current = existing(b, r);
+  // Worded as kube-apiserver's storage preconditions; clients tell a recreated object by it.
   const pre = options?.preconditions ?? {};
-  if ((pre.resourceVersion && pre.resourceVersion !== current.metadata.resourceVersion) || (pre.uid && pre.uid !== current.metadata.uid)) {
-    throw new ApiError(409, 'Conflict', `Operation cannot be fulfilled on ${qualified(r.resource.plural, GROUP, r.name)}: Precondition failed: ${JSON.stringify(pre)}`, {
+  const failed =
+    pre.uid && pre.uid !== current.metadata.uid
+      ? `UID in precondition: ${pre.uid}, UID in object meta: ${current.metadata.uid}`
+      : pre.resourceVersion && pre.resourceVersion !== current.metadata.resourceVersion
+        ? `ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion}`
+        : undefined;
+  if (failed) {
+    throw new ApiError(409, 'Conflict', `Operation cannot be fulfilled on ${qualified(r.resource.plural, GROUP, r.name)}: Precondition failed: ${failed}`, {
       name: r.name!,
       group: GROUP,
       kind: r.resource.plural,

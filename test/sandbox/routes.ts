@@ -1,9 +1,11 @@
 // Maps a request path and method onto what it addresses and the RBAC verb it needs.
 import { API_VERSION, RESOURCES, type ResourceInfo } from './kinds';
+import { isOpenApiPath } from './openapi';
 
 export type Route =
   | { type: 'public'; path: string }
   | { type: 'discovery'; path: string }
+  | { type: 'openapi'; path: string }
   | { type: 'namespaces'; name?: string }
   | { type: 'resource'; res: ResourceInfo; namespace?: string; name?: string; sub?: 'status' | 'scale' };
 
@@ -14,6 +16,7 @@ export function route(path: string): Route | undefined {
   const p = path.length > 1 ? path.replace(/\/+$/, '') : path;
   if (PUBLIC.has(p)) return { type: 'public', path: p };
   if (DISCOVERY.has(p)) return { type: 'discovery', path: p };
+  if (isOpenApiPath(p)) return { type: 'openapi', path: p };
   const ns = /^\/api\/v1\/namespaces(?:\/([^/]+))?$/.exec(p);
   if (ns) return { type: 'namespaces', ...(ns[1] ? { name: decodeURIComponent(ns[1]) } : {}) };
   const prefix = `/apis/${API_VERSION}/`;

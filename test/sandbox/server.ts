@@ -6,9 +6,10 @@ import type { Certs } from './certs';
 import type { Backend, ResourceRequest } from './context';
 import { discoveryDocument } from './discovery';
 import type { Verb } from './faults';
-import { sendError, sendJson } from './http';
+import { loseAnswer, lostStatus, sendError, sendJson } from './http';
 import { GROUP } from './kinds';
 import { create, get, list, patch, remove, update } from './objects';
+import { serveOpenApi } from './openapi';
 import { route, verbOf, type Route } from './routes';
 import { getScale, writeScale } from './scale';
 import { ApiError, forbidden, methodNotAllowed, pageNotFound } from './status';
@@ -18,8 +19,14 @@ import { watch } from './watch';
 export interface LoggedRequest {
   verb: string;
   path: string;
+  /** The status answered; ABANDONED when the client went away before any answer. */
   status: number;
+  /** The request was carried out but its answer (of this status) was lost on purpose (faults.loseAnswers). */
+  lost?: true;
 }
+
+/** Logged for a request whose client went away before it was answered (nginx's "client closed request"). */
+export const ABANDONED = 499;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -41,13 +48,22 @@ export class ApiServer {
     const r = route(url.pathname);
     const isWatch = ['true', '1'].includes(url.searchParams.get('watch') ?? '');
     const verb = (r && verbOf(method, r, isWatch)) ?? method.toLowerCase();
+    let gone = false;
     res.on('finish', () => this.log.push({ verb, path: url.pathname, status: res.statusCode }));
     res.on('close', () => {
-      if (!res.writableFinished) this.log.push({ verb, path: url.pathname, status: res.statusCode });
+      if (res.writableFinished) return;
+      const lost = lostStatus(res);
+      if (lost !== undefined) this.log.push({ verb, path: url.pathname, status: lost, lost: true });
+      else this.log.push({ verb, path: url.pathname, status: res.headersSent ? res.statusCode : ABANDONED });
+      gone = true;
     });
     try {
       const latency = this.backend.faults.latencyMs;
       if (latency > 0) await sleep(latency);
+      // A request abandoned while it waited is not carried out: its client never learns the outcome.
+      if (gone) return;
+      const lose = r?.type === 'resource' ? this.backend.faults.loseAnswer(verb as Verb) : undefined;
+      if (lose) loseAnswer(res, lose);
       await this.dispatch(req, res, url, r, method, isWatch);
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(500, 'InternalError', `Internal error occurred: ${(e as Error).message}`);
@@ -65,6 +81,10 @@ export class ApiServer {
     if (!r) throw pageNotFound();
     const verb = verbOf(method, r, isWatch);
     if (!verb) throw methodNotAllowed(method);
+    if (r.type === 'openapi') {
+      serveOpenApi(req, res, r.path);
+      return;
+    }
     if (r.type === 'discovery') {
       sendJson(res, 200, discoveryDocument(r.path, `${req.socket.localAddress}:${req.socket.localPort}`));
       return;

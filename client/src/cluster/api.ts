@@ -154,11 +154,20 @@ export class ClusterClient {
     );
   }
 
-  async delete(kind: ResourceKind, namespace: string, name: string, o: RequestOptions & { dryRun?: boolean } = {}): Promise<unknown> {
+  /** A delete, only of the object with `uid` when given (not one recreated under the same name since). */
+  async delete(kind: ResourceKind, namespace: string, name: string, o: RequestOptions & { dryRun?: boolean; uid?: string } = {}): Promise<unknown> {
     const r = RESOURCES[kind];
     return this.call(this.errorContext('delete', kind, namespace, name), o.signal, (opt) =>
       this.api.deleteNamespacedCustomObject(
-        { group: r.group, version: r.version, plural: r.plural, namespace, name, dryRun: o.dryRun ? 'All' : undefined },
+        {
+          group: r.group,
+          version: r.version,
+          plural: r.plural,
+          namespace,
+          name,
+          dryRun: o.dryRun ? 'All' : undefined,
+          body: o.uid ? { preconditions: { uid: o.uid } } : undefined,
+        },
         opt,
       ),
     );

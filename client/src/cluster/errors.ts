@@ -209,7 +209,7 @@ export function toClusterError(err: unknown, ctx: ErrorContext): ClusterError {
 /** Worth trying again: throttling, server failures, timeouts, dropped connections, conflicts. */
 export function isRetryable(e: ClusterError): boolean {
   if (e.code === 'throttled' || e.code === 'server-error' || e.code === 'timeout' || e.code === 'unreachable') return true;
-  return e.code === 'conflict' && !isPreconditionFailure(e);
+  return e.code === 'conflict' && !isPreconditionFailure(e) && !isUidPreconditionFailure(e);
 }
 
 /**
@@ -220,4 +220,13 @@ export function isRetryable(e: ClusterError): boolean {
 export function isPreconditionFailure(e: ClusterError): boolean {
   const d = e.detail ?? '';
   return (e.status === 422 || e.status === 409) && /\btest/i.test(d) && d.includes('/metadata/resourceVersion');
+}
+
+/**
+ * A delete's `preconditions.uid` failed: the object under the name is not the one that was read
+ * (it was deleted and recreated). kube-apiserver answers 409 with "Precondition failed: UID in
+ * precondition: <ours>, UID in object meta: <theirs>".
+ */
+export function isUidPreconditionFailure(e: ClusterError): boolean {
+  return e.status === 409 && (e.detail ?? '').includes('UID in precondition');
 }

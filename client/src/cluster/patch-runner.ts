@@ -4,10 +4,12 @@
 // apply:   the patch with `test /metadata/resourceVersion == <previewed>` put first, so an object
 //          that changed since its preview is reported and never patched on newer data; that
 //          precondition also makes retrying 429s, 5xx, conflicts and timeouts safe.
+// delete:  with `preconditions.uid`, so a retry never deletes the object OKG recreated under the
+//          same name after the first attempt did delete ours.
 // Every object gets exactly one result, in input order.
-import { applyPatch, compare, deepClone, type Operation } from 'fast-json-patch';
 import { ClusterFailure, type ClusterClient, type JsonPatchOp } from './api';
-import { isPreconditionFailure, isRetryable, type ClusterError } from './errors';
+import { isPreconditionFailure, isRetryable, isUidPreconditionFailure, type ClusterError } from './errors';
+import { expectedAfter, holdsOurPatch } from './patch-landed';
 import { runPool } from './pool';
 import { Backoff, sleep, type BackoffOptions } from './retry';
 import { keyOf, type KubeObject, type ResourceKind } from './resources';
@@ -64,16 +66,6 @@ function failure(e: unknown): ClusterError {
 
 function precondition(rv: string | undefined): JsonPatchOp[] {
   return rv ? [{ op: 'test', path: '/metadata/resourceVersion', value: rv }] : [];
-}
-
-/** True when `ops` change nothing in `obj`: the patch is already in it. */
-function alreadyApplied(obj: KubeObject, ops: readonly JsonPatchOp[]): boolean {
-  try {
-    const patched = applyPatch(deepClone(obj), ops as Operation[], false, false).newDocument;
-    return compare(obj, patched).length === 0;
-  } catch {
-    return false;
-  }
 }
 
 function cancelledError(key: string): ClusterError {
@@ -155,14 +147,17 @@ export class PatchRunner {
     );
   }
 
-  /** Applies `ops` to each previewed object, guarded by its previewed resourceVersion. */
-  async apply(previews: readonly Pick<Preview, 'before' | 'error'>[], ops: readonly JsonPatchOp[], opts: RunOptions<ApplyResult> = {}): Promise<ApplyResult[]> {
+  /**
+   * Applies `ops` to each previewed object, guarded by its previewed resourceVersion. A preview's
+   * `after` (the dry-run result), when given, tells a landed retry from someone else's change.
+   */
+  async apply(previews: readonly Pick<Preview, 'before' | 'error' | 'after'>[], ops: readonly JsonPatchOp[], opts: RunOptions<ApplyResult> = {}): Promise<ApplyResult[]> {
     let done = 0;
     const report = (r: ApplyResult) => {
       opts.onProgress?.(++done, previews.length, r);
       return r;
     };
-    const one = async (p: Pick<Preview, 'before' | 'error'>): Promise<ApplyResult> => {
+    const one = async (p: Pick<Preview, 'before' | 'error' | 'after'>): Promise<ApplyResult> => {
       const before = p.before;
       const key = keyOf(before);
       if (p.error) return { key, outcome: 'failed', before, error: p.error, attempts: 0 };
@@ -178,11 +173,12 @@ export class PatchRunner {
         opts,
         async (e) => {
           // A timeout or 5xx may hide a patch the server did apply; if the retry then fails its
-          // precondition, look: an object already holding the patch was changed by us.
-          if (isPreconditionFailure(e) && lostAnswer) {
+          // precondition, look whether the object holds what we wrote (see patch-landed.ts).
+          const expected = lostAnswer && isPreconditionFailure(e) ? (p.after ?? expectedAfter(before, ops)) : undefined;
+          if (expected) {
             try {
               const now = await this.client.get(this.kind, ns, name);
-              if (alreadyApplied(now, ops)) return { done: true, value: now };
+              if (holdsOurPatch(before, expected, now, ops)) return { done: true, value: now };
             } catch {
               // The object cannot be read now; report the precondition failure as it stands.
             }
@@ -232,18 +228,32 @@ export class PatchRunner {
       const key = keyOf(object);
       const ns = object.metadata.namespace ?? '';
       const name = object.metadata.name;
+      const uid = typeof object.metadata.uid === 'string' ? object.metadata.uid : undefined;
       let lostAnswer = false;
       const r = await this.withRetries(
-        () => this.client.delete(this.kind, ns, name, { dryRun: opts.dryRun }),
+        () => this.client.delete(this.kind, ns, name, { dryRun: opts.dryRun, uid }),
         opts,
         async (e) => {
-          // A delete whose answer was lost and whose retry finds nothing did delete it.
-          if (e.code === 'not-found' && lostAnswer) return { done: true, value: undefined };
+          // A delete whose answer was lost, and whose retry finds nothing or another object under
+          // the name (OKG recreates a deleted GameServer at once), did delete ours.
+          if (lostAnswer && (e.code === 'not-found' || isUidPreconditionFailure(e))) return { done: true, value: undefined };
           lostAnswer ||= ambiguous(e);
           return { done: false };
         },
       );
       if (r.ok) return { key, outcome: 'deleted', object, attempts: r.attempts };
+      if (isUidPreconditionFailure(r.error)) {
+        return {
+          key,
+          outcome: 'failed',
+          object,
+          attempts: r.attempts,
+          error: {
+            ...r.error,
+            message: `${key}: was deleted since it was read; the object now under this name is a new one (uid ${uid} is gone), so it was not deleted`,
+          },
+        };
+      }
       const cancelled = opts.signal?.aborted === true && isRetryable(r.error);
       return { key, outcome: cancelled ? 'cancelled' : 'failed', object, error: r.error, attempts: r.attempts };
     };
