@@ -3,11 +3,9 @@
 // Every process started here is started in its own process group and killed with it on close.
 import { spawn } from 'node:child_process';
 import { cpSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fastJsonPatch from 'fast-json-patch';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -216,54 +214,13 @@ export async function startSandbox(options) {
 }
 
 /**
- * A loopback HTTP endpoint through which the in-host suite inspects and changes the sandbox:
- * GET /objects?kind=&namespace=, POST /mutate {kind, namespace, name, ops (JSON Patch)},
- * POST /faults {...}. Resolves to { url, close }.
+ * The sandbox's loopback control endpoint (test/sandbox/control.ts), through which the in-host suite
+ * inspects and changes the sandbox: GET /objects?kind=&namespace=, POST /mutate, POST /faults, ...
+ * Resolves to { url, close }.
  */
 export async function startSandboxControl(sandbox) {
-  const server = createServer(async (req, res) => {
-    const send = (status, body) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
-    try {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      if (req.method === 'GET' && url.pathname === '/objects') {
-        const kind = url.searchParams.get('kind');
-        if (!kind) return send(400, { error: 'kind is required' });
-        return send(200, sandbox.objects(kind, url.searchParams.get('namespace') ?? undefined));
-      }
-      if (req.method !== 'POST') return send(404, { error: `no route ${req.method} ${url.pathname}` });
-      const body = JSON.parse(await readBody(req));
-      if (url.pathname === '/mutate') {
-        const { kind, namespace, name, ops } = body;
-        sandbox.mutate(kind, namespace, name, (obj) => fastJsonPatch.applyPatch(obj, ops, true, true));
-        return send(200, sandbox.objects(kind, namespace).find((o) => o.metadata.name === name));
-      }
-      if (url.pathname === '/faults') {
-        sandbox.setFaults(body);
-        return send(200, {});
-      }
-      return send(404, { error: `no route POST ${url.pathname}` });
-    } catch (err) {
-      send(500, { error: err instanceof Error ? err.message : String(err) });
-    }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address();
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
-  };
-}
-
-function readBody(req) {
-  return new Promise((resolveBody, reject) => {
-    let data = '';
-    req.on('data', (c) => (data += c));
-    req.on('end', () => resolveBody(data || '{}'));
-    req.on('error', reject);
-  });
+  const mod = await import(join(ROOT, 'test', 'sandbox', 'index.ts'));
+  return mod.startSandboxControl(sandbox);
 }
 
 /** The extension's manifest, read now (its contributions land while we work). */
