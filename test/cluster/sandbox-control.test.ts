@@ -191,3 +191,15 @@ describe('npm run sandbox: bad fault flags', () => {
     });
   }
 });
+
+describe('npm run sandbox --help', () => {
+  it('prints the usage with every fault flag on stdout and exits 0 without starting', async () => {
+    const cli = startCli(['--help']);
+    const { code, stderr } = await cli.exited;
+    assert.equal(code, 0, `exit code; stderr: ${stderr}`);
+    for (const flag of ['--sets', '--control', '--latency', '--error', '--conflict-rate', '--drop-watches-after', '--lose-answers']) {
+      assert.ok(cli.stdout().includes(flag), `the usage does not mention ${flag}: ${cli.stdout()}`);
+    }
+    assert.doesNotMatch(cli.stdout(), /^try: kubectl/m, 'the sandbox started');
+  });
+});

@@ -35,11 +35,16 @@ async function main(): Promise<void> {
         namespace: { type: 'string', multiple: true },
         seed: { type: 'string' },
         control: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
         ...FAULT_FLAG_OPTIONS,
       },
     }));
   } catch (e) {
     fail((e as Error).message);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
   }
   let faults;
   try {
