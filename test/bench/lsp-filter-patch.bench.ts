@@ -3,34 +3,11 @@
 import { availableParallelism, loadavg } from 'node:os';
 import type { Position } from 'vscode-languageserver';
 import { caret, LspHarness } from '../lsp/harness';
+import { filterText, patchText } from './lsp-fixtures';
 
 const RUNS = 200;
 const ROUNDS = 3;
 const COMPLETION_P95_BUDGET_MS = 15;
-
-function filterText(): string {
-  const clauses: string[] = [];
-  const states = ['None', 'WaitToBeDeleted', 'Maintaining', 'Allocated', 'Kill'];
-  for (let i = 0; clauses.join(',\n    ').length < 1000; i++) {
-    clauses.push(i % 2 === 0 ? `{"opsState": "${states[i % states.length]}"}` : `{"updatePriority": {"$range": [${i}, ${i + 10}]}}`);
-  }
-  return `{\n  "$or": [\n    ${clauses.join(',\n    ')},\n    {"currentState": "|"}\n  ]\n}`;
-}
-
-function patchText(): string {
-  const ops: string[] = [];
-  for (let i = 0; i < 199; i++) {
-    ops.push(
-      i % 3 === 0
-        ? `  {"op": "replace", "path": "/spec/opsState", "value": "WaitToBeDeleted"}`
-        : i % 3 === 1
-          ? `  {"op": "replace", "path": "/spec/updatePriority", "value": ${i}}`
-          : `  {"op": "add", "path": "/spec/containers/-", "value": {"name": "c${i}", "image": "registry.example.com/game:${i}"}}`,
-    );
-  }
-  ops.push('  {"op": "replace", "path": "/spec/|"}');
-  return `[\n${ops.join(',\n')}\n]`;
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

@@ -1,85 +1,18 @@
 // Latency of our YAML features on a 3,000-line file of 20 GameServerSets with serviceQualities, and
-// yaml-language-server validating the same file with our GameServerSet schema, in the same run.
+// yaml-language-server validating the same file with our GameServerSet schema, in the same run. The
+// diagnostics budget holds for an edit and for a whole file whose every document is new, each measured
+// as the server runs: one request after another, the collector running when it needs to. The
+// comparison with yaml-language-server also runs each side right after a full collection, and prints
+// what that costs.
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver';
 import { yamlCompletion, yamlDiagnostics, yamlHover } from '../../server/src/features/yaml';
+import { gameServerSetsYaml as file, SETS } from './lsp-fixtures';
 
-const SETS = 20;
 const BUDGET = { completionP95: 15, diagnosticsP95: 50 };
-
-function serviceQuality(set: number, q: number): string {
-  return `    - name: probe-${q}
-      containerName: game
-      permanent: false
-      periodSeconds: ${3 + q}
-      exec:
-        command: ["/bin/sh", "-c", "/opt/game/probe-${q}.sh"]
-      serviceQualityAction:
-        - state: true
-          opsState: None
-        - state: true
-          result: idle
-          opsState: WaitToBeDeleted
-          deletionPriority: ${10 + set}
-        - state: false
-          opsState: Maintaining
-          labels:
-            gs-sync/probe-${q}: failed
-`;
-}
-
-/** One set; `tag` goes into a comment so a variant of the file differs in every document. */
-function gameServerSet(i: number, tag: string): string {
-  return `# set ${i} ${tag}
-apiVersion: game.kruise.io/v1alpha1
-kind: GameServerSet
-metadata:
-  name: battle-${i}
-  namespace: games
-  labels:
-    app: battle
-spec:
-  replicas: ${5 + i}
-  reserveGameServerIds: [1, "4-6"]
-  scaleStrategy:
-    scaleDownStrategyType: General
-  updateStrategy:
-    rollingUpdate:
-      podUpdatePolicy: InPlaceIfPossible
-      maxUnavailable: 20%
-  network:
-    networkType: Kubernetes-HostPort
-    networkConf:
-      - name: ContainerPorts
-        value: "game:7777/UDP"
-  gameServerTemplate:
-    reclaimPolicy: Cascade
-    metadata:
-      labels:
-        game: battle-${i}
-    spec:
-      containers:
-        - name: game
-          image: registry.example.com/battle:1.${i}.0
-          ports:
-            - containerPort: 7777
-              protocol: UDP
-          resources:
-            requests:
-              cpu: 500m
-              memory: 1Gi
-        - name: sidecar
-          image: busybox:1.37.0
-  serviceQualities:
-${Array.from({ length: 7 }, (_, q) => serviceQuality(i, q)).join('')}`;
-}
-
-function file(tag: (i: number) => string): string {
-  return Array.from({ length: SETS }, (_, i) => gameServerSet(i, tag(i))).join('---\n');
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -114,7 +47,7 @@ function time(run: () => unknown): Sample {
 
 function show(label: string, s: Stats, extra = ''): void {
   const cpu = Number.isNaN(s.cpuP95) ? '' : `   cpu p95 ${s.cpuP95.toFixed(1).padStart(6)} ms`;
-  console.log(`  ${label.padEnd(42)} p50 ${s.p50.toFixed(1).padStart(6)} ms   p95 ${s.p95.toFixed(1).padStart(6)} ms${cpu}${extra}`);
+  console.log(`  ${label.padEnd(46)} p50 ${s.p50.toFixed(1).padStart(6)} ms   p95 ${s.p95.toFixed(1).padStart(6)} ms${cpu}${extra}`);
 }
 
 /** The position just after `needle` in the given set's document. */
@@ -136,13 +69,18 @@ async function main(): Promise<void> {
 
   const N = 100;
   const ROUNDS = 30;
+  const OPENED = 40;
+  const OPENED_ROUNDS = 3;
   // One document changed, as after a keystroke.
-  const edited = Array.from({ length: N }, (_, k) => file((i) => (i === k % SETS ? `edit ${k}` : 'base')));
+  const edited = (k: number): string => file((i) => (i === k % SETS ? `edit ${k}` : 'base'));
   // The document being typed in changes on each request.
-  const typing = Array.from({ length: N }, (_, k) => file((i) => (i === 10 ? `typing ${k}` : 'base')));
-  // Every document new: nothing can come from the per-document cache (one set of texts for each side).
-  const cold = Array.from({ length: ROUNDS }, (_, k) => file((i) => `cold ${k} ${i}`));
-  const theirs = Array.from({ length: ROUNDS }, (_, k) => file((i) => `yls ${k} ${i}`));
+  const typing = (k: number): string => file((i) => (i === 10 ? `typing ${k}` : 'base'));
+  // Texts are made just before their request, so that the heap holds about what a server's does.
+  const series = (n: number, text: (k: number) => string, run: (t: string) => unknown): Sample[] =>
+    Array.from({ length: n }, (_, k) => {
+      const t = text(k);
+      return time(() => run(t));
+    });
 
   // Warm-up, unmeasured: the language server answers many requests, so the JIT has compiled the hot code.
   for (let k = 0; k < 30; k++) {
@@ -154,14 +92,24 @@ async function main(): Promise<void> {
   }
   globalThis.gc?.();
 
-  const diagEdit = edited.map((t) => time(() => yamlDiagnostics(t)));
-  const completeValue = typing.map((t) => time(() => yamlCompletion(t, positionAfter(t, 10, 'opsState: '))));
-  const completeKey = typing.map((t) => time(() => yamlCompletion(t, positionAfter(t, 10, '      permanent: false\n      '))));
-  const hover = typing.map((t) => time(() => yamlHover(t, positionAfter(t, 10, '      perman'))));
-  const sample = typing[0];
+  const diagEdit = series(N, edited, yamlDiagnostics);
+  const completeValue = series(N, typing, (t) => yamlCompletion(t, positionAfter(t, 10, 'opsState: ')));
+  const completeKey = series(N, typing, (t) => yamlCompletion(t, positionAfter(t, 10, '      permanent: false\n      ')));
+  const hover = series(N, typing, (t) => yamlHover(t, positionAfter(t, 10, '      perman')));
+  // Whole files whose every document is new, checked one after another as files being opened: nothing
+  // can come from the per-document cache, and the collector runs as it would in the server. The round
+  // with the lowest p95 is kept, as in lsp-filter-patch.bench.ts, so that a burst from another process
+  // on this shared machine inflates the figure less; every round's p95 is printed.
+  const openedRounds = Array.from({ length: OPENED_ROUNDS }, (_, r) => stats(series(OPENED, (k) => file((i) => `opened ${r} ${k} ${i}`), yamlDiagnostics)));
+  const sample = typing(0);
   const values = yamlCompletion(sample, positionAfter(sample, 10, 'opsState: ')).map((c) => c.label);
   if (!values.includes('WaitToBeDeleted')) throw new Error(`completion found no opsState values: ${values.join(', ')}`);
   if (!yamlHover(sample, positionAfter(sample, 10, '      perman'))) throw new Error('hover found nothing');
+  // The whole-file check reaches every document: a near miss in the last one is found.
+  const probe = file((i) => `probe ${i}`);
+  const last = probe.lastIndexOf('opsState: Maintaining') + 'opsState: Maintain'.length;
+  const found = yamlDiagnostics(`${probe.slice(0, last)}${probe.slice(last + 1)}`).map((d) => d.code);
+  if (!found.includes('ops-state-near-miss')) throw new Error(`no near miss found in the last document: ${found.join(', ')}`);
 
   // yaml-language-server (ESM only, loaded here), with our GameServerSet schema for the file.
   const yls = await import('yaml-language-server');
@@ -201,16 +149,24 @@ async function main(): Promise<void> {
   const diagCold: Sample[] = [];
   const ylsDiag: Sample[] = [];
   for (let k = 0; k < ROUNDS; k++) {
-    // Each side starts from a collected heap, so neither pays for the other's garbage.
+    // Each side starts from a collected heap, so neither pays for the other's garbage. A full collection
+    // also makes V8 drop optimized code whose hidden classes died, so both sides pay some re-optimizing.
     globalThis.gc?.();
-    diagCold.push(time(() => yamlDiagnostics(cold[k])));
+    const ours = file((i) => `cold ${k} ${i}`);
+    const theirs = file((i) => `yls ${k} ${i}`);
+    diagCold.push(time(() => yamlDiagnostics(ours)));
     globalThis.gc?.();
-    ylsDiag.push(await ylsTime(theirs[k]));
+    ylsDiag.push(await ylsTime(theirs));
   }
   globalThis.gc?.();
   const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
 
+  // Latency is wall-clock time; on a machine busier than its cores, most of that is waiting for a core,
+  // so the budget is then judged on the CPU time the requests used, and the bench says so.
+  const busy = loadavg()[0] > cpus().length;
+  const p95 = (x: Stats): number => (busy ? x.cpuP95 : x.p95);
   const s = {
+    diagOpened: openedRounds.reduce((a, b) => (p95(b) < p95(a) ? b : a)),
     diagCold: stats(diagCold),
     diagEdit: stats(diagEdit),
     completeValue: stats(completeValue),
@@ -220,8 +176,10 @@ async function main(): Promise<void> {
     oursEdit: stats(oursEdit),
     ylsEdit: stats(ylsEdit),
   };
-  console.log('ours (documents are parsed and checked one by one and cached by their text)');
+  console.log('ours (documents are parsed and checked one by one; their findings are cached by their text)');
   show('diagnostics, one document edited', s.diagEdit, `   (budget p95 < ${BUDGET.diagnosticsP95} ms)`);
+  const roundsP95 = openedRounds.map((r) => p95(r).toFixed(1)).join(' / ');
+  show('diagnostics, every document new', s.diagOpened, `   (budget p95 < ${BUDGET.diagnosticsP95} ms; ${busy ? 'cpu ' : ''}p95 per round ${roundsP95} ms)`);
   show('completion, opsState value', s.completeValue, `   (budget p95 < ${BUDGET.completionP95} ms)`);
   show('completion, service-quality keys', s.completeKey, `   (budget p95 < ${BUDGET.completionP95} ms)`);
   show('hover, service-quality key', s.hover);
@@ -229,21 +187,18 @@ async function main(): Promise<void> {
   console.log(`yaml-language-server 2.0.0 with our GameServerSet schema (${ylsCount} diagnostics on the clean file), alternating with ours`);
   show('theirs: validation, one document edited', s.ylsEdit);
   show('ours:   diagnostics, one document edited', s.oursEdit);
-  show('theirs: validation, every document new', s.yls);
-  show('ours:   diagnostics, every document new', s.diagCold);
+  show('theirs: validation, all new, after a full GC', s.yls);
+  show('ours:   diagnostics, all new, after a full GC', s.diagCold);
   const ratio = s.ylsEdit.p50 / s.oursEdit.p50;
   const coldRatio = s.yls.p50 / s.diagCold.p50;
   console.log(`ratio, after an edit (what a user waits for): ours is ${ratio.toFixed(1)}x as fast (p50)`);
-  console.log(`ratio, every document new (both parse the whole file with the same yaml package): ${coldRatio.toFixed(1)}x (p50)`);
+  console.log(`ratio, every document new, after a full GC (both parse the whole file with the yaml package): ${coldRatio.toFixed(1)}x (p50)`);
 
-  // Latency is wall-clock time; on a machine busier than its cores, most of that is waiting for a core,
-  // so the budget is then judged on the CPU time the requests used, and the bench says so.
-  const busy = loadavg()[0] > cpus().length;
-  const p95 = (x: Stats): number => (busy ? x.cpuP95 : x.p95);
   if (busy) console.log(`load average above the core count: budgets judged on cpu p95`);
   const misses: string[] = [];
   if (p95(s.completeValue) >= BUDGET.completionP95 || p95(s.completeKey) >= BUDGET.completionP95) misses.push('completion p95');
-  if (p95(s.diagEdit) >= BUDGET.diagnosticsP95) misses.push('diagnostics p95');
+  if (p95(s.diagEdit) >= BUDGET.diagnosticsP95) misses.push('diagnostics p95, one document edited');
+  if (p95(s.diagOpened) >= BUDGET.diagnosticsP95) misses.push('diagnostics p95, every document new');
   if (ratio <= 1) misses.push('not faster than yaml-language-server');
   if (misses.length) {
     console.error(`lsp-yaml benchmark: over budget (${misses.join(', ')})`);

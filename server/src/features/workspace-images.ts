@@ -3,6 +3,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { reportDuplicateKeys } from '../engine/manifest/duplicate-keys';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 
@@ -18,13 +19,20 @@ function record(v: unknown): Record<string, unknown> | undefined {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
-/** The GameServerSet container images in a YAML text (all documents); bad YAML gives none. */
-export function imagesFromYaml(text: string): string[] {
-  if (!text.includes('game.kruise.io/v1alpha1')) return [];
+/**
+ * The GameServerSet container images in a YAML text (all documents); bad YAML gives none, and so does
+ * a text longer than the scan reads, which would block the server for seconds (an open or saved
+ * document is read here too).
+ */
+export function imagesFromYaml(text: string, maxChars = DEFAULT_SCAN_LIMITS.maxFileBytes): string[] {
+  if (text.length > maxChars || !text.includes('game.kruise.io/v1alpha1')) return [];
   const out: string[] = [];
   try {
-    for (const doc of parseAllDocuments(text)) {
-      if (!('toJS' in doc) || doc.errors.length > 0) continue;
+    // yaml's own duplicate-key check is quadratic in a map's size (seconds for a large ConfigMap).
+    for (const doc of parseAllDocuments(text, { uniqueKeys: false })) {
+      if (!('toJS' in doc)) continue;
+      reportDuplicateKeys(doc);
+      if (doc.errors.length > 0) continue;
       const obj = record(doc.toJS({ maxAliasCount: 100 }));
       if (obj?.apiVersion !== 'game.kruise.io/v1alpha1' || obj.kind !== 'GameServerSet') continue;
       const containers = record(record(record(record(obj.spec)?.gameServerTemplate)?.spec))?.containers;
@@ -63,7 +71,7 @@ export async function scanFolders(folders: readonly string[], limits: ScanLimits
         budget--;
         try {
           if ((await stat(path)).size > limits.maxFileBytes) continue;
-          const images = imagesFromYaml(await readFile(path, 'utf8'));
+          const images = imagesFromYaml(await readFile(path, 'utf8'), limits.maxFileBytes);
           if (images.length > 0) found.set(path, images);
         } catch {
           // An unreadable file holds no images we can offer.

@@ -1,12 +1,14 @@
-// Parses a YAML stream one document at a time (cached by the document's text) and picks out the
-// GameServer and GameServerSet documents; every other document is left alone, and one that does not
-// even mention the OKG group is not parsed at all.
-import { parseAllDocuments, type Document } from 'yaml';
+// Parses a YAML stream one document at a time and picks out the GameServer and GameServerSet
+// documents; every other document is left alone, and one that does not even mention the OKG group is
+// not parsed at all.
+import { Composer, Parser, type Document } from 'yaml';
 import type { SchemaKind } from '../schemas';
+import { reportDuplicateKeys } from './duplicate-keys';
 import { splitDocuments, type Chunk } from './split';
+import { TextCache } from './text-cache';
 
-/** As kubectl reads YAML: `<<` merge keys are expanded. */
-export const PARSE_OPTIONS = { prettyErrors: false, merge: true } as const;
+/** As kubectl reads YAML: `<<` merge keys are expanded. Duplicate keys: see duplicate-keys.ts. */
+const PARSE_OPTIONS = { prettyErrors: false, merge: true, uniqueKeys: false } as const;
 
 export const OKG_API_VERSION = 'game.kruise.io/v1alpha1';
 const KINDS: readonly SchemaKind[] = ['GameServerSet', 'GameServer'];
@@ -23,36 +25,52 @@ export interface ManifestDoc {
   kind: SchemaKind | undefined;
 }
 
-interface CachedChunk {
-  docs: Document.Parsed[];
-  /** Per-document memo for the checks (see check.ts), so an unchanged document costs nothing. */
-  memo: Map<Document.Parsed, unknown>;
+/**
+ * yaml's parser reads `process.env.LOG_TOKENS` for every token, and each read of `process.env` is a
+ * call into Node's C++: a fifth of a whole-file parse. A parse runs to its end with nothing else
+ * running, so during it `process.env` can be a plain object holding the two variables yaml reads.
+ */
+const YAML_ENV: NodeJS.ProcessEnv = { LOG_TOKENS: process.env.LOG_TOKENS, LOG_STREAM: process.env.LOG_STREAM };
+const SWAP_ENV = Object.getOwnPropertyDescriptor(process, 'env')?.writable === true;
+
+/** Runs a parse with `process.env` standing in as a plain object (see YAML_ENV). */
+function withYamlEnv<T>(parse: () => T): T {
+  if (!SWAP_ENV) return parse();
+  const env = process.env;
+  process.env = YAML_ENV;
+  try {
+    return parse();
+  } finally {
+    process.env = env;
+  }
 }
 
-/** Bounds the cache by text size: every document of a file up to 1 MB stays parsed, not every document ever seen. */
-const CACHE_CHARS = 1_000_000;
-const cache = new Map<string, CachedChunk>();
-let cachedChars = 0;
+/**
+ * The parser, composer and documents of the latest parse, kept on purpose. V8 drops optimized code at
+ * a full collection when a hidden class it was specialised for has died, and it holds the classes that
+ * adding properties creates only weakly: one lives only as long as an object of it. Without a live
+ * parse, each full collection (V8 also runs one when the server goes idle) would make the next
+ * whole-file check run the YAML parser unoptimized, two to three times slower. Any parse keeps the
+ * classes, so a large one is not kept in memory for this.
+ */
+const latest: { parse?: unknown } = {};
+const KEEP_CHARS = 100_000;
 
-function parseChunk(text: string): CachedChunk {
-  const hit = cache.get(text);
-  if (hit) {
-    // Most recently used last, so eviction takes the documents no open file still has.
-    cache.delete(text);
-    cache.set(text, hit);
-    return hit;
-  }
-  const docs = parseAllDocuments(text, PARSE_OPTIONS);
-  const chunk: CachedChunk = { docs: Array.isArray(docs) ? docs : [], memo: new Map() };
-  cache.set(text, chunk);
-  cachedChars += text.length;
-  for (const oldest of cache.keys()) {
-    if (cachedChars <= CACHE_CHARS || oldest === text) break;
-    cache.delete(oldest);
-    cachedChars -= oldest.length;
-  }
-  return chunk;
+/** Every document of one chunk's text, as yaml's parseAllDocuments (whose parser we keep) gives them. */
+export function parseChunk(text: string): Document.Parsed[] {
+  const parser = new Parser();
+  const composer = new Composer(PARSE_OPTIONS);
+  const docs = withYamlEnv(() => [...composer.compose(parser.parse(text))]);
+  for (const doc of docs) reportDuplicateKeys(doc);
+  if (text.length <= KEEP_CHARS) latest.parse = { parser, composer, docs };
+  return docs;
 }
+
+/**
+ * The chunks a cursor was recently in, parsed, for hover. Small: the checks keep their findings
+ * rather than trees (index.ts), so a whole file's trees never stay in memory.
+ */
+const parsed = new TextCache<{ text: string; docs: Document.Parsed[] }>(200_000);
 
 /** Only text that names the OKG group can hold an OKG object. */
 export function mayHoldOkg(text: string): boolean {
@@ -64,25 +82,6 @@ export function kindOf(doc: Document.Parsed): SchemaKind | undefined {
   const kind = doc.get('kind');
   if (apiVersion !== OKG_API_VERSION || typeof kind !== 'string') return undefined;
   return KINDS.find((k) => k === kind);
-}
-
-export function parseManifest(text: string): ManifestDoc[] {
-  const out: ManifestDoc[] = [];
-  for (const chunk of splitDocuments(text)) {
-    if (!mayHoldOkg(chunk.text)) continue;
-    for (const doc of parseChunk(chunk.text).docs) {
-      out.push({ doc, text: chunk.text, base: chunk.start, kind: kindOf(doc) });
-    }
-  }
-  return out;
-}
-
-/** A memo slot tied to one parsed document; it lives as long as the document stays cached. */
-export function memoFor<T>(d: ManifestDoc, compute: () => T): T {
-  const chunk = cache.get(d.text);
-  if (!chunk) return compute();
-  if (!chunk.memo.has(d.doc)) chunk.memo.set(d.doc, compute());
-  return chunk.memo.get(d.doc) as T;
 }
 
 /** The chunk of the text that holds `offset`: the last one starting at or before it. */
@@ -100,10 +99,11 @@ export function chunkAt(text: string, offset: number): Chunk {
 export function documentAt(text: string, offset: number): ManifestDoc | undefined {
   const chunk = chunkAt(text, offset);
   if (!mayHoldOkg(chunk.text)) return undefined;
+  const { text: own, docs } = parsed.resolve(chunk.text, (t) => ({ text: t, docs: parseChunk(t) }));
   let found: ManifestDoc | undefined;
-  for (const doc of parseChunk(chunk.text).docs) {
+  for (const doc of docs) {
     if (chunk.start + doc.range[0] > offset && found) break;
-    found = { doc, text: chunk.text, base: chunk.start, kind: kindOf(doc) };
+    found = { doc, text: own, base: chunk.start, kind: kindOf(doc) };
   }
   return found;
 }

@@ -1,7 +1,7 @@
 // reserveGameServerIds as the OKG controller parses it: ints, or "a-b" ranges. One entry it cannot parse
 // makes it ignore the whole list, and the webhook that should reject bad lists has no effect (okg-api §2.4).
 import { parseGoInt } from '../okg';
-import { asArray, asObject, finding, type Check, type Finding } from './finding';
+import { asArray, asObject, finding, type Check, type Finding, type Span } from './finding';
 
 const DISABLES = 'OKG then ignores the whole reserveGameServerIds list, so no ID is reserved';
 
@@ -34,13 +34,14 @@ export const checkReserveIds: Check = (ctx) => {
   const out: Finding[] = [];
   const taken: Interval[] = [];
   asArray(spec.reserveGameServerIds).forEach((entry, index) => {
-    const span = ctx.span(['spec', 'reserveGameServerIds', index], 'value');
+    // Located only when reported: most entries are fine.
+    const span = (): Span => ctx.span(['spec', 'reserveGameServerIds', index], 'value');
     const parsed = parseEntry(entry);
     if (!parsed) return;
     if ('code' in parsed) {
       const data = parsed.replacement !== undefined ? { replacement: parsed.replacement } : undefined;
       const fix = parsed.replacement !== undefined ? ` Write \`${parsed.replacement}\` without quotes.` : '';
-      out.push(finding('error', parsed.code, `${parsed.why}: ${DISABLES}.${fix}`, span, data));
+      out.push(finding('error', parsed.code, `${parsed.why}: ${DISABLES}.${fix}`, span(), data));
       return;
     }
     if (parsed.from < 0) {
@@ -49,7 +50,7 @@ export const checkReserveIds: Check = (ctx) => {
           'warning',
           'reserve-id-negative',
           'Game server IDs start at 0: a negative ID reserves nothing (the webhook check meant to reject it has no effect).',
-          span,
+          span(),
         ),
       );
       return;
@@ -62,7 +63,7 @@ export const checkReserveIds: Check = (ctx) => {
           'warning',
           same ? 'reserve-id-duplicate' : 'reserve-id-overlap',
           `${same ? 'Already reserved' : 'Overlaps the IDs reserved'} at index ${clash.index}: the webhook check meant to reject this has no effect, and the list no longer says what is reserved once OKG writes it back.`,
-          span,
+          span(),
         ),
       );
     }
