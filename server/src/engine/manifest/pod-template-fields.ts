@@ -4,23 +4,14 @@
 // template unchecked and the controller's decoder drops such keys, so the setting never reaches the pods.
 import { nearMiss } from '../okg';
 import { asArray, asObject, type Segment } from './finding';
+import { arrayElement, modelAttributes, modelName } from './pod-models';
 
-interface Attribute {
-  baseName: string;
-  type: string;
-}
-
-type Models = Record<string, { attributeTypeMap?: readonly Attribute[] } | undefined>;
-
-let models: Models | undefined;
 const fieldsByModel = new Map<string, ReadonlyMap<string, string> | undefined>();
 
-/** The model's fields (YAML name to type), or undefined when `type` is no model (a primitive, a map, IntOrString). */
+/** The model's fields (YAML name to type), or undefined when `type` is no model. */
 function modelFields(type: string): ReadonlyMap<string, string> | undefined {
   if (fieldsByModel.has(type)) return fieldsByModel.get(type);
-  // Loaded on the first pod template, so the server starts without evaluating client-node's models.
-  models ??= require('@kubernetes/client-node/dist/gen/models/all.js') as Models;
-  const attributes = Object.hasOwn(models, type) ? models[type]?.attributeTypeMap : undefined;
+  const attributes = modelAttributes(type);
   const fields = attributes && new Map(attributes.map((a) => [a.baseName, a.type]));
   fieldsByModel.set(type, fields);
   return fields;
@@ -36,7 +27,7 @@ export interface UnknownField {
 }
 
 function walk(value: unknown, type: string, at: Segment[], out: UnknownField[]): void {
-  const element = /^Array<(.+)>$/.exec(type)?.[1];
+  const element = arrayElement(type);
   if (element) {
     asArray(value).forEach((item, i) => walk(item, element, [...at, i], out));
     return;
@@ -51,7 +42,7 @@ function walk(value: unknown, type: string, at: Segment[], out: UnknownField[]):
       continue;
     }
     const replacement = nearMiss(key, [...fields.keys()]);
-    const model = type.replace(/^(Core)?V\d+((alpha|beta)\d+)?/, '');
+    const model = modelName(type);
     out.push(replacement ? { at, key, model, replacement } : { at, key, model });
   }
 }

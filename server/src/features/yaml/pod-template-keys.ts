@@ -2,24 +2,8 @@
 // from the field lists of the official Kubernetes client's generated models (@kubernetes/client-node),
 // the same models the manifest checks use to flag unknown keys there. Our schema describes only a few
 // of these fields; completion offers the rest from the models.
+import { arrayElement, modelAttributes as attributes, modelName, type ModelAttribute } from '../../engine/manifest/pod-models';
 
-interface Attribute {
-  baseName: string;
-  type: string;
-  format: string;
-}
-
-type Models = Record<string, { attributeTypeMap?: readonly Attribute[] } | undefined>;
-
-let models: Models | undefined;
-
-function attributes(type: string): readonly Attribute[] | undefined {
-  // Loaded on the first completion in a pod template, so the server starts without evaluating them.
-  models ??= require('@kubernetes/client-node/dist/gen/models/all.js') as Models;
-  return Object.hasOwn(models, type) ? models[type]?.attributeTypeMap : undefined;
-}
-
-const ARRAY = /^Array<(.+)>$/;
 const MAP = '{ [key: string]: string; }';
 
 export type KeyShape = 'object' | 'array' | 'scalar';
@@ -31,13 +15,8 @@ export interface ModelKey {
   type: string;
 }
 
-/** `V1ContainerPort` → `ContainerPort`: the kind as Kubernetes documents it. */
-function modelName(type: string): string {
-  return type.replace(/^(Core)?V\d+((alpha|beta)\d+)?/, '');
-}
-
-function describe(a: Pick<Attribute, 'type' | 'format'>): string {
-  const element = ARRAY.exec(a.type)?.[1];
+function describe(a: Pick<ModelAttribute, 'type' | 'format'>): string {
+  const element = arrayElement(a.type);
   if (element) return `array of ${describe({ type: element, format: '' })}`;
   if (attributes(a.type)) return modelName(a.type);
   switch (a.type) {
@@ -57,7 +36,7 @@ function describe(a: Pick<Attribute, 'type' | 'format'>): string {
 }
 
 function shapeOf(type: string): KeyShape {
-  if (ARRAY.test(type)) return 'array';
+  if (arrayElement(type)) return 'array';
   return type === MAP || attributes(type) ? 'object' : 'scalar';
 }
 
@@ -65,7 +44,7 @@ function shapeOf(type: string): KeyShape {
 function modelAt(path: readonly (string | number)[]): string | undefined {
   let type = 'V1PodTemplateSpec';
   for (const segment of path) {
-    const element = ARRAY.exec(type)?.[1];
+    const element = arrayElement(type);
     if (element) {
       if (typeof segment !== 'number') return undefined;
       type = element;
