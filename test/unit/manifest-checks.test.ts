@@ -27,6 +27,12 @@ const CASES: Case[] = [
     codes: ['sq-name-missing'],
     at: ['containerName: game'],
   },
+  {
+    name: 'missing name, a comment after the first line',
+    text: edit(CLEAN_GSS, '    - name: idle\n      containerName: game', '    - containerName: game # the name is missing'),
+    codes: ['sq-name-missing'],
+    at: ['containerName: game'],
+  },
   { name: 'duplicate name', text: edit(CLEAN_GSS, 'name: http-ready', 'name: idle'), codes: ['sq-name-duplicate'], at: ['idle', 1] },
   { name: 'native condition name', text: edit(CLEAN_GSS, 'name: idle', 'name: Ready'), codes: ['sq-name-native-condition'], at: ['Ready'] },
   { name: 'name with #', text: edit(CLEAN_GSS, 'name: idle', 'name: "idle#1"'), codes: ['sq-name-hash'], at: ['"idle#1"'] },

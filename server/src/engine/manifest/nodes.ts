@@ -1,5 +1,5 @@
 // Finding the YAML node behind a JSON path, and the JSON path behind an offset, in one parsed document.
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Segment, Span } from './finding';
 
 export interface Located {
@@ -76,6 +76,18 @@ export function firstLine(text: string, start: number, end: number): Span {
   return { start, end: nl >= 0 && nl < end ? nl : end };
 }
 
+/**
+ * A collection's first line, without a comment at its end: up to where its first item ends when that
+ * is on the first line (the parser's value range stops before a comment), else the whole line.
+ */
+function collectionFirstLine(text: string, node: YAMLMap | YAMLSeq, start: number, end: number): Span {
+  const line = firstLine(text, start, end);
+  const first = node.items[0];
+  const item = (isPair(first) ? (first.value ?? first.key) : first) as Node | undefined;
+  const itemEnd = rangeOf(item)?.[1];
+  return itemEnd !== undefined && itemEnd > start && itemEnd <= line.end ? { start, end: itemEnd } : line;
+}
+
 export function spanOf(text: string, loc: Located | undefined, part: 'key' | 'value'): Span {
   if (!loc) return { start: 0, end: 0 };
   const via = rangeOf(loc.via);
@@ -84,7 +96,7 @@ export function spanOf(text: string, loc: Located | undefined, part: 'key' | 'va
   const value = rangeOf(loc.node);
   if (part === 'key' && key) return { start: key[0], end: key[1] };
   if (value && value[1] > value[0]) {
-    return isMap(loc.node) || isSeq(loc.node) ? firstLine(text, value[0], value[1]) : { start: value[0], end: value[1] };
+    return isMap(loc.node) || isSeq(loc.node) ? collectionFirstLine(text, loc.node, value[0], value[1]) : { start: value[0], end: value[1] };
   }
   if (key) return { start: key[0], end: key[1] };
   return value ? { start: value[0], end: value[1] } : { start: 0, end: 0 };
