@@ -80,7 +80,7 @@ function checkLabelField(node: Node, schema: JsonSchema, where: string, report: 
       near ? { replacement: near } : undefined);
   }
   if (schema['x-okg-priority'] && node.type === 'string') checkPriorityString(node, raw, where, report);
-  if (schema['x-okg-priority'] && node.type === 'number' && !isInt32(node.value)) {
+  if (schema['x-okg-priority'] && node.type === 'number' && Number.isInteger(node.value) && !isInt32(node.value)) {
     report.node(node, 'error', 'priority-not-int32',
       `${raw} at ${where} is outside the 32-bit integer range that an int-or-string holds in OKG's Go types: the API server stores it, but the OKG controller and kruise-game-api cannot decode the object. Use an integer from -2147483648 to 2147483647.`);
   }
