@@ -81,6 +81,12 @@ function clauseQuery(c: Clause, keys: Keys): Record<string, unknown> {
     }
     case '$regex':
       return { [f]: { $re2: c.value } };
+    case '$eq':
+    case '$ne':
+      if (!c.field.type.endsWith('[]')) return { [f]: { [c.op === '$eq' ? '$same' : '$notSame']: c.value } };
+      return { [f]: { [c.op]: c.value } };
+    case '$all':
+      return { [f]: { $allOf: c.value } };
     default:
       return { [f]: { [c.op]: c.value } };
   }
