@@ -4,19 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CLUSTER_VALUES_NOTIFICATION, type ClusterValues } from '../../server/src/protocol';
-import { LspHarness } from './harness';
+import { gameServerSetYaml, LspHarness } from './harness';
 
-const gss = (name: string, containers: [string, string][]) => `apiVersion: game.kruise.io/v1alpha1
-kind: GameServerSet
-metadata:
-  name: ${name}
-spec:
-  replicas: 1
-  gameServerTemplate:
-    spec:
-      containers:
-${containers.map(([n, i]) => `        - name: ${n}\n          image: ${i}`).join('\n')}
-`;
+const gss = gameServerSetYaml;
 
 let h: LspHarness;
 let n = 0;

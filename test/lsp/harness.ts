@@ -25,6 +25,21 @@ export function caret(marked: string, marker = '|'): { text: string; position: P
   return { text, position: TextDocument.create('x:', 'x', 0, text).positionAt(offset), offset };
 }
 
+/** A minimal GameServerSet document whose template has the given `[name, image]` containers. */
+export function gameServerSetYaml(name: string, containers: readonly [string, string][]): string {
+  return `apiVersion: game.kruise.io/v1alpha1
+kind: GameServerSet
+metadata:
+  name: ${name}
+spec:
+  replicas: 1
+  gameServerTemplate:
+    spec:
+      containers:
+${containers.map(([n, i]) => `        - name: ${n}\n          image: ${i}`).join('\n')}
+`;
+}
+
 /** The range of the `nth` occurrence of `needle` in `text`; throws when there is none. */
 export function rangeAt(text: string, needle: string, nth = 0): Range {
   let at = -1;

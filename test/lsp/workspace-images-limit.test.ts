@@ -3,20 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DEFAULT_SCAN_LIMITS } from '../../server/src/features/workspace-images';
-import { LspHarness } from './harness';
+import { gameServerSetYaml, LspHarness } from './harness';
 
-const gss = (name: string, image: string) => `apiVersion: game.kruise.io/v1alpha1
-kind: GameServerSet
-metadata:
-  name: ${name}
-spec:
-  replicas: 1
-  gameServerTemplate:
-    spec:
-      containers:
-        - name: game
-          image: ${image}
-`;
+const gss = (name: string, image: string) => gameServerSetYaml(name, [['game', image]]);
 
 /** A GameServerSet followed by a ConfigMap whose data makes the file about `bytes` long. */
 function largeYaml(image: string, bytes: number): string {
