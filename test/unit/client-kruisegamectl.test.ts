@@ -19,6 +19,11 @@ test('set kind, patch, and an empty filter (no -f)', () => {
   assert.deepEqual(r, { ok: true, command: `kruisegamectl -r gameserverset -j '[{"op":"replace","path":"/spec/replicas","value":3}]'` });
 });
 
+test('a filter of nothing but comments is the empty filter too (no -f), as the editor reads it', () => {
+  const r = kruisegamectlCommand({ kind: 'GameServer', filterText: '// every server\n/* on purpose */\n' });
+  assert.deepEqual(r, { ok: true, command: 'kruisegamectl -r gameserver' });
+});
+
 test('quotes inside values survive the shell', () => {
   assert.equal(shellQuote(`it's`), `'it'\\''s'`);
   const r = kruisegamectlCommand({ kind: 'GameServer', filterText: `{"name":"o'brien"}` });

@@ -1,5 +1,6 @@
 // The kruisegamectl command line that runs the same filter (and patch) outside the editor.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { isBlankJson } from '../../../server/src/engine/index';
 import type { ResourceKind } from './resourceKind';
 
 export interface KruisegamectlInput {
@@ -31,8 +32,9 @@ export function kruisegamectlCommand(input: KruisegamectlInput): CommandResult {
   const args = ['kruisegamectl'];
   if (input.kubeconfigPath) args.push('-k', shellQuote(input.kubeconfigPath));
   args.push('-r', input.kind === 'GameServerSet' ? 'gameserverset' : 'gameserver');
-  // An empty filter means every object to kruisegamectl as well; leaving out -f says so plainly.
-  if (input.filterText.trim() !== '') {
+  // An empty filter (nothing but white space and comments) means every object to kruisegamectl as
+  // well; leaving out -f says so plainly.
+  if (!isBlankJson(input.filterText)) {
     const filter = compact(input.filterText, 'filter');
     if (!filter.ok) return filter;
     args.push('-f', shellQuote(filter.json));

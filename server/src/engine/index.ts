@@ -2,6 +2,7 @@
 export type { Problem, Range, Position, Severity } from './problem';
 export { hasErrors } from './problem';
 export { LineIndex } from './text';
+export { isBlankJson } from './json';
 export { OPS_STATES, GS_STATES, NETWORK_STATES, isValidLabelValue, nearMiss, intOrStringValue } from './okg';
 export { compileFilter, parseFilter } from './filter/compile';
 export type { CompiledFilter, FilterTarget } from './filter/compile';

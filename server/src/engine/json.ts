@@ -75,6 +75,11 @@ export function outOfRangeNumbers(root: Node): Node[] {
   return found.sort((a, b) => a.offset - b.offset);
 }
 
+/** Whether the text holds no JSON value at all, only white space and comments: the empty filter. */
+export function isBlankJson(text: string): boolean {
+  return scanDepth(text).empty;
+}
+
 /** Parses JSON where `//` and `/* *\/` comments are allowed; any other deviation is a `json-syntax` error. */
 export function parseJsonc(text: string, lines: LineIndex): ParsedJson {
   const { tooDeepAt, empty } = scanDepth(text);
