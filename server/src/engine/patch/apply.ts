@@ -1,7 +1,7 @@
 // Applies checked operations to a copy of an object with fast-json-patch. Every failure, whatever
 // threw it, becomes a PatchApplyError naming the op's index, the op and the reason.
 import { applyOperation, deepClone, JsonPatchError, type Operation } from 'fast-json-patch';
-import { parsePointer } from './pointer';
+import { isProperPrefix, parsePointer } from './pointer';
 import type { PatchOp } from './types';
 
 export class PatchApplyError extends Error {
@@ -50,8 +50,7 @@ function refusal(op: PatchOp): string | undefined {
   if (!isContainer(op) || op.op !== 'move' || typeof op.from !== 'string' || typeof op.path !== 'string') return undefined;
   const from = parsePointer(op.from);
   const path = parsePointer(op.path);
-  if (!from.ok || !path.ok || from.segments.length >= path.segments.length) return undefined;
-  if (!from.segments.every((s, i) => s.value === path.segments[i].value)) return undefined;
+  if (!from.ok || !path.ok || !isProperPrefix(from.segments, path.segments)) return undefined;
   return `${op.from || 'the document'} cannot be moved into its own child ${op.path} (RFC 6902 §4.4).`;
 }
 

@@ -43,6 +43,11 @@ export function parsePointer(pointer: string): ParsedPointer {
   return { ok: true, segments };
 }
 
+/** True when `ancestor` names a location that holds `pointer` (RFC 6902 §4.4: a move cannot go into its own children). */
+export function isProperPrefix(ancestor: readonly PointerSegment[], pointer: readonly PointerSegment[]): boolean {
+  return ancestor.length < pointer.length && ancestor.every((s, i) => s.value === pointer[i].value);
+}
+
 export function unescapeSegment(raw: string): string {
   return raw.replace(/~1/g, '/').replace(/~0/g, '~');
 }

@@ -4,7 +4,7 @@ import { getNodeValue, type Node } from 'jsonc-parser';
 import { outOfRangeNumbers } from '../json';
 import { nearMiss } from '../okg';
 import type { Reporter } from './context';
-import { parsePointer, type PointerSegment } from './pointer';
+import { isProperPrefix, parsePointer, type PointerSegment } from './pointer';
 import { OP_NAMES, type PatchOp, type PatchOpName } from './types';
 
 export interface PointerRef {
@@ -107,7 +107,7 @@ function checkOperation(node: Node, index: number, report: Reporter): Structured
     from = checkPointerMember(node, index, 'from', members.get('from'), report);
     complete &&= from !== undefined;
   }
-  if (opName === 'move' && from && path && isProperPrefix(from, path)) {
+  if (opName === 'move' && from && path && isProperPrefix(from.segments, path.segments)) {
     report.node(node, 'error', 'move-into-child',
       `Operation ${index} moves ${from.text || 'the whole document'} into its own child ${path.text}, which RFC 6902 forbids (\`from\` must not be a prefix of \`path\`), so applying it fails. Use \`copy\` to keep the original, or move it to a path outside ${from.text || 'the document'}.`);
   }
@@ -143,11 +143,6 @@ function checkOperation(node: Node, index: number, report: Reporter): Structured
 
   if (!complete || !opName || !path) return undefined;
   return { index, node, op: opName, opNode: members.get('op')!.value!, path, from, value };
-}
-
-/** True when `from` names an ancestor of `path` (RFC 6902 §4.4: a location cannot move into its children). */
-function isProperPrefix(from: PointerRef, path: PointerRef): boolean {
-  return from.segments.length < path.segments.length && from.segments.every((s, i) => s.value === path.segments[i].value);
 }
 
 function checkOpName(
