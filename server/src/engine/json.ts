@@ -75,6 +75,11 @@ export function outOfRangeNumbers(root: Node): Node[] {
   return found.sort((a, b) => a.offset - b.offset);
 }
 
+/** A string, number, boolean or null: what kruise-game-api's normalizer reads as a bare `$eq` value. */
+export function isScalarNode(node: Node): boolean {
+  return node.type === 'string' || node.type === 'number' || node.type === 'boolean' || node.type === 'null';
+}
+
 /** Whether the text holds no JSON value at all, only white space and comments: the empty filter. */
 export function isBlankJson(text: string): boolean {
   return scanDepth(text).empty;

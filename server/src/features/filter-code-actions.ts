@@ -3,6 +3,7 @@ import type { Node } from 'jsonc-parser';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { registryFor } from '../engine';
+import { isScalarNode } from '../engine/json';
 import { targetKind } from './document-kind';
 import { nodeAt, nodeRange, treeOf } from './json-context';
 import { SOURCE } from './problem-diagnostic';
@@ -28,17 +29,13 @@ function replacementFix(doc: TextDocument, d: Diagnostic, replacement: unknown):
   return [];
 }
 
-function isScalar(node: Node): boolean {
-  return node.type === 'string' || node.type === 'number' || node.type === 'boolean' || node.type === 'null';
-}
-
 /**
  * One field clause as its own object. An array of values is shorthand for `$eq` only at the root, so
  * inside $and it is written out as `{"$eq": [...]}`.
  */
 function clauseText(doc: TextDocument, property: Node): string {
   const [key, value] = property.children as [Node, Node];
-  const shorthand = value.type === 'array' && (value.children ?? []).every(isScalar);
+  const shorthand = value.type === 'array' && (value.children ?? []).every(isScalarNode);
   const text = slice(doc, value);
   return `{${slice(doc, key)}: ${shorthand ? `{"$eq": ${text}}` : text}}`;
 }

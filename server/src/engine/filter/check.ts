@@ -2,6 +2,7 @@
 // and produces the checked clauses; every rejection is an error problem at the offending node.
 import { getNodeValue, type Node } from 'jsonc-parser';
 import { RE2JS } from 're2js';
+import { isScalarNode } from '../json';
 import { nearMiss } from '../okg';
 import type { Problem, Severity } from '../problem';
 import type { LineIndex } from '../text';
@@ -36,10 +37,6 @@ function elementType(type: FieldType): 'bool' | 'number' | 'string' {
 
 function jsonType(type: 'bool' | 'number' | 'string'): Node['type'] {
   return type === 'bool' ? 'boolean' : type;
-}
-
-function isScalarNode(node: Node): boolean {
-  return node.type === 'string' || node.type === 'number' || node.type === 'boolean' || node.type === 'null';
 }
 
 function listOps(type: FieldType): string {
