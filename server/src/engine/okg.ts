@@ -29,13 +29,11 @@ export function isValidLabelValue(value: string): boolean {
 const INT64_MAX = 2n ** 63n - 1n;
 const INT64_MIN = -(2n ** 63n);
 
-export interface GoAtoi {
-  /** What Go returns alongside any error: 0 on a syntax error, the int64 bound on overflow. */
-  value: number;
-  error?: 'syntax' | 'range';
-  /** On overflow, the bound as written in decimal (a JS number cannot hold it exactly). */
-  bound?: string;
-}
+/**
+ * What Go's Atoi returns: the value alongside any error (0 on a syntax error, the int64 bound on
+ * overflow) and, on overflow, that bound as written in decimal (a JS number cannot hold it exactly).
+ */
+export type GoAtoi = { value: number; error?: undefined } | { value: number; error: 'syntax' } | { value: number; error: 'range'; bound: string };
 
 /**
  * Go's strconv.Atoi on a 64-bit platform: optional sign, then ASCII decimal digits. On overflow Go
@@ -60,6 +58,15 @@ export function goAtoi(s: string): GoAtoi {
  */
 export function isInt32(n: number): boolean {
   return Number.isInteger(n) && n >= -(2 ** 31) && n <= 2 ** 31 - 1;
+}
+
+/** Why an integer priority outside int32 is an error, for the patch and YAML messages alike. */
+export const NOT_INT32 =
+  "is outside the 32-bit integer range that an int-or-string holds in OKG's Go types: the API server stores it, but the OKG controller and kruise-game-api cannot decode the object. Use an integer from -2147483648 to 2147483647.";
+
+/** What OKG makes of a priority string beyond int64, for the patch and YAML messages alike. */
+export function beyondInt64(bound: string): string {
+  return `is beyond the 64-bit integer range, so OKG reads it as ${bound} (strconv.Atoi clamps it) and every such priority ties. Use a smaller integer.`;
 }
 
 /** The integer Go's strconv.Atoi reads from `s`, or undefined when Atoi fails (bad syntax or overflow). */

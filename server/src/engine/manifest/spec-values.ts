@@ -1,6 +1,6 @@
 // opsState and priority values, wherever they are written (GameServer spec, service-quality actions):
 // the controller copies them into pod labels and sorts on them, and nothing in the cluster checks them.
-import { goAtoi, isInt32, isValidLabelValue, nearMiss, OPS_STATES } from '../okg';
+import { NOT_INT32, beyondInt64, goAtoi, isInt32, isValidLabelValue, nearMiss, OPS_STATES } from '../okg';
 import { finding, type CheckContext, type Finding, type Segment } from './finding';
 import { showPath } from './paths';
 
@@ -49,7 +49,8 @@ export function checkOpsState(ctx: CheckContext, path: readonly Segment[], value
 export function checkPriority(ctx: CheckContext, path: readonly Segment[], value: unknown): Finding[] {
   if (typeof value !== 'number' && (typeof value !== 'string' || isTemplate(value))) return [];
   const name = showPath(path.slice(-1));
-  const span = ctx.span(path, 'value');
+  // Located only when reported: most priorities are fine.
+  const span = () => ctx.span(path, 'value');
   // An integer goes into the label as its decimal text, so `-5` fails there just as the string "-5".
   const label = String(value);
   if (!isValidLabelValue(label)) {
@@ -59,27 +60,20 @@ export function checkPriority(ctx: CheckContext, path: readonly Segment[], value
         'error',
         'priority-label-value',
         `${name} \`${label}\` is copied into a pod label, so it must be a valid label value (${LABEL_RULE}): the pod update fails.${negative}`,
-        span,
+        span(),
       ),
     ];
   }
   if (typeof value === 'number') {
-    if (!Number.isInteger(value)) return [finding('warning', 'priority-not-integer', `${name} \`${label}\` is not an integer: OKG reads priorities as integers, so it sorts as 0.`, span)];
+    if (!Number.isInteger(value)) return [finding('warning', 'priority-not-integer', `${name} \`${label}\` is not an integer: OKG reads priorities as integers, so it sorts as 0.`, span())];
     if (isInt32(value)) return [];
-    return [
-      finding(
-        'error',
-        'priority-not-int32',
-        `${name} \`${label}\` is outside the 32-bit integer range that an int-or-string holds in OKG's Go types: the API server stores it, but the OKG controller and kruise-game-api cannot decode the object. Use an integer from -2147483648 to 2147483647.`,
-        span,
-      ),
-    ];
+    return [finding('error', 'priority-not-int32', `${name} \`${label}\` ${NOT_INT32}`, span())];
   }
   const atoi = goAtoi(value);
   if (atoi.error === 'range') {
-    return [finding('warning', 'priority-out-of-range', `${name} \`${label}\` is beyond the 64-bit integer range, so OKG reads it as ${atoi.bound} (strconv.Atoi clamps it) and every such priority ties. Use a smaller integer.`, span)];
+    return [finding('warning', 'priority-out-of-range', `${name} \`${label}\` ${beyondInt64(atoi.bound)}`, span())];
   }
-  if (atoi.error === 'syntax') return [finding('warning', 'priority-not-integer', `${name} \`${label}\` is not an integer: OKG parses it with strconv.Atoi, so it sorts as 0.`, span)];
+  if (atoi.error === 'syntax') return [finding('warning', 'priority-not-integer', `${name} \`${label}\` is not an integer: OKG parses it with strconv.Atoi, so it sorts as 0.`, span())];
   return [];
 }
 

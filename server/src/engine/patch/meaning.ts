@@ -1,7 +1,7 @@
 // What OKG and the API server make of a patch (okg-api.md §3): status is ignored on the main resource,
 // identity metadata cannot change, and opsState / priorities end up in pod labels.
 import type { Node } from 'jsonc-parser';
-import { OPS_STATES, goAtoi, isInt32, isValidLabelValue, nearMiss } from '../okg';
+import { NOT_INT32, OPS_STATES, beyondInt64, goAtoi, isInt32, isValidLabelValue, nearMiss } from '../okg';
 import { childSchema, isUnconstrained, type JsonSchema } from '../schemas';
 import type { Reporter } from './context';
 import type { PointerRef, StructuredOp } from './structure';
@@ -82,7 +82,7 @@ function checkLabelField(node: Node, schema: JsonSchema, where: string, report: 
   if (schema['x-okg-priority'] && node.type === 'string') checkPriorityString(node, raw, where, report);
   if (schema['x-okg-priority'] && node.type === 'number' && Number.isInteger(node.value) && !isInt32(node.value)) {
     report.node(node, 'error', 'priority-not-int32',
-      `${raw} at ${where} is outside the 32-bit integer range that an int-or-string holds in OKG's Go types: the API server stores it, but the OKG controller and kruise-game-api cannot decode the object. Use an integer from -2147483648 to 2147483647.`);
+      `${raw} at ${where} ${NOT_INT32}`);
   }
 }
 
@@ -90,7 +90,7 @@ function checkPriorityString(node: Node, raw: string, where: string, report: Rep
   const atoi = goAtoi(raw);
   if (atoi.error === 'range') {
     report.node(node, 'warning', 'priority-out-of-range',
-      `"${raw}" at ${where} is beyond the 64-bit integer range, so OKG reads it as ${atoi.bound} (strconv.Atoi clamps it) and every such priority ties. Use a smaller integer.`,
+      `"${raw}" at ${where} ${beyondInt64(atoi.bound)}`,
       { replacement: atoi.bound });
   } else if (atoi.error === 'syntax') {
     const n = Number(raw);
