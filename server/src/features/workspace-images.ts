@@ -2,8 +2,7 @@
 // .kgfilter `images` completion when no cluster values have arrived.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
-import { reportDuplicateKeys } from '../engine/manifest/duplicate-keys';
+import { parseYaml } from '../engine/manifest/documents';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 
@@ -28,10 +27,7 @@ export function imagesFromYaml(text: string, maxChars = DEFAULT_SCAN_LIMITS.maxF
   if (text.length > maxChars || !text.includes('game.kruise.io/v1alpha1')) return [];
   const out: string[] = [];
   try {
-    // yaml's own duplicate-key check is quadratic in a map's size (seconds for a large ConfigMap).
-    for (const doc of parseAllDocuments(text, { uniqueKeys: false })) {
-      if (!('toJS' in doc)) continue;
-      reportDuplicateKeys(doc);
+    for (const doc of parseYaml(text)) {
       if (doc.errors.length > 0) continue;
       const obj = record(doc.toJS({ maxAliasCount: 100 }));
       if (obj?.apiVersion !== 'game.kruise.io/v1alpha1' || obj.kind !== 'GameServerSet') continue;

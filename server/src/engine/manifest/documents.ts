@@ -56,8 +56,11 @@ function withYamlEnv<T>(parse: () => T): T {
 const latest: { parse?: unknown } = {};
 const KEEP_CHARS = 100_000;
 
-/** Every document of one chunk's text, as yaml's parseAllDocuments (whose parser we keep) gives them. */
-export function parseChunk(text: string): Document.Parsed[] {
+/**
+ * Every document of a YAML text (a chunk, or a whole stream), as yaml's parseAllDocuments gives them
+ * with kubectl's options, duplicate keys found in linear time (duplicate-keys.ts).
+ */
+export function parseYaml(text: string): Document.Parsed[] {
   const parser = new Parser();
   const composer = new Composer(PARSE_OPTIONS);
   const docs = withYamlEnv(() => [...composer.compose(parser.parse(text))]);
@@ -99,7 +102,7 @@ export function chunkAt(text: string, offset: number): Chunk {
 export function documentAt(text: string, offset: number): ManifestDoc | undefined {
   const chunk = chunkAt(text, offset);
   if (!mayHoldOkg(chunk.text)) return undefined;
-  const { text: own, docs } = parsed.resolve(chunk.text, (t) => ({ text: t, docs: parseChunk(t) }));
+  const { text: own, docs } = parsed.resolve(chunk.text, (t) => ({ text: t, docs: parseYaml(t) }));
   let found: ManifestDoc | undefined;
   for (const doc of docs) {
     if (chunk.start + doc.range[0] > offset && found) break;

@@ -4,7 +4,7 @@
 import type { Problem } from '../problem';
 import { LineIndex } from '../text';
 import { checkDocument } from './check';
-import { kindOf, mayHoldOkg, parseChunk } from './documents';
+import { kindOf, mayHoldOkg, parseYaml } from './documents';
 import type { Finding } from './finding';
 import { splitDocuments } from './split';
 import { TextCache } from './text-cache';
@@ -24,7 +24,7 @@ const checked = new TextCache<Finding[]>(1_000_000);
 
 function checkChunk(text: string): Finding[] {
   const out: Finding[] = [];
-  for (const doc of parseChunk(text)) {
+  for (const doc of parseYaml(text)) {
     const kind = kindOf(doc);
     if (kind) out.push(...checkDocument({ doc, text, base: 0, kind }));
   }

@@ -3,7 +3,7 @@
 // the word being typed is replaced by a placeholder and the document parsed again.
 import { isMap, type Document, type Node } from 'yaml';
 import type { SchemaKind } from '../schemas';
-import { chunkAt, documentAt, kindOf, parseChunk, type ManifestDoc } from './documents';
+import { chunkAt, documentAt, kindOf, parseYaml, type ManifestDoc } from './documents';
 import type { Segment, Span } from './finding';
 import { keyText, locatePath, pathAtOffset } from './nodes';
 
@@ -98,7 +98,7 @@ export function completionSiteAt(text: string, offset: number): CompletionSite |
   const line = parts.keyEnd === undefined ? `${head}${PLACEHOLDER}:` : `${head}: ${PLACEHOLDER}`;
   const patched = chunk.text.slice(0, lineStart) + line + chunk.text.slice(lineEnd);
   const marker = lineStart + line.indexOf(PLACEHOLDER);
-  const doc = docHolding(parseChunk(patched), marker);
+  const doc = docHolding(parseYaml(patched), marker);
   const kind = doc && kindOf(doc);
   if (!doc || !kind) return undefined;
   const at = pathAtOffset(doc, marker);
