@@ -1,5 +1,6 @@
 // The few API calls this project makes, over client-node's CustomObjectsApi and Watch, with a
 // per-request timeout, cancellation, connection reuse, and errors already put into words.
+import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent, type AgentOptions } from 'node:https';
 import { CustomObjectsApi, Observable, Watch, type KubeConfig, type RequestContext, type ResponseContext } from '@kubernetes/client-node';
 import { toClusterError, type ClusterError, type ErrorContext, type Verb } from './errors';
@@ -41,6 +42,19 @@ export interface ClusterClientOptions {
 }
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+
+export interface WatchOptions {
+  /** Asks the server to end the watch cleanly after this many seconds (done(null)). */
+  timeoutSeconds?: number;
+  /**
+   * How long to wait for the response headers before cutting the request; done then gets a
+   * timeout error. Without it a server that accepts the connection and never answers holds the
+   * watch forever (client-node 1.4.0 sets no limit of its own).
+   */
+  headersTimeoutMs?: number;
+  /** Aborting ends the watch at any point, before the answer too; done is not called. */
+  signal?: AbortSignal;
+}
 
 function sameBuffer(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -175,7 +189,8 @@ export class ClusterClient {
 
   /**
    * Starts a watch. `done` is called once: with null when the server ends the stream, with the
-   * described error otherwise, and not at all after `abort()` (an abort is not an error).
+   * described error otherwise, and not at all after `abort()` or `o.signal` (an abort is not an
+   * error). The promise resolves once the server answered (or the attempt failed).
    */
   async watch(
     kind: ResourceKind,
@@ -183,28 +198,65 @@ export class ClusterClient {
     resourceVersion: string,
     onEvent: (type: WatchEventType, obj: unknown) => void,
     done: (err: ClusterError | null) => void,
+    o: WatchOptions = {},
   ): Promise<{ abort(): void }> {
-    let aborted = false;
     const ectx = this.errorContext('watch', kind, namespace);
-    const ctrl = await new Watch(this.kc).watch(
+    let finished = false;
+    let timedOut = false;
+    let agent: HttpAgent | undefined;
+    let ctrl: AbortController | undefined;
+    let headersTimer: NodeJS.Timeout | undefined;
+    const abort = () => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(headersTimer);
+      o.signal?.removeEventListener('abort', abort);
+      ctrl?.abort();
+      agent?.destroy();
+    };
+    if (o.signal?.aborted) return { abort };
+    o.signal?.addEventListener('abort', abort, { once: true });
+    // client-node's Watch builds one agent per request and hands out its AbortController only
+    // once the response headers arrived: holding on to the agent is the only way to cut a request
+    // that a black-holed server accepted and never answers.
+    const config = Object.create(this.kc) as KubeConfig;
+    config.applyToFetchOptions = async (opts) => {
+      const init = await this.kc.applyToFetchOptions(opts);
+      if (!(init.agent instanceof HttpAgent)) return init;
+      const own = (agent = init.agent);
+      if (finished) own.destroy();
+      // Timed from here, not from the call: getting credentials (an exec plugin) may take a while.
+      else if (o.headersTimeoutMs !== undefined) {
+        headersTimer = setTimeout(() => {
+          timedOut = true;
+          own.destroy();
+        }, o.headersTimeoutMs);
+      }
+      return init;
+    };
+    ctrl = await new Watch(config).watch(
       collectionPath(kind, namespace),
-      { resourceVersion, allowWatchBookmarks: true },
+      { resourceVersion, allowWatchBookmarks: true, timeoutSeconds: o.timeoutSeconds },
       (type, obj) => {
-        if (!aborted) onEvent(type as WatchEventType, obj);
+        if (!finished) onEvent(type as WatchEventType, obj);
       },
       (err: unknown) => {
-        if (aborted) return;
-        aborted = true;
-        done(err ? toClusterError(err, ectx) : null);
+        clearTimeout(headersTimer);
+        if (finished) return;
+        finished = true;
+        o.signal?.removeEventListener('abort', abort);
+        agent?.destroy();
+        if (timedOut) {
+          done({
+            code: 'timeout',
+            message: `the API server${this.server ? ` at ${this.server}` : ''} did not answer a watch within ${o.headersTimeoutMs} ms (context "${this.context}")`,
+          });
+        } else done(err ? toClusterError(err, ectx) : null);
       },
     );
-    return {
-      abort() {
-        if (aborted) return;
-        aborted = true;
-        ctrl.abort();
-      },
-    };
+    clearTimeout(headersTimer);
+    if (finished) ctrl.abort();
+    return { abort };
   }
 
   /** Closes pooled connections. */

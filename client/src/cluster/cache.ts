@@ -1,8 +1,16 @@
 // A live copy of the GameServers (or GameServerSets) of one context and namespace set:
 // list page by page, then watch from the list's resourceVersion (one watch per namespace, or
-// one for all); reconnect with backoff; on 410 Gone list again and reconcile. Changes are
-// coalesced and delivered in batches.
+// one for all); reconnect with backoff; on 410 Gone list again and reconcile. Objects are held as
+// compact copies (compact.ts). Changes are coalesced and delivered in batches.
+//
+// Freshness: each watch asks the server to end it after `watchTimeoutSeconds`, and the cache
+// resumes at once from the last resourceVersion (bookmarks keep that recent). So a watch that has
+// neither ended nor delivered anything for watchTimeoutSeconds + graceMs is dead, whatever the
+// network did (a black-holed path gives no error at all): it is cut and opened again, and the
+// stream counts as stale. A stream is stale from a failure (of its list or watch, or its
+// watchdog) until it is watching again; staleSince() says since when the cache is behind.
 import { asClusterError, type ClusterClient, type WatchEventType } from './api';
+import { Compactor } from './compact';
 import type { ClusterError } from './errors';
 import { listCollection } from './list';
 import { Backoff, type BackoffOptions } from './retry';
@@ -26,9 +34,24 @@ export interface CacheOptions {
   /** Changes within this window are delivered together. */
   batchMs?: number;
   backoff?: BackoffOptions;
-  /** A watch silent for this long is restarted (client-node 1.4.0 watches never time out). */
-  idleMs?: number;
+  /** The server ends each watch after this long (whole seconds, as the API takes them). */
+  watchTimeoutSeconds?: number;
+  /**
+   * How long past watchTimeoutSeconds a silent watch is still given before it is taken for dead;
+   * also how long a watch request may wait for the server's answer.
+   */
+  graceMs?: number;
 }
+
+/**
+ * Defaults: a dead connection shows as stale within 10 s + 3 s of the last thing it delivered,
+ * and once the API answers again the next attempt comes within the backoff cap of 5 s (after at
+ * most 3 s of a request left unanswered). A watch every 10 s per stream is cheap for the server:
+ * it resumes from a recent resourceVersion, out of its watch cache.
+ */
+const WATCH_TIMEOUT_SECONDS = 10;
+const GRACE_MS = 3_000;
+const BACKOFF: BackoffOptions = { initialMs: 200, maxMs: 5_000 };
 
 type Pending = 'added' | 'modified' | 'deleted';
 
@@ -39,9 +62,17 @@ interface Stream {
   backoff: Backoff;
   /** Bumped on every (re)start, so continuations of a superseded attempt do nothing. */
   generation: number;
-  watch?: { abort(): void };
-  timer?: NodeJS.Timeout;
-  idle?: NodeJS.Timeout;
+  phase: 'listing' | 'watching';
+  /** Cancels the request of the attempt in flight (list or watch). */
+  abort?: AbortController;
+  retryTimer?: NodeJS.Timeout;
+  watchdog?: NodeJS.Timeout;
+  /** The last sign of life of the attempt in flight (its start, an event, a bookmark). */
+  lastActivity: number;
+  /** The last moment the stream was known to hold the server's state. */
+  currentAt: number;
+  /** Why the stream is behind, while it is; `at` orders failures across streams. */
+  failure?: { error: ClusterError; at: number };
 }
 
 function merge(prev: Pending | undefined, next: Pending): Pending | undefined {
@@ -54,13 +85,15 @@ function merge(prev: Pending | undefined, next: Pending): Pending | undefined {
 export class ResourceCache {
   private readonly objects = new Map<string, KubeObject>();
   private readonly streams: Stream[];
+  private readonly compactor: Compactor;
   private readonly changeListeners = new Set<(c: CacheChange) => void>();
   private readonly statusListeners = new Set<(s: CacheStatus) => void>();
   private readonly pending = new Map<string, Pending>();
   private flushTimer: NodeJS.Timeout | undefined;
   private disposed = false;
   private readonly batchMs: number;
-  private readonly idleMs: number;
+  private readonly timeoutSeconds: number;
+  private readonly graceMs: number;
 
   constructor(
     private readonly client: ClusterClient,
@@ -69,21 +102,27 @@ export class ResourceCache {
     private readonly opts: CacheOptions = {},
   ) {
     const nss: (string | undefined)[] = namespaces === 'all' ? [undefined] : [...new Set(namespaces)];
+    const now = Date.now();
     this.streams = nss.map((namespace) => ({
       namespace,
       resourceVersion: '',
       keys: new Set(),
-      backoff: new Backoff({ initialMs: 200, maxMs: 30_000, ...opts.backoff }),
+      backoff: new Backoff({ ...BACKOFF, ...opts.backoff }),
       generation: 0,
+      phase: 'listing',
+      lastActivity: now,
+      currentAt: now,
     }));
+    this.compactor = new Compactor(kind);
     this.batchMs = opts.batchMs ?? 75;
-    this.idleMs = opts.idleMs ?? 300_000;
+    this.timeoutSeconds = Math.max(1, Math.round(opts.watchTimeoutSeconds ?? WATCH_TIMEOUT_SECONDS));
+    this.graceMs = opts.graceMs ?? GRACE_MS;
   }
 
   /**
    * Lists every stream once and starts watching. Rejects (and stops the cache) if a first list
    * fails, so a wrong context or a missing permission shows at once; after that, failures are
-   * retried with backoff and reported through onStatus.
+   * retried with backoff and reported through onStatus, staleSince and lastError.
    */
   async start(): Promise<void> {
     try {
@@ -94,6 +133,7 @@ export class ResourceCache {
     }
   }
 
+  /** Every object held (compact copies: see compact.ts). */
   snapshot(): KubeObject[] {
     return [...this.objects.values()];
   }
@@ -106,11 +146,31 @@ export class ResourceCache {
     return this.objects.size;
   }
 
+  /**
+   * Epoch ms of the last moment every stream of this cache was known to hold the server's state
+   * (its last event, bookmark, list or connect before the trouble); undefined while every stream
+   * is live. A stream is stale from a failure of its list or watch, or its watchdog, until it is
+   * watching again; a watch the server ended as asked and that is opened again at once is not.
+   */
+  staleSince(): number | undefined {
+    let since: number | undefined;
+    for (const s of this.streams) if (s.failure && (since === undefined || s.currentAt < since)) since = s.currentAt;
+    return since;
+  }
+
+  /** The latest failure of a stream that is stale; undefined while every stream is live. */
+  lastError(): ClusterError | undefined {
+    let last: Stream['failure'];
+    for (const s of this.streams) if (s.failure && (!last || s.failure.at >= last.at)) last = s.failure;
+    return last?.error;
+  }
+
   onChange(listener: (c: CacheChange) => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
   }
 
+  /** Told of every stream's state, and so of every change of staleSince() and lastError(). */
   onStatus(listener: (s: CacheStatus) => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
@@ -130,12 +190,29 @@ export class ResourceCache {
     for (const l of this.statusListeners) l({ namespace: s.namespace, state, error });
   }
 
+  private where(s: Stream): string {
+    return s.namespace === undefined ? 'in all namespaces' : `in namespace "${s.namespace}"`;
+  }
+
   private stop(s: Stream): void {
     s.generation++;
-    clearTimeout(s.timer);
-    clearTimeout(s.idle);
-    s.watch?.abort();
-    s.watch = undefined;
+    clearTimeout(s.retryTimer);
+    clearTimeout(s.watchdog);
+    s.abort?.abort();
+    s.abort = undefined;
+  }
+
+  /** Supersedes whatever the stream was doing; returns the new attempt's generation. */
+  private begin(s: Stream, phase: Stream['phase']): number {
+    this.stop(s);
+    s.abort = new AbortController();
+    s.phase = phase;
+    s.lastActivity = Date.now();
+    return s.generation;
+  }
+
+  private fail(s: Stream, error: ClusterError): void {
+    s.failure = { error, at: Date.now() };
   }
 
   private note(key: string, change: Pending): void {
@@ -156,6 +233,7 @@ export class ResourceCache {
     for (const l of this.changeListeners) l(c);
   }
 
+  /** Holds `obj`, a compact copy. */
   private upsert(s: Stream, obj: KubeObject): void {
     const key = keyOf(obj);
     const prev = this.objects.get(key);
@@ -172,12 +250,17 @@ export class ResourceCache {
   }
 
   private async list(s: Stream, first: boolean): Promise<void> {
-    this.stop(s);
-    const gen = s.generation;
+    const gen = this.begin(s, 'listing');
     this.status(s, 'listing');
+    // A first list has no stale copy to warn about: start() waits for it, or rejects.
+    if (!first) this.armWatchdog(s, gen);
     let listed;
     try {
-      listed = await listCollection(this.client, this.kind, s.namespace, { pageSize: this.opts.pageSize });
+      listed = await listCollection(this.client, this.kind, s.namespace, {
+        pageSize: this.opts.pageSize,
+        signal: s.abort?.signal,
+        map: (o) => this.compactor.compact(o),
+      });
     } catch (e) {
       if (first) throw e;
       if (gen === s.generation && !this.disposed) this.retry(s, asClusterError(e), () => this.list(s, false));
@@ -192,32 +275,58 @@ export class ResourceCache {
     }
     for (const key of [...s.keys]) if (!seen.has(key)) this.remove(s, key);
     s.resourceVersion = listed.resourceVersion;
+    s.currentAt = Date.now();
     await this.watch(s);
   }
 
   private retry(s: Stream, error: ClusterError, again: () => Promise<void>): void {
     this.stop(s);
+    this.fail(s, error);
     this.status(s, 'retrying', error);
-    s.timer = setTimeout(() => void again(), s.backoff.next());
+    // A 429's Retry-After is what the server asked for; it wins over a shorter backoff.
+    s.retryTimer = setTimeout(() => void again(), Math.max(s.backoff.next(), error.retryAfterMs ?? 0));
   }
 
-  private armIdle(s: Stream, gen: number): void {
-    clearTimeout(s.idle);
-    s.idle = setTimeout(() => {
-      if (gen === s.generation && !this.disposed) void this.watch(s);
-    }, this.idleMs);
+  /**
+   * Fires when the attempt in flight has shown no sign of life for watchTimeoutSeconds + graceMs.
+   * A watch is then cut and opened again. A list (after a 410) is left to its request timeout,
+   * since a big one may be slow and still fine, but the stream counts as stale meanwhile.
+   */
+  private armWatchdog(s: Stream, gen: number): void {
+    const limit = this.timeoutSeconds * 1000 + this.graceMs;
+    const check = () => {
+      if (gen !== s.generation || this.disposed) return;
+      const left = s.lastActivity + limit - Date.now();
+      if (left > 0) {
+        s.watchdog = setTimeout(check, left);
+        return;
+      }
+      if (s.phase === 'watching') {
+        const error: ClusterError = {
+          code: 'timeout',
+          message: `the ${this.kind} watch ${this.where(s)} received nothing for ${Math.round(limit / 1000)} s, though the API server should end it after ${this.timeoutSeconds} s: the connection is taken for dead and opened again`,
+        };
+        this.retry(s, error, () => this.watch(s));
+      } else {
+        const error: ClusterError = { code: 'timeout', message: `listing ${this.kind}s ${this.where(s)} again has taken over ${Math.round(limit / 1000)} s` };
+        this.fail(s, error);
+        this.status(s, 'listing', error);
+      }
+    };
+    s.watchdog = setTimeout(check, limit);
   }
 
   private async watch(s: Stream): Promise<void> {
-    this.stop(s);
-    const gen = s.generation;
+    const gen = this.begin(s, 'watching');
     const started = Date.now();
+    this.armWatchdog(s, gen);
     const onEvent = (type: WatchEventType, raw: unknown) => {
       if (gen !== s.generation || this.disposed) return;
-      this.armIdle(s, gen);
+      const now = Date.now();
+      s.lastActivity = now;
+      s.currentAt = now;
       if (type === 'ERROR') {
         // 410 Gone: our resourceVersion left the server's history; only a new list helps.
-        s.watch?.abort();
         if ((raw as { code?: unknown } | null)?.code === 410) void this.list(s, false);
         else this.retry(s, { code: 'server-error', message: `watch error: ${(raw as { message?: string } | null)?.message ?? 'unknown'}` }, () => this.watch(s));
         return;
@@ -226,8 +335,10 @@ export class ResourceCache {
       const rv = (raw as { metadata?: { resourceVersion?: unknown } } | null)?.metadata?.resourceVersion;
       if (typeof rv === 'string' && rv !== '') s.resourceVersion = rv;
       if (type === 'BOOKMARK' || !isKubeObject(raw)) return;
-      if (type === 'ADDED' || type === 'MODIFIED') this.upsert(s, raw);
-      else if (type === 'DELETED') this.remove(s, keyOf(raw));
+      if (type === 'ADDED' || type === 'MODIFIED') {
+        if (this.objects.get(keyOf(raw))?.metadata.resourceVersion !== raw.metadata.resourceVersion) this.upsert(s, this.compactor.compact(raw));
+        else s.keys.add(keyOf(raw));
+      } else if (type === 'DELETED') this.remove(s, keyOf(raw));
       s.backoff.reset();
     };
     const onDone = (err: ClusterError | null) => {
@@ -236,27 +347,37 @@ export class ResourceCache {
         void this.list(s, false);
         return;
       }
-      // A stream the server ended after a while is routine: reconnect at once.
-      if (!err && Date.now() - started > 5_000) {
+      const lasted = Date.now() - started;
+      // The server ended the watch at timeoutSeconds, as asked: resume at once, still live. One
+      // that ends much sooner is a server or proxy refusing to hold it, and waits for the backoff.
+      if (!err && lasted >= (this.timeoutSeconds * 1000) / 2) {
+        s.currentAt = Date.now();
         s.backoff.reset();
         void this.watch(s);
         return;
       }
-      this.retry(s, err ?? { code: 'unknown', message: 'watch ended' }, () => this.watch(s));
+      const error: ClusterError = err ?? {
+        code: 'unknown',
+        message: `the API server ended the ${this.kind} watch ${this.where(s)} after ${lasted} ms, sooner than the ${this.timeoutSeconds} s asked`,
+      };
+      this.retry(s, error, () => this.watch(s));
     };
-    let w: { abort(): void };
     try {
-      w = await this.client.watch(this.kind, s.namespace, s.resourceVersion, onEvent, onDone);
+      await this.client.watch(this.kind, s.namespace, s.resourceVersion, onEvent, onDone, {
+        timeoutSeconds: this.timeoutSeconds,
+        headersTimeoutMs: this.graceMs,
+        signal: s.abort?.signal,
+      });
     } catch (e) {
       if (gen === s.generation && !this.disposed) this.retry(s, asClusterError(e), () => this.watch(s));
       return;
     }
-    if (gen !== s.generation || this.disposed) {
-      w.abort();
-      return;
-    }
-    s.watch = w;
-    this.armIdle(s, gen);
+    if (gen !== s.generation || this.disposed) return;
+    // The server answered: from here the stream follows it again.
+    const now = Date.now();
+    s.lastActivity = now;
+    s.currentAt = now;
+    s.failure = undefined;
     this.status(s, 'watching');
   }
 }

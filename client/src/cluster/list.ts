@@ -5,6 +5,11 @@ import type { KubeObject, ResourceKind } from './resources';
 export interface ListOptions {
   pageSize?: number;
   signal?: AbortSignal;
+  /**
+   * Applied to each item as its page arrives, so a caller that keeps only part of each object
+   * (the cache's compact copies) never holds a whole collection of whole objects.
+   */
+  map?: (obj: KubeObject) => KubeObject;
 }
 
 export interface Listed {
@@ -23,7 +28,7 @@ export async function listCollection(client: ClusterClient, kind: ResourceKind, 
     try {
       do {
         const page = await client.listPage(kind, namespace, { limit, continue: cont, signal: opts.signal });
-        items.push(...page.items);
+        for (const item of page.items) items.push(opts.map ? opts.map(item) : item);
         cont = page.continue;
         rv = page.resourceVersion;
       } while (cont);

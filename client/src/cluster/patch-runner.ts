@@ -105,14 +105,23 @@ export class PatchRunner {
     }
   }
 
-  /** A dry run per object, from the object as given, or as it is now if it changed since. */
-  async preview(objects: readonly KubeObject[], ops: readonly JsonPatchOp[], opts: RunOptions<Preview> = {}): Promise<Preview[]> {
+  /**
+   * A dry run per object, from the object as given, or as it is now if it changed since. With
+   * `fresh`, each object is read from the server first and the given ones only name what to
+   * preview: a compact cache copy must not be the diff's "before" nor the apply's precondition.
+   */
+  async preview(objects: readonly KubeObject[], ops: readonly JsonPatchOp[], opts: RunOptions<Preview> & { fresh?: boolean } = {}): Promise<Preview[]> {
     let done = 0;
     const one = async (obj: KubeObject): Promise<Preview> => {
       const key = keyOf(obj);
       const ns = obj.metadata.namespace ?? '';
       const name = obj.metadata.name;
       let before = obj;
+      if (opts.fresh) {
+        const read = await this.withRetries(() => this.client.get(this.kind, ns, name, { signal: opts.signal }), opts);
+        if (!read.ok) return { key, before, error: read.error };
+        before = read.value;
+      }
       let error: ClusterError | undefined;
       for (let round = 0; round < 3; round++) {
         const r = await this.withRetries(

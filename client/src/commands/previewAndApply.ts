@@ -1,6 +1,8 @@
 // The one path every change to the cluster takes: server-side dry run of each object, one
 // multi-file diff of all of them, a confirmation sized to the risk, the apply guarded by the
-// previewed resourceVersions, and a summary that offers to preview what is left.
+// previewed resourceVersions, and a summary that offers to preview what is left. The plan's
+// objects come from the cache, which keeps compact copies: each is read whole from the cluster
+// before its dry run, so the diff's "before" and the apply's precondition are the object as it is.
 import * as vscode from 'vscode';
 import type { JsonPatchOp } from '../cluster/api';
 import type { ApplyResult, Preview } from '../cluster/patch-runner';
@@ -13,6 +15,7 @@ import { kindPlural, type ResourceKind } from './resourceKind';
 
 export interface ChangePlan {
   kind: ResourceKind;
+  /** The objects to change, as the cache holds them (compact): they name what is read and previewed. */
   objects: KubeObject[];
   ops: JsonPatchOp[];
   /** What is applied to what, for titles and the log, e.g. `idle.kgpatch on old-image.kgfilter`. */
@@ -106,7 +109,7 @@ export async function previewAndApply(deps: Deps, plan: ChangePlan): Promise<App
   const { concurrency } = settings();
   deps.log.info(`Preview ${plan.what}: ${plan.objects.length} ${kindPlural(plan.kind, plan.objects.length)} in ${target.context}`);
   const previews: Preview[] = await withCancellableProgress(`Previewing ${plan.what}`, (signal, report) =>
-    runner.preview(plan.objects, plan.ops, { concurrency, signal, onProgress: (d, t) => report(d, t) }),
+    runner.preview(plan.objects, plan.ops, { fresh: true, concurrency, signal, onProgress: (d, t) => report(d, t) }),
   );
   const ok = previews.filter((p) => p.after !== undefined);
   for (const p of previews) if (p.error) deps.log.warn(`preview failed ${p.key}: ${p.error.message}`);

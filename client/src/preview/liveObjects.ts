@@ -1,7 +1,9 @@
-// Read-only YAML of a GameServer or set as the cache holds it, updated live while it is open.
+// Read-only YAML of a GameServer or set, updated live while it is open. The cache holds compact
+// copies (only what the tree and the filters read), so the document shows the whole object, read
+// from the cluster; it is read again whenever the cached copy's resourceVersion moves.
 import * as vscode from 'vscode';
 import type { ResourceKind } from '../cluster/resources';
-import type { ClusterSession } from '../session/clusterSession';
+import type { ClusterSession, SessionChange } from '../session/clusterSession';
 import { objectYaml } from './objectYaml';
 
 export const OBJECT_SCHEME = 'okg-object';
@@ -10,7 +12,13 @@ export function objectUri(kind: ResourceKind, namespace: string, name: string): 
   return vscode.Uri.from({ scheme: OBJECT_SCHEME, path: `/${kind}/${namespace}/${name}.yaml` });
 }
 
-function parse(uri: vscode.Uri): { kind: ResourceKind; namespace: string; name: string } | undefined {
+interface ObjectRef {
+  kind: ResourceKind;
+  namespace: string;
+  name: string;
+}
+
+function parse(uri: vscode.Uri): ObjectRef | undefined {
   const m = /^\/(GameServer|GameServerSet)\/([^/]*)\/(.+)\.yaml$/.exec(uri.path);
   return m ? { kind: m[1] as ResourceKind, namespace: m[2], name: m[3] } : undefined;
 }
@@ -18,8 +26,8 @@ function parse(uri: vscode.Uri): { kind: ResourceKind; namespace: string; name: 
 export class LiveObjectDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  /** The resourceVersion each open document shows, so only objects that changed are re-read. */
-  private readonly shown = new Map<string, string | undefined>();
+  /** Each open document's object, and the cached resourceVersion when it was last read. */
+  private readonly shown = new Map<string, { ref: ObjectRef; cachedVersion: string | undefined }>();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly session: ClusterSession) {
@@ -27,25 +35,36 @@ export class LiveObjectDocuments implements vscode.TextDocumentContentProvider, 
     // asks for the content before the extension host lists the new document, and a refresh in that
     // window would otherwise drop it for good.
     this.subscriptions = [
-      session.onDidChange(() => this.refreshOpen()),
+      session.onDidChange((c) => this.refreshOpen(c)),
       vscode.workspace.onDidCloseTextDocument((d) => this.shown.delete(d.uri.toString())),
     ];
   }
 
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    const ref = parse(uri);
-    if (!ref) return '# Not an OKG object address.\n';
-    const obj = this.session.get(ref.kind, ref.namespace, ref.name);
-    this.shown.set(uri.toString(), obj?.metadata.resourceVersion);
-    if (!obj) return `# ${ref.kind} ${ref.namespace}/${ref.name} is not in the cluster (or not in the chosen namespaces).\n`;
-    return objectYaml(obj);
+  private cachedVersion(ref: ObjectRef): string | undefined {
+    return this.session.get(ref.kind, ref.namespace, ref.name)?.metadata.resourceVersion;
   }
 
-  private refreshOpen(): void {
-    for (const [key, rv] of this.shown) {
-      const uri = vscode.Uri.parse(key);
-      const ref = parse(uri);
-      if (ref && this.session.get(ref.kind, ref.namespace, ref.name)?.metadata.resourceVersion !== rv) this.changed.fire(uri);
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const ref = parse(uri);
+    if (!ref) return '# Not an OKG object address.\n';
+    const cachedVersion = this.cachedVersion(ref);
+    this.shown.set(uri.toString(), { ref, cachedVersion });
+    if (cachedVersion === undefined) return `# ${ref.kind} ${ref.namespace}/${ref.name} is not in the cluster (or not in the chosen namespaces).\n`;
+    try {
+      return objectYaml(await this.session.fetch(ref.kind, ref.namespace, ref.name));
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      return `# ${ref.kind} ${ref.namespace}/${ref.name} could not be read from the cluster: ${message.replace(/\n/g, ' ')}\n`;
+    }
+  }
+
+  /**
+   * Reads again the open documents of the changed kind whose cached version moved: a look-up per
+   * open document, cheaper than going through the batch's keys (hundreds a second at scale).
+   */
+  private refreshOpen(change: SessionChange): void {
+    for (const [key, { ref, cachedVersion }] of this.shown) {
+      if (ref.kind === change.kind && this.cachedVersion(ref) !== cachedVersion) this.changed.fire(vscode.Uri.parse(key));
     }
   }
 

@@ -204,3 +204,21 @@ export function registryFor(target: 'GameServer' | 'GameServerSet' | Record<stri
   if (target === 'GameServerSet') return GAME_SERVER_SET_FIELDS;
   return customRegistry(target);
 }
+
+/**
+ * The object paths a registry's getters read, parsed from each field's `reads`: segments from the
+ * object's root, `[*]` for every element of an array. `.a.b[*] as "x,y"` reads `x` and `y` of each
+ * element of `a.b`. Code that keeps part of an object for filtering (the cluster cache) keeps these,
+ * so a field added here is kept without anyone remembering to. A `reads` in any other form throws.
+ */
+export function readPaths(reg: Registry): string[][] {
+  const out: string[][] = [];
+  for (const f of reg.fields.values()) {
+    const m = /^((?:\.[A-Za-z_][A-Za-z0-9_]*(?:\[\*\])?)+)(?: as "([A-Za-z0-9_,]+)")?$/.exec(f.reads);
+    if (!m) throw new Error(`field ${f.name}: cannot read the path in reads ${JSON.stringify(f.reads)}`);
+    const path = m[1].slice(1).split('.').flatMap((s) => (s.endsWith('[*]') ? [s.slice(0, -3), '[*]'] : [s]));
+    if (m[2] === undefined) out.push(path);
+    else for (const prop of m[2].split(',')) out.push([...path, prop]);
+  }
+  return out;
+}
