@@ -8,6 +8,7 @@ import { LiveObjectDocuments, OBJECT_SCHEME } from './preview/liveObjects';
 import { PREVIEW_SCHEME, PreviewDocuments } from './preview/previewDocuments';
 import { ClusterSession } from './session/clusterSession';
 import { sendClusterValues } from './session/clusterValuesSender';
+import { watchOutsideMatches } from './session/outsideMatches';
 import { createStatusBar } from './session/statusBar';
 import { createApi, type OkgApi } from './testApi';
 import { FilterCodeLens } from './views/filterCodeLens';
@@ -22,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): OkgApi {
   const tree = new GameServerTree(session);
   const previews = new PreviewDocuments();
   const liveObjects = new LiveObjectDocuments(session);
-  const filterLens = new FilterCodeLens(session);
+  const filterLens = new FilterCodeLens(session, tree);
   const lastRun: LastRun = {};
   client = createLanguageClient(context, log);
   context.subscriptions.push(
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): OkgApi {
     vscode.languages.registerCodeLensProvider([{ language: 'kgfilter', scheme: 'file' }, { language: 'kgfilter', scheme: 'untitled' }], filterLens),
     vscode.languages.registerCodeLensProvider([{ language: 'kgpatch', scheme: 'file' }, { language: 'kgpatch', scheme: 'untitled' }], new PatchCodeLens()),
     sendClusterValues(session, client),
+    watchOutsideMatches(session, tree, log),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (session.started && (e.affectsConfiguration('okg.kubeconfig') || e.affectsConfiguration('okg.namespaces'))) void session.restart();
     }),

@@ -5,12 +5,16 @@ import type { ClusterSession } from './session/clusterSession';
 import type { GameServerTree } from './views/gameServerTree';
 
 export interface OkgApi {
-  /** `namespace/name` of each GameServer the view shows now, in display order. */
+  /** `namespace/name` of each GameServer the view holds now, in display order. */
   visibleGameServers(): string[];
   /** Matches of the view's filter (every shown GameServer without one). */
   matchCount(): number;
+  /** Matches of the view's filter outside the namespaces shown, when known. */
+  outsideMatchCount(): number | undefined;
   /** The session's state: idle, loading, ready, or the error state the welcome content shows. */
   clusterState(): string;
+  /** Whether the data shown is live, and if not since when (epoch ms). */
+  freshness(): { live: boolean; staleSince?: number };
   /** Connects (as showing the view does) and resolves when loaded or failed. */
   connect(): Promise<void>;
   lastRun(): Readonly<LastRun>;
@@ -20,7 +24,12 @@ export function createApi(session: ClusterSession, tree: GameServerTree, lastRun
   return {
     visibleGameServers: () => tree.visibleGameServers().map((n) => `${n.namespace}/${n.name}`),
     matchCount: () => tree.matchCount,
+    outsideMatchCount: () => tree.counts.outside,
     clusterState: () => session.state,
+    freshness: () => {
+      const f = session.freshness;
+      return f.live ? { live: true } : { live: false, staleSince: f.since };
+    },
     connect: () => session.start(),
     lastRun: () => lastRun,
   };

@@ -1,7 +1,6 @@
 // OKG: Apply Patch to Matches — a .kgpatch on the matches of a filter, through preview and confirm.
 import * as vscode from 'vscode';
 import { checkPatch } from '../../../server/src/engine/index';
-import type { KubeObject } from '../cluster/resources';
 import type { ApplySummary } from './applySummary';
 import type { Deps } from './deps';
 import { activeDocument, asUri, fileLabel, pickFile, refuseWithDiagnostics, workspaceFiles } from './documents';
@@ -82,11 +81,9 @@ async function run(deps: Deps, arg?: vscode.Uri | ApplyPatchOptions): Promise<Ap
     return undefined;
   }
   await deps.session.start();
-  const snap = deps.session.snapshot();
-  const pool: KubeObject[] = matches.kind === 'GameServerSet' ? snap.gameServerSets : snap.gameServers;
   return previewAndApply(deps, {
     kind: patchKind,
-    objects: pool.filter((o) => matches.matches(o)),
+    objects: deps.session.objects(matches.kind).filter((o) => matches.matches(o)),
     ops: patch.ops,
     what: `${fileLabel(patchUri)} on the matches of ${matches.label}`,
     filterIsEmpty: matches.isEmpty,

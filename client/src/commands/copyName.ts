@@ -1,11 +1,11 @@
 // Copy Name on a GameServer or set: one name per line when several rows are selected.
 import * as vscode from 'vscode';
-import type { TreeNode } from '../views/treeModel';
+import type { ViewNode } from '../views/gameServerTree';
 
 export function registerCopyName(): vscode.Disposable {
-  return vscode.commands.registerCommand('okg.copyName', async (node?: TreeNode, selected?: TreeNode[]) => {
+  return vscode.commands.registerCommand('okg.copyName', async (node?: ViewNode, selected?: ViewNode[]) => {
     const nodes = selected?.length ? selected : node ? [node] : [];
-    const names = nodes.flatMap((n) => (n.kind === 'namespace' ? [n.namespace] : [n.name]));
+    const names = nodes.flatMap((n) => (n.kind === 'more' ? [] : n.kind === 'namespace' ? [n.namespace] : [n.name]));
     if (names.length === 0) return;
     await vscode.env.clipboard.writeText(names.join('\n'));
     vscode.window.setStatusBarMessage(`Copied ${names.length === 1 ? names[0] : `${names.length} names`}`, 3000);

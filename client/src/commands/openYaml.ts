@@ -1,7 +1,7 @@
 // Open as YAML on a GameServer or set: a read-only document that follows the cluster.
 import * as vscode from 'vscode';
 import { objectUri } from '../preview/liveObjects';
-import type { TreeNode } from '../views/treeModel';
+import type { TreeNode } from '../views/treeIndex';
 
 export function registerOpenYaml(): vscode.Disposable {
   return vscode.commands.registerCommand('okg.openYaml', async (node?: TreeNode) => {

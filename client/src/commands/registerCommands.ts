@@ -10,7 +10,9 @@ import { registerRefresh } from './refresh';
 import { registerRunFilter } from './runFilter';
 import { registerSelectContext } from './selectContext';
 import { registerSetOpsState } from './setOpsState';
+import { registerShowAllNamespaces } from './showAllNamespaces';
 import { registerShowLog } from './showLog';
+import { registerShowMore } from './showMore';
 
 export function registerCommands(deps: Deps): vscode.Disposable {
   return vscode.Disposable.from(
@@ -24,5 +26,7 @@ export function registerCommands(deps: Deps): vscode.Disposable {
     registerCopyName(),
     registerCopyAsKruisegamectl(deps),
     registerShowLog(deps),
+    registerShowMore(deps),
+    registerShowAllNamespaces(deps),
   );
 }

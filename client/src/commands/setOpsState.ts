@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { OPS_STATES, isValidLabelValue } from '../../../server/src/engine/index';
 import type { KubeObject } from '../cluster/resources';
-import { gameServerId, type TreeNode } from '../views/treeModel';
+import type { ViewNode } from '../views/gameServerTree';
+import { gameServerId } from '../views/treeIndex';
 import type { ApplySummary } from './applySummary';
 import type { Deps } from './deps';
 import { previewAndApply, type Confirm } from './previewAndApply';
@@ -24,7 +25,7 @@ async function chooseOpsState(): Promise<string | undefined> {
   });
 }
 
-async function run(deps: Deps, node?: TreeNode, selected?: TreeNode[], options: SetOpsStateOptions = {}): Promise<ApplySummary | undefined> {
+async function run(deps: Deps, node?: ViewNode, selected?: ViewNode[], options: SetOpsStateOptions = {}): Promise<ApplySummary | undefined> {
   if (!requireTrust('Set opsState')) return undefined;
   const nodes = (selected?.length ? selected : node ? [node] : []).filter((n) => n.kind === 'gameServer');
   if (nodes.length === 0) return undefined;
@@ -47,7 +48,7 @@ async function run(deps: Deps, node?: TreeNode, selected?: TreeNode[], options: 
 }
 
 export function registerSetOpsState(deps: Deps): vscode.Disposable {
-  return vscode.commands.registerCommand('okg.setOpsState', (node?: TreeNode, selected?: TreeNode[], options?: SetOpsStateOptions) =>
+  return vscode.commands.registerCommand('okg.setOpsState', (node?: ViewNode, selected?: ViewNode[], options?: SetOpsStateOptions) =>
     run(deps, node, selected, options),
   );
 }

@@ -1,7 +1,9 @@
 // The extension's live link to one cluster: the kubeconfig, the chosen context and namespaces
 // (kept in VS Code's memento, never written to the kubeconfig), and the GameServer and
 // GameServerSet caches. Nothing connects until start() is called (view shown or command run),
-// and the cluster layer itself is loaded on first use (see clusterAccess.ts).
+// and the cluster layer itself is loaded on first use (see clusterAccess.ts). Changes reach
+// listeners as the keys each cache batch changed, so nothing downstream has to walk every object;
+// a failed connect retries by itself with backoff, and the caches' freshness is published.
 import * as vscode from 'vscode';
 import type { ClusterClient } from '../cluster/api';
 import type { ResourceCache } from '../cluster/cache';
@@ -9,6 +11,7 @@ import type { ClusterError } from '../cluster/errors';
 import type { ClusterTarget, LoadedKubeConfig } from '../cluster/kubeconfig';
 import type { PatchRunner } from '../cluster/patch-runner';
 import type { KubeObject, ResourceKind } from '../cluster/resources';
+import { Backoff } from '../cluster/retry';
 import { viewStateForError, type ViewState } from './viewState';
 
 type ClusterAccess = typeof import('./clusterAccess');
@@ -16,10 +19,21 @@ type Loaded = { ok: true; config: LoadedKubeConfig } | { ok: false; error: Clust
 
 const TARGET_KEY = 'okg.target';
 
-export interface Snapshot {
-  gameServers: KubeObject[];
-  gameServerSets: KubeObject[];
+/** The keys ("namespace/name") one batch of a cache changed; `reset`: every object of the kind may have. */
+export interface SessionChange {
+  kind: ResourceKind;
+  added: string[];
+  modified: string[];
+  deleted: string[];
+  reset?: boolean;
 }
+
+/** Whether what the caches hold is known to be current, and if not since when and why. */
+export type Freshness = { live: true } | { live: false; since: number; reason: string };
+
+/** A failed connect is tried again after this long at the most, so the view is back soon after the API. */
+const RECONNECT_MAX_MS = 8_000;
+const OTHER_NAMESPACES_PAGE = 500;
 
 interface Connection {
   target: ClusterTarget;
@@ -37,12 +51,14 @@ export class ClusterSession implements vscode.Disposable {
   private generation = 0;
   private state_: ViewState = 'idle';
   private error_: ClusterError | undefined;
-  private changeTimer: NodeJS.Timeout | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
+  private freshness_: Freshness = { live: true };
+  private readonly reconnectBackoff = new Backoff({ initialMs: 1_000, maxMs: RECONNECT_MAX_MS });
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private readonly changed = new vscode.EventEmitter<SessionChange>();
   private readonly stateChanged = new vscode.EventEmitter<void>();
-  /** The snapshot changed (batched by the caches, then coalesced across both kinds). */
+  /** Objects changed: one event per cache batch, or a reset of a kind on (re)connect. */
   readonly onDidChange = this.changed.event;
-  /** The state, error or target changed. */
+  /** The state, error, freshness or target changed. */
   readonly onDidChangeState = this.stateChanged.event;
 
   constructor(
@@ -60,6 +76,10 @@ export class ClusterSession implements vscode.Disposable {
 
   get started(): boolean {
     return this.starting !== undefined;
+  }
+
+  get freshness(): Freshness {
+    return this.freshness_;
   }
 
   private access(): Promise<ClusterAccess> {
@@ -119,11 +139,14 @@ export class ClusterSession implements vscode.Disposable {
     return this.starting;
   }
 
-  /** Drops the caches and connects again (new settings, new kubeconfig, or a retry). */
-  restart(): Promise<void> {
+  /**
+   * Drops the caches and connects again (new settings, new kubeconfig, or a retry). An automatic
+   * retry keeps the error on show until it succeeds, instead of flashing "Loading" each time.
+   */
+  restart(automatic = false): Promise<void> {
     this.disconnect();
     this.config = undefined;
-    this.starting = this.connect();
+    this.starting = this.connect(automatic);
     return this.starting;
   }
 
@@ -133,13 +156,47 @@ export class ClusterSession implements vscode.Disposable {
     await this.restart();
   }
 
-  snapshot(): Snapshot {
-    const c = this.connection;
-    return { gameServers: c?.caches.GameServer.snapshot() ?? [], gameServerSets: c?.caches.GameServerSet.snapshot() ?? [] };
+  /** Every cached object of `kind` (compact: what the view and filters read). */
+  objects(kind: ResourceKind): KubeObject[] {
+    return this.connection?.caches[kind].snapshot() ?? [];
+  }
+
+  count(kind: ResourceKind): number {
+    return this.connection?.caches[kind].size ?? 0;
+  }
+
+  /** The cached (compact) object of a key "namespace/name". */
+  getByKey(kind: ResourceKind, key: string): KubeObject | undefined {
+    return this.connection?.caches[kind].get(key);
   }
 
   get(kind: ResourceKind, namespace: string, name: string): KubeObject | undefined {
-    return this.connection?.caches[kind].get(`${namespace}/${name}`);
+    return this.getByKey(kind, `${namespace}/${name}`);
+  }
+
+  /**
+   * Visits every object of `kind` in every namespace outside the chosen ones, a page at a time
+   * (nothing is kept); false when the namespaces chosen are all of them or not connected.
+   */
+  async visitOtherNamespaces(kind: ResourceKind, visit: (o: KubeObject) => void, signal: AbortSignal): Promise<boolean> {
+    const c = this.connection;
+    if (!c || c.target.namespaces === 'all') return false;
+    const shown = new Set(c.target.namespaces);
+    let cont: string | undefined;
+    do {
+      const page = await c.client.listPage(kind, undefined, { limit: OTHER_NAMESPACES_PAGE, continue: cont, signal });
+      for (const o of page.items) if (!shown.has(o.metadata.namespace ?? '')) visit(o);
+      cont = page.continue;
+    } while (cont && !signal.aborted);
+    return !signal.aborted;
+  }
+
+  /** The whole object, read from the cluster now (the cache keeps only what the view needs). */
+  async fetch(kind: ResourceKind, namespace: string, name: string): Promise<KubeObject> {
+    await this.start();
+    const client = this.connection?.client;
+    if (!client) throw new Error(`${kind} ${namespace}/${name}: not connected to a cluster${this.error_ ? ` (${this.error_.message})` : ''}`);
+    return client.get(kind, namespace, name);
   }
 
   /** A patch runner on the live connection, or undefined when not connected. */
@@ -171,14 +228,42 @@ export class ClusterSession implements vscode.Disposable {
     this.stateChanged.fire();
   }
 
+  /** Shows the error and tries again later, as the user would by clicking Retry. */
   private fail(error: ClusterError): void {
-    this.log.error(error.message);
+    const delay = this.reconnectBackoff.next();
+    this.log.error(`${error.message} (trying again in ${(delay / 1000).toFixed(1)} s)`);
     this.setState(viewStateForError(error), error);
+    clearTimeout(this.reconnectTimer);
+    const generation = this.generation;
+    this.reconnectTimer = setTimeout(() => {
+      if (generation === this.generation) void this.restart(true);
+    }, delay);
   }
 
-  private async connect(): Promise<void> {
+  /** Recomputes freshness from the caches' streams; tells listeners when it changed. */
+  private noteFreshness(): void {
+    const caches = this.connection ? Object.values(this.connection.caches) : [];
+    let since: number | undefined;
+    let reason = '';
+    for (const c of caches) {
+      const s = c.staleSince();
+      if (s !== undefined && (since === undefined || s < since)) {
+        since = s;
+        reason = c.lastError()?.message ?? 'the watch stopped';
+      }
+    }
+    const next: Freshness = since === undefined ? { live: true } : { live: false, since, reason };
+    const prev = this.freshness_;
+    if (prev.live === next.live && (prev.live || (!next.live && prev.since === next.since && prev.reason === next.reason))) return;
+    this.freshness_ = next;
+    if (next.live) this.log.info('The GameServer caches are live again');
+    else this.log.warn(`Not live since ${new Date(next.since).toISOString()}: ${next.reason}`);
+    this.stateChanged.fire();
+  }
+
+  private async connect(automatic = false): Promise<void> {
     const generation = ++this.generation;
-    this.setState('loading');
+    if (!automatic) this.setState('loading');
     const { ClusterClient, ResourceCache, kubeConfigFor } = await this.access();
     const loaded = await this.loadConfig();
     const target = await this.resolveTarget();
@@ -196,9 +281,10 @@ export class ClusterSession implements vscode.Disposable {
     this.connection = connection;
     this.log.info(`Connecting to context ${target.context} (${client.server ?? 'unknown server'}) from ${loaded.config.files.join(', ') || 'in-cluster config'}`);
     for (const cache of Object.values(caches)) {
-      cache.onChange(() => this.noteChange());
+      cache.onChange((c) => this.changed.fire({ kind: cache.kind, ...c }));
       cache.onStatus((s) => {
         if (s.error) this.log.warn(`${cache.kind} watch ${s.namespace ?? 'all namespaces'}: ${s.state}: ${s.error.message}`);
+        this.noteFreshness();
       });
     }
     try {
@@ -212,26 +298,25 @@ export class ClusterSession implements vscode.Disposable {
     // A restart during the first list already disconnected this connection and disposed its caches.
     if (this.connection !== connection) return;
     this.log.info(`Loaded ${caches.GameServer.size} GameServers and ${caches.GameServerSet.size} GameServerSets`);
+    this.reconnectBackoff.reset();
+    this.noteFreshness();
+    // The listing's objects already reached listeners in the caches' batches, as they arrived.
     this.setState('ready');
-    this.changed.fire();
   }
 
-  /** Coalesces the two caches' batches into one change event. */
-  private noteChange(): void {
-    if (this.changeTimer) return;
-    this.changeTimer = setTimeout(() => {
-      this.changeTimer = undefined;
-      this.changed.fire();
-    }, 50);
+  private fireReset(): void {
+    for (const kind of ['GameServerSet', 'GameServer'] as const) this.changed.fire({ kind, added: [], modified: [], deleted: [], reset: true });
   }
 
   private disconnect(): void {
-    clearTimeout(this.changeTimer);
-    this.changeTimer = undefined;
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
     if (!this.connection) return;
     for (const c of Object.values(this.connection.caches)) c.dispose();
     this.connection.client.dispose();
     this.connection = undefined;
+    this.freshness_ = { live: true };
+    this.fireReset();
   }
 
   dispose(): void {

@@ -1,15 +1,78 @@
-// The cluster values the language server offers in completion, from a cache snapshot.
+// The cluster values the language server offers in completion, counted per change: each value
+// keeps the number of objects that hold it, so a batch costs what it changed and the list is
+// rebuilt only when a value appears or disappears.
 import type { ClusterValues } from '../../../server/src/protocol';
+import type { ResourceKind } from '../cluster/resources';
+import type { ObjectChange } from '../views/treeIndex';
 import { gameServerImagesOf, nameOf, namespaceOf, setImagesOf, type KubeObject } from '../views/objectFields';
 
-const sorted = (values: Iterable<string>): string[] => [...new Set(values)].filter(Boolean).sort();
+type Field = keyof ClusterValues;
 
-export function clusterValuesOf(gameServers: readonly KubeObject[], gameServerSets: readonly KubeObject[]): ClusterValues {
-  return {
-    namespaces: sorted([...gameServers, ...gameServerSets].map(namespaceOf)),
-    names: sorted(gameServers.map(nameOf)),
-    // Running images (GameServer filters) and template images (set filters) in one list, as the protocol has one.
-    images: sorted([...gameServers.flatMap(gameServerImagesOf), ...gameServerSets.flatMap(setImagesOf)]),
-    gssNames: sorted(gameServerSets.map(nameOf)),
-  };
+/** Running images (GameServer filters) and template images (set filters) share one list, as the protocol has one. */
+const imagesOf = (kind: ResourceKind, o: KubeObject): string[] => (kind === 'GameServer' ? gameServerImagesOf(o) : setImagesOf(o)).filter((i) => i !== '');
+
+/** What an object's key alone contributes: its namespace, and its name in the kind's list. */
+function keyValues(kind: ResourceKind, key: string): [Field, string][] {
+  const slash = key.indexOf('/');
+  const out: [Field, string][] = [[kind === 'GameServer' ? 'names' : 'gssNames', key.slice(slash + 1)]];
+  if (slash > 0) out.push(['namespaces', key.slice(0, slash)]);
+  return out;
+}
+
+export class ClusterValueIndex {
+  private readonly counts: Record<Field, Map<string, number>> = { namespaces: new Map(), names: new Map(), images: new Map(), gssNames: new Map() };
+  /** The images each object holds, by kind and key; its other values come from the key. */
+  private readonly held: Record<ResourceKind, Map<string, string[]>> = { GameServer: new Map(), GameServerSet: new Map() };
+  /** A value appeared or disappeared since the last values(). */
+  changed = false;
+
+  reset(kind: ResourceKind, objects: Iterable<KubeObject>): void {
+    for (const key of [...this.held[kind].keys()]) this.drop(kind, key);
+    for (const o of objects) this.put(kind, `${namespaceOf(o)}/${nameOf(o)}`, o);
+  }
+
+  apply(kind: ResourceKind, change: ObjectChange, get: (key: string) => KubeObject | undefined): void {
+    for (const key of [...change.added, ...change.modified]) {
+      const o = get(key);
+      if (o) this.put(kind, key, o);
+    }
+    for (const key of change.deleted) this.drop(kind, key);
+  }
+
+  values(): ClusterValues {
+    this.changed = false;
+    const sorted = (m: Map<string, number>) => [...m.keys()].sort();
+    return { namespaces: sorted(this.counts.namespaces), names: sorted(this.counts.names), images: sorted(this.counts.images), gssNames: sorted(this.counts.gssNames) };
+  }
+
+  private put(kind: ResourceKind, key: string, o: KubeObject): void {
+    const next = imagesOf(kind, o);
+    const prev = this.held[kind].get(key);
+    if (prev) {
+      if (prev.length === next.length && prev.every((v, i) => next[i] === v)) return;
+      this.count(prev.map((i) => ['images', i]), -1);
+    } else {
+      this.count(keyValues(kind, key), +1);
+    }
+    this.held[kind].set(key, next);
+    this.count(next.map((i) => ['images', i]), +1);
+  }
+
+  private drop(kind: ResourceKind, key: string): void {
+    const prev = this.held[kind].get(key);
+    if (!prev) return;
+    this.held[kind].delete(key);
+    this.count(keyValues(kind, key), -1);
+    this.count(prev.map((i) => ['images', i]), -1);
+  }
+
+  private count(values: [Field, string][], by: 1 | -1): void {
+    for (const [field, v] of values) {
+      const m = this.counts[field];
+      const n = (m.get(v) ?? 0) + by;
+      if (n <= 0) m.delete(v);
+      else m.set(v, n);
+      if (n === 0 || (n === 1 && by === 1)) this.changed = true;
+    }
+  }
 }

@@ -1,24 +1,26 @@
-// Sends the language server the cluster's namespaces, names and images for completion,
-// debounced so a burst of watch events sends one notification.
+// Sends the language server the cluster's namespaces, names and images for completion: kept per
+// change, sent only when a value appeared or went away, at most once every two seconds.
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLUSTER_VALUES_NOTIFICATION } from '../../../server/src/protocol';
 import type { ClusterSession } from './clusterSession';
-import { clusterValuesOf } from './clusterValues';
+import { ClusterValueIndex } from './clusterValues';
 
-const DEBOUNCE_MS = 500;
+const SEND_EVERY_MS = 2_000;
 
 export function sendClusterValues(session: ClusterSession, client: LanguageClient): vscode.Disposable {
+  const index = new ClusterValueIndex();
   let timer: NodeJS.Timeout | undefined;
   const send = () => {
     timer = undefined;
-    const snap = session.snapshot();
-    if (client.isRunning()) void client.sendNotification(CLUSTER_VALUES_NOTIFICATION, clusterValuesOf(snap.gameServers, snap.gameServerSets));
+    if (!index.changed) return;
+    if (client.isRunning()) void client.sendNotification(CLUSTER_VALUES_NOTIFICATION, index.values());
+    else timer = setTimeout(send, SEND_EVERY_MS);
   };
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(send, DEBOUNCE_MS);
-  };
-  const subs = [session.onDidChange(schedule), session.onDidChangeState(schedule)];
-  return { dispose: () => (clearTimeout(timer), subs.forEach((s) => s.dispose())) };
+  const sub = session.onDidChange((c) => {
+    if (c.reset) index.reset(c.kind, session.objects(c.kind));
+    else index.apply(c.kind, c, (key) => session.getByKey(c.kind, key));
+    if (index.changed) timer ??= setTimeout(send, SEND_EVERY_MS);
+  });
+  return { dispose: () => (clearTimeout(timer), sub.dispose()) };
 }

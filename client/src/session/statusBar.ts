@@ -1,6 +1,7 @@
 // The status bar item: current context and namespaces; clicking picks others.
 import * as vscode from 'vscode';
 import type { ClusterSession } from './clusterSession';
+import { freshnessLabel } from './freshness';
 import { targetLabel } from './targetLabel';
 
 export function createStatusBar(session: ClusterSession): vscode.Disposable {
@@ -10,10 +11,11 @@ export function createStatusBar(session: ClusterSession): vscode.Disposable {
   let resolved = false;
   const update = () => {
     const target = session.target();
-    const problem = session.error;
+    const problem = session.error?.message ?? freshnessLabel(session.freshness);
+    const stale = !session.freshness.live;
     const label = target ? targetLabel(target) : resolved ? 'OKG: no kubeconfig' : 'OKG';
-    item.text = `$(server-environment) ${label}`;
-    item.tooltip = problem ? `OKG: ${problem.message}\nClick to choose a context and namespaces.` : 'OKG: click to choose a context and namespaces';
+    item.text = `$(${stale ? 'warning' : 'server-environment'}) ${label}${stale ? ' · stale' : ''}`;
+    item.tooltip = problem ? `OKG: ${problem}\nClick to choose a context and namespaces.` : 'OKG: click to choose a context and namespaces';
     item.backgroundColor = problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };

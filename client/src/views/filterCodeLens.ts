@@ -1,33 +1,84 @@
 // CodeLens on .kgfilter files: "Run on GameServers in <context> · <namespaces>" and the live
 // match count once the view has connected (a lens never connects to the cluster by itself).
+// The running filter's lens shows the view's own counts, so the two always agree; another
+// filter's matches are kept per change for as long as its document is open and unchanged.
 import * as vscode from 'vscode';
 import type { ClusterSession } from '../session/clusterSession';
+import { LiveMatches } from '../session/liveMatches';
 import { targetLabel } from '../session/targetLabel';
-import { compileDocument } from '../commands/loadFilter';
+import { compileDocument, type LoadedFilter } from '../commands/loadFilter';
 import { kindPlural } from '../commands/resourceKind';
+import type { GameServerTree } from './gameServerTree';
 
-const REFRESH_MS = 500;
+const REFRESH_MS = 1_000;
+
+interface Tracked {
+  version: number;
+  filter: LoadedFilter;
+  live: LiveMatches | undefined;
+}
 
 export class FilterCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private timer: NodeJS.Timeout | undefined;
+  private readonly tracked = new Map<string, Tracked>();
   private readonly subs: vscode.Disposable[];
 
-  constructor(private readonly session: ClusterSession) {
+  constructor(
+    private readonly session: ClusterSession,
+    private readonly tree: GameServerTree,
+  ) {
     const soon = () => {
       this.timer ??= setTimeout(() => {
         this.timer = undefined;
         this.changed.fire();
       }, REFRESH_MS);
     };
-    this.subs = [session.onDidChange(soon), session.onDidChangeState(soon)];
+    this.subs = [
+      session.onDidChange((c) => {
+        for (const t of this.tracked.values()) {
+          if (t.filter.kind !== c.kind) continue;
+          if (c.reset) t.live = undefined;
+          else t.live?.apply(c, (key) => session.getByKey(c.kind, key));
+        }
+        soon();
+      }),
+      session.onDidChangeState(soon),
+      tree.onDidShowCounts(() => this.changed.fire()),
+      vscode.workspace.onDidCloseTextDocument((d) => this.tracked.delete(d.uri.toString())),
+    ];
+  }
+
+  private track(doc: vscode.TextDocument): Tracked {
+    const key = doc.uri.toString();
+    let t = this.tracked.get(key);
+    if (!t || t.version !== doc.version) {
+      t = { version: doc.version, filter: compileDocument(doc), live: undefined };
+      this.tracked.set(key, t);
+    }
+    return t;
+  }
+
+  /** "m of t match", from the view when this document is the filter it runs, unedited. */
+  private countTitle(doc: vscode.TextDocument, t: Tracked): string | undefined {
+    if (!t.filter.compiled.ok || this.session.state !== 'ready') return undefined;
+    const noun = kindPlural(t.filter.kind, 2);
+    const empty = t.filter.isEmpty ? ' (empty filter: every object)' : '';
+    const running = this.tree.filter;
+    if (running && running.uri.toString() === doc.uri.toString() && !doc.isDirty) {
+      const c = this.tree.counts;
+      return `${c.matches} of ${c.total} ${noun} match${empty}${c.outside ? ` · ${c.outside} more in other namespaces` : ''}`;
+    }
+    const compiled = t.filter.compiled;
+    t.live ??= new LiveMatches(compiled.matches, this.session.objects(t.filter.kind));
+    return `${t.live.count} of ${this.session.count(t.filter.kind)} ${noun} match${empty}`;
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     const top = new vscode.Range(0, 0, 0, 0);
-    const filter = compileDocument(doc);
-    const noun = kindPlural(filter.kind, 2);
+    const t = this.track(doc);
+    const noun = kindPlural(t.filter.kind, 2);
     const target = this.session.target();
     const lenses = [
       new vscode.CodeLens(top, {
@@ -36,15 +87,12 @@ export class FilterCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
         arguments: [{ filterUri: doc.uri }],
       }),
     ];
-    if (!filter.compiled.ok) {
+    if (!t.filter.compiled.ok) {
       lenses.push(new vscode.CodeLens(top, { title: 'Filter has errors: it would not run', command: 'workbench.actions.view.problems' }));
-    } else if (this.session.state === 'ready') {
-      const snap = this.session.snapshot();
-      const pool = filter.kind === 'GameServerSet' ? snap.gameServerSets : snap.gameServers;
-      let n = 0;
-      for (const o of pool) if (filter.compiled.matches(o)) n++;
-      lenses.push(new vscode.CodeLens(top, { title: `${n} of ${pool.length} ${noun} match${filter.isEmpty ? ' (empty filter: every object)' : ''}`, command: '' }));
+      return lenses;
     }
+    const count = this.countTitle(doc, t);
+    if (count) lenses.push(new vscode.CodeLens(top, { title: count, command: '' }));
     return lenses;
   }
 

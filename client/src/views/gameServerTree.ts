@@ -1,13 +1,18 @@
-// The GameServers view: renders the tree model of the session's snapshot, rebuilt on every batch
-// of cache changes. Stable TreeItem ids keep what the user expanded across rebuilds.
+// The GameServers view: renders the TreeIndex, which the session's change batches keep current.
+// VS Code hears only of the nodes that changed: rows and children of what is open at once (a few
+// times a second at most), counts and collapsed parts at most once a second. Large sets show a
+// page of GameServers and a "Show more" row; tooltips are built only when a row is hovered.
 import * as vscode from 'vscode';
-import type { ClusterSession } from '../session/clusterSession';
+import type { ClusterSession, SessionChange } from '../session/clusterSession';
+import { freshnessLabel } from '../session/freshness';
 import { targetLabel } from '../session/targetLabel';
-import { viewStateForContent } from '../session/viewState';
-import { gameServerItem } from './gameServerNode';
+import { viewStateForContent, type ViewState } from '../session/viewState';
+import { gameServerItem, gameServerTooltipText } from './gameServerNode';
+import { moreItem } from './moreNode';
 import { namespaceItem } from './namespaceNode';
-import { setItem } from './setNode';
-import { buildTreeModel, gameServersIn, type GameServerNode, type TreeFilter, type TreeModel, type TreeNode } from './treeModel';
+import { setItem, setTooltipText } from './setNode';
+import { RefreshSchedule, type MoreNode, type ViewNode } from './refreshSchedule';
+import { TreeIndex, type GameServerNode, type TreeFilter } from './treeIndex';
 
 export interface ActiveFilter extends TreeFilter {
   uri: vscode.Uri;
@@ -17,22 +22,49 @@ export interface ActiveFilter extends TreeFilter {
   isEmpty: boolean;
 }
 
-export class GameServerTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private model: TreeModel = { namespaces: [], matchCount: 0, totalCount: 0 };
-  private parents = new Map<string, TreeNode>();
+export type { ViewNode };
+
+/** Counts as the view last showed them; the CodeLens of the running filter shows the same. */
+export interface ShownCounts {
+  matches: number;
+  total: number;
+  /** Matches in namespaces the view does not show, when known. */
+  outside: number | undefined;
+}
+
+export class GameServerTree implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {
+  private index = new TreeIndex();
   private filter_: ActiveFilter | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
+  private outside: number | undefined;
+  private readonly schedule: RefreshSchedule;
+  private shown: ShownCounts = { matches: 0, total: 0, outside: undefined };
+  private context: ViewState | undefined;
+  private readonly changed = new vscode.EventEmitter<ViewNode | ViewNode[] | undefined>();
+  private readonly countsShown = new vscode.EventEmitter<ShownCounts>();
+  private readonly filterChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
-  readonly view: vscode.TreeView<TreeNode>;
+  readonly onDidChangeFilter = this.filterChanged.event;
+  /** The counts in the view message changed. */
+  readonly onDidShowCounts = this.countsShown.event;
+  readonly view: vscode.TreeView<ViewNode>;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly session: ClusterSession) {
+    this.schedule = new RefreshSchedule({
+      fire: (nodes) => this.changed.fire(nodes),
+      isShown: (n) => this.index.isShown(n.kind === 'more' ? n.set : n),
+      tick: () => this.showCounts(),
+    });
     this.view = vscode.window.createTreeView('okg.gameServers', { treeDataProvider: this, showCollapseAll: true, canSelectMany: true });
     this.disposables.push(
       this.view,
       this.changed,
-      session.onDidChange(() => this.rebuild()),
-      session.onDidChangeState(() => this.rebuild()),
+      this.countsShown,
+      this.filterChanged,
+      session.onDidChange((c) => this.onChange(c)),
+      session.onDidChangeState(() => this.showCounts()),
+      this.view.onDidExpandElement((e) => this.schedule.open.add(e.element.id)),
+      this.view.onDidCollapseElement((e) => this.schedule.open.delete(e.element.id)),
       // The view being shown is one of the two things allowed to touch the cluster.
       this.view.onDidChangeVisibility((e) => {
         if (e.visible) void session.start();
@@ -48,47 +80,84 @@ export class GameServerTree implements vscode.TreeDataProvider<TreeNode>, vscode
 
   setFilter(filter: ActiveFilter | undefined): void {
     this.filter_ = filter;
+    this.outside = undefined;
     void vscode.commands.executeCommand('setContext', 'okg.filterActive', filter !== undefined);
     this.rebuild();
+    this.filterChanged.fire();
   }
 
-  /** The GameServer nodes shown now, in display order. */
+  /** Matches of the running filter in namespaces the view does not show (undefined: unknown). */
+  setOutsideMatches(count: number | undefined): void {
+    if (count === this.outside) return;
+    this.outside = count;
+    this.showCounts();
+  }
+
+  /** The GameServer nodes the index holds now, in display order (pages included). */
   visibleGameServers(): GameServerNode[] {
-    return gameServersIn(this.model);
+    return this.index.gameServers();
   }
 
   get matchCount(): number {
-    return this.model.matchCount;
+    return this.index.matchCount;
+  }
+
+  get counts(): ShownCounts {
+    return this.shown;
+  }
+
+  /** Lists the next page of GameServers under the set of a "Show more" row. */
+  showMore(node: MoreNode): void {
+    this.schedule.showMore(node.set);
   }
 
   private rebuild(): void {
-    const snap = this.session.snapshot();
-    this.model = buildTreeModel(snap.gameServers, snap.gameServerSets, this.filter_);
-    this.parents = new Map();
-    for (const ns of this.model.namespaces) {
-      for (const set of ns.children) {
-        this.parents.set(set.id, ns);
-        for (const gs of set.children) this.parents.set(gs.id, set);
-      }
-    }
-    const state = this.session.state === 'ready' ? viewStateForContent(this.model.totalCount, this.model.matchCount, !!this.filter_) : this.session.state;
-    void vscode.commands.executeCommand('setContext', 'okg.clusterState', state);
-    const target = this.session.target();
-    this.view.description = target ? targetLabel(target) : undefined;
-    this.view.message = this.message();
-    this.changed.fire();
+    this.index = new TreeIndex(this.filter_);
+    this.index.reset(this.session.objects('GameServer'), this.session.objects('GameServerSet'));
+    this.schedule.reset();
+    this.changed.fire(undefined);
+    this.showCounts();
   }
 
-  private message(): string | undefined {
+  private onChange(c: SessionChange): void {
+    if (c.reset) {
+      // One reset per kind arrives on (re)connect; the second finds the first's rebuild current.
+      if (c.kind === 'GameServer') this.rebuild();
+      return;
+    }
+    this.schedule.add(this.index.apply(c.kind, c, (key) => this.session.getByKey(c.kind, key)));
+  }
+
+  /** The view message, title description, welcome state and the counts others mirror. */
+  private showCounts(): void {
+    const counts: ShownCounts = { matches: this.index.matchCount, total: this.index.totalCount, outside: this.outside };
+    const state = this.session.state === 'ready' ? viewStateForContent(counts.total, counts.matches, !!this.filter_) : this.session.state;
+    if (state !== this.context) {
+      this.context = state;
+      void vscode.commands.executeCommand('setContext', 'okg.clusterState', state);
+    }
+    void vscode.commands.executeCommand('setContext', 'okg.outsideMatches', (counts.outside ?? 0) > 0);
+    const target = this.session.target();
+    const freshness = this.session.freshness;
+    this.view.description = target ? `${targetLabel(target)}${freshness.live ? '' : ' · stale'}` : undefined;
+    const parts = [freshness.live ? undefined : freshnessLabel(freshness), this.filterMessage(counts)].filter((p) => p !== undefined);
+    this.view.message = parts.length ? parts.join(' · ') : undefined;
+    const prev = this.shown;
+    this.shown = counts;
+    if (prev.matches !== counts.matches || prev.total !== counts.total || prev.outside !== counts.outside) this.countsShown.fire(counts);
+  }
+
+  private filterMessage(counts: ShownCounts): string | undefined {
     const f = this.filter_;
     // A message would hide the welcome content that explains an error state; the exact error
     // is in the log and the status bar tooltip.
     if (!f || this.session.state !== 'ready') return undefined;
     const noun = f.kind === 'GameServerSet' ? 'GameServerSets' : 'GameServers';
-    return `Filter ${f.label}: ${this.model.matchCount} of ${this.model.totalCount} ${noun} match${f.isEmpty ? ' (empty filter: every object)' : ''}`;
+    const outside = counts.outside ? ` · ${counts.outside} more in other namespaces` : '';
+    return `Filter ${f.label}: ${counts.matches} of ${counts.total} ${noun} match${f.isEmpty ? ' (empty filter: every object)' : ''}${outside}`;
   }
 
-  getTreeItem(node: TreeNode): vscode.TreeItem {
+  getTreeItem(node: ViewNode): vscode.TreeItem {
     switch (node.kind) {
       case 'namespace':
         return namespaceItem(node);
@@ -96,19 +165,38 @@ export class GameServerTree implements vscode.TreeDataProvider<TreeNode>, vscode
         return setItem(node, this.filter_?.kind === 'GameServer');
       case 'gameServer':
         return gameServerItem(node);
+      case 'more':
+        return moreItem(node, this.schedule.limitOf(node.set));
     }
   }
 
-  getChildren(node?: TreeNode): TreeNode[] {
-    if (!node) return this.model.namespaces;
-    return node.kind === 'gameServer' ? [] : node.children;
+  /** Tooltips are Markdown built from the object: only for the row the pointer rests on. */
+  resolveTreeItem(item: vscode.TreeItem, node: ViewNode): vscode.TreeItem {
+    if (node.kind === 'gameServer') item.tooltip = new vscode.MarkdownString(gameServerTooltipText(node), true);
+    else if (node.kind === 'set' && node.object) item.tooltip = new vscode.MarkdownString(setTooltipText(node), true);
+    return item;
   }
 
-  getParent(node: TreeNode): TreeNode | undefined {
-    return this.parents.get(node.id);
+  getChildren(node?: ViewNode): ViewNode[] {
+    if (!node) return [...this.index.roots];
+    if (node.kind === 'gameServer' || node.kind === 'more') return [];
+    this.schedule.open.add(node.id);
+    return node.kind === 'namespace' ? [...node.children] : this.schedule.page(node);
+  }
+
+  getParent(node: ViewNode): ViewNode | undefined {
+    switch (node.kind) {
+      case 'namespace':
+        return undefined;
+      case 'more':
+        return node.set;
+      default:
+        return node.parent;
+    }
   }
 
   dispose(): void {
+    this.schedule.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,6 +1,6 @@
 // A namespace row: its GameServer count, expanded by default.
 import * as vscode from 'vscode';
-import type { NamespaceNode } from './treeModel';
+import type { NamespaceNode } from './treeIndex';
 
 export function namespaceItem(node: NamespaceNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.namespace || '(cluster)', vscode.TreeItemCollapsibleState.Expanded);

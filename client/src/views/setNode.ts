@@ -1,7 +1,8 @@
-// A GameServerSet row: current/ready/desired replicas, and the matches under a filter.
+// A GameServerSet row: current/ready/desired replicas, and the matches under a filter; its
+// Markdown tooltip is built only when the row is hovered.
 import * as vscode from 'vscode';
 import { setDescription, setIcon, setTooltip } from './presentation';
-import type { SetNode } from './treeModel';
+import type { SetNode } from './treeIndex';
 
 export function setItem(node: SetNode, filtered: boolean): vscode.TreeItem {
   const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Collapsed);
@@ -14,9 +15,12 @@ export function setItem(node: SetNode, filtered: boolean): vscode.TreeItem {
     return item;
   }
   item.description = setDescription(node.object, filtered ? node.children.length : undefined);
-  item.tooltip = new vscode.MarkdownString(setTooltip(node.object, node.name, node.namespace), true);
   const icon = setIcon(node.object);
   item.iconPath = new vscode.ThemeIcon(icon.icon, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
   item.contextValue = 'okg.gameServerSet';
   return item;
+}
+
+export function setTooltipText(node: SetNode): string {
+  return node.object ? setTooltip(node.object, node.name, node.namespace) : '';
 }

@@ -1,0 +1,14 @@
+// The last row of a set with more GameServers than a page: how many are not listed yet, and a
+// click lists the next page (expanding a set of thousands stays as cheap as a set of hundreds).
+import * as vscode from 'vscode';
+import type { MoreNode } from './refreshSchedule';
+
+export function moreItem(node: MoreNode, listed: number): vscode.TreeItem {
+  const item = new vscode.TreeItem('Show more', vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = `${listed.toLocaleString('en')} of ${node.set.children.length.toLocaleString('en')} listed`;
+  item.iconPath = new vscode.ThemeIcon('ellipsis');
+  item.contextValue = 'okg.more';
+  item.command = { command: 'okg.showMore', title: 'Show More', arguments: [node] };
+  return item;
+}

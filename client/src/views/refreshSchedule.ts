@@ -1,0 +1,110 @@
+// When VS Code hears of the tree's changed nodes: rows and children of what is open soon (a few
+// times a second at most), counts and collapsed parts at most once a second. No vscode import,
+// so the benchmarks run it as the view does.
+import { indexInParent, type GameServerNode, type SetNode, type TreeDelta, type TreeNode } from './treeIndex';
+
+export interface MoreNode {
+  kind: 'more';
+  id: string;
+  set: SetNode;
+}
+
+export type ViewNode = TreeNode | MoreNode;
+
+/** GameServers listed under a set before a "Show more" row. */
+export const PAGE_SIZE = 250;
+/** Rows and children of open parts reach VS Code at most this often. */
+export const OPEN_MS = 150;
+/** Counts, collapsed parts and the view message reach VS Code at most this often. */
+export const COUNTS_MS = 1_000;
+
+export interface RefreshTarget {
+  /** Tells VS Code these nodes changed (undefined: the whole tree). */
+  fire(nodes: ViewNode[] | undefined): void;
+  /** Whether a node is still in the tree. */
+  isShown(node: ViewNode): boolean;
+  /** Called with every counts tick, after the nodes of that tick were fired. */
+  tick(): void;
+}
+
+export class RefreshSchedule {
+  /** Ids of nodes whose children VS Code holds (asked for, and not collapsed since). */
+  readonly open = new Set<string>();
+  private readonly pageLimits = new Map<string, number>();
+  private readonly soon = new Set<ViewNode | undefined>();
+  private readonly later = new Set<ViewNode | undefined>();
+  private soonTimer: NodeJS.Timeout | undefined;
+  private laterTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly target: RefreshTarget) {}
+
+  limitOf(set: SetNode): number {
+    return this.pageLimits.get(set.id) ?? PAGE_SIZE;
+  }
+
+  /** The children VS Code lists for a set: a page, and a "Show more" row when there are more. */
+  page(set: SetNode): ViewNode[] {
+    const limit = this.limitOf(set);
+    if (set.children.length <= limit) return [...set.children];
+    return [...set.children.slice(0, limit), { kind: 'more', id: `more/${set.id}`, set }];
+  }
+
+  showMore(set: SetNode): void {
+    this.pageLimits.set(set.id, this.limitOf(set) + PAGE_SIZE);
+    this.target.fire([set]);
+  }
+
+  /** Everything is new: forget pages and queued nodes. */
+  reset(): void {
+    this.pageLimits.clear();
+    this.soon.clear();
+    this.later.clear();
+  }
+
+  add(delta: TreeDelta): void {
+    for (const n of delta.children) {
+      if (n === undefined || this.open.has(n.id)) this.soon.add(n);
+      else this.later.add(n);
+    }
+    for (const n of delta.items) {
+      if (n.kind !== 'gameServer') this.later.add(n);
+      else if (this.open.has(n.parent.id) && this.onPage(n)) this.soon.add(n);
+    }
+    if (this.soon.size) this.soonTimer ??= setTimeout(() => this.flushSoon(), OPEN_MS);
+    this.laterTimer ??= setTimeout(() => this.flushLater(), COUNTS_MS);
+  }
+
+  private onPage(n: GameServerNode): boolean {
+    const limit = this.limitOf(n.parent);
+    return n.parent.children.length <= limit || indexInParent(n) < limit;
+  }
+
+  private flushSoon(): void {
+    this.soonTimer = undefined;
+    this.flush(this.soon);
+  }
+
+  private flushLater(): void {
+    this.laterTimer = undefined;
+    this.flush(this.later);
+    this.target.tick();
+  }
+
+  private flush(queue: Set<ViewNode | undefined>): void {
+    if (queue.size === 0) return;
+    if (queue.has(undefined)) {
+      this.soon.clear();
+      this.later.clear();
+      this.target.fire(undefined);
+      return;
+    }
+    const nodes = [...queue].filter((n): n is ViewNode => n !== undefined && this.target.isShown(n));
+    queue.clear();
+    if (nodes.length) this.target.fire(nodes);
+  }
+
+  dispose(): void {
+    clearTimeout(this.soonTimer);
+    clearTimeout(this.laterTimer);
+  }
+}
