@@ -43,7 +43,7 @@ export function sandboxMutate(kind: SandboxKind, namespace: string, name: string
   return control<any>('/mutate', { kind, namespace, name, ops });
 }
 
-/** Sets the sandbox's injected faults (latency, errors per verb, conflict rate); `{}` clears them. */
+/** Changes the named fault settings (latency, errors per verb, conflict rate); the others keep their value, so `{ errors: {} }` clears the errors. */
 export function sandboxFaults(faults: Record<string, unknown>): Promise<unknown> {
   return control<unknown>('/faults', faults);
 }

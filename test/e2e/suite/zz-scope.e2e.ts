@@ -19,7 +19,7 @@ describe('GameServer view: scope and recovery', () => {
   });
 
   after(async () => {
-    await sandboxFaults({});
+    await sandboxFaults({ errors: {} });
     await vscode.commands.executeCommand('okg.clearFilter');
   });
 
@@ -27,7 +27,7 @@ describe('GameServer view: scope and recovery', () => {
     await sandboxFaults({ errors: { list: { status: 503, rate: 1 } } });
     await vscode.commands.executeCommand('okg.refresh');
     await waitFor('the error state while every list fails', () => (api.clusterState() === 'error' ? true : undefined), 20_000, () => api.clusterState());
-    await sandboxFaults({});
+    await sandboxFaults({ errors: {} });
     await waitFor('the view to be ready again without Retry', () => (api.clusterState() === 'ready' && api.visibleGameServers().length > 0 ? true : undefined), 20_000, () => api.clusterState());
     assert.equal(api.freshness().live, true, 'a fresh connection is not live');
   });
