@@ -1,9 +1,12 @@
 // `npm run demo`: a real VS Code with the extension, on the examples/ workspace, pointed at a
-// sandbox cluster of 5 GameServerSets × 20 GameServers that keeps changing. Prints the address to
-// open and runs until Ctrl-C. Options:
-//   --port N    the VS Code port (default: any free port)
-//   --vsix      install the packaged extension (`npm run package` first) instead of loading the
-//               source tree as an Extension Development Host
+// sandbox cluster that keeps changing (by default 5 GameServerSets × 20 GameServers, 2 changes a
+// second). Prints the address to open and runs until Ctrl-C. Options:
+//   --sets N      GameServerSets in the sandbox (default 5)
+//   --replicas M  GameServers in each (default 20)
+//   --churn R     random status changes per second (default 2; 0 stops them)
+//   --port N      the VS Code port (default: any free port)
+//   --vsix        install the packaged extension (`npm run package` first) instead of loading the
+//                 source tree as an Extension Development Host
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,11 +15,43 @@ import { VSCODE_VERSION, ensureVSCode } from '../test/e2e/install-vscode.mjs';
 import { ROOT, installVsix, makeTempDir, manifest, removeDir, startSandbox, startVSCodeServer, withTimeout, workbenchUrl } from '../test/e2e/harness.mjs';
 import { vsixPath } from '../test/e2e/vsix-check.mjs';
 
-const SETS = 5;
-const REPLICAS = 20;
-const CHURN_PER_SECOND = 2;
+const USAGE = 'usage: npm run demo -- [--sets N] [--replicas M] [--churn R] [--port P] [--vsix]';
 
-const { values: opts } = parseArgs({ options: { port: { type: 'string' }, vsix: { type: 'boolean', default: false } } });
+function usageError(message) {
+  console.error(`demo: ${message}`);
+  console.error(USAGE);
+  process.exit(1);
+}
+
+/** The flag's value as a number within [min, max] (whole unless `fraction`), or its default when not given. */
+function numberFlag(flag, value, fallback, { min = 0, max = Number.MAX_SAFE_INTEGER, fraction = false } = {}) {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max || (!fraction && !Number.isInteger(n))) {
+    usageError(`--${flag} must be a ${fraction ? 'number' : 'whole number'} from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
+let opts;
+try {
+  ({ values: opts } = parseArgs({
+    options: {
+      sets: { type: 'string' },
+      replicas: { type: 'string' },
+      churn: { type: 'string' },
+      port: { type: 'string' },
+      vsix: { type: 'boolean', default: false },
+    },
+  }));
+} catch (e) {
+  usageError(e.message);
+}
+const SETS = numberFlag('sets', opts.sets, 5, { min: 1, max: 10_000 });
+const REPLICAS = numberFlag('replicas', opts.replicas, 20, { max: 100_000 });
+const CHURN_PER_SECOND = numberFlag('churn', opts.churn, 2, { max: 100_000, fraction: true });
+const PORT = numberFlag('port', opts.port, 0, { max: 65535 });
+
 const cleanups = [];
 let stopping = false;
 
@@ -58,7 +93,7 @@ try {
     dataDir,
     extensionsDir,
     env: { KUBECONFIG: kubeconfigPath },
-    ...(opts.port ? { port: Number(opts.port) } : {}),
+    ...(PORT ? { port: PORT } : {}),
   });
   cleanups.push(() => server.close());
   server.exited.then(({ code, signal }) => {

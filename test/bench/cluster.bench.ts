@@ -65,8 +65,7 @@ async function patchRun(sb: SandboxProcess, concurrency: number, value: number, 
 }
 
 async function patchBench(): Promise<boolean> {
-  // 100 sets of 10, a namespace each: the sandbox sorts a set's namespace on every write, so
-  // small namespaces keep the emulator's CPU from being what is measured.
+  // 100 sets of 10, a namespace each.
   const sb = await SandboxProcess.start({ sets: 100, replicas: 10, namespaces: Array.from({ length: 100 }, (_, i) => `team-${i}`), historyLimit: 5_000, seed: 5 });
   try {
     const count = (await sb.objects()).length;

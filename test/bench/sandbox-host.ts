@@ -1,9 +1,10 @@
 // Runs a sandbox in its own process for benchmarks, so its CPU does not count against the
 // client under test. Driven over IPC: it sends {kubeconfigPath} when up, answers
-// {type:'faults'}, {type:'requests'}, {type:'objects'} and {type:'cpu'}, and exits on {type:'close'}.
+// {type:'faults'}, {type:'requests'}, {type:'objects'}, {type:'cpu'} and {type:'memory'} (its RSS
+// in bytes), and exits on {type:'close'}.
 import { startSandbox, type Faults, type SandboxOptions } from '../sandbox';
 
-type Message = { type: 'faults'; faults: Partial<Faults> } | { type: 'requests' } | { type: 'objects' } | { type: 'cpu' } | { type: 'close' };
+type Message = { type: 'faults'; faults: Partial<Faults> } | { type: 'requests' } | { type: 'objects' } | { type: 'cpu' } | { type: 'memory' } | { type: 'close' };
 
 async function main(): Promise<void> {
   const opts = JSON.parse(process.argv[2] ?? '{}') as SandboxOptions;
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     } else if (m.type === 'cpu') {
       const u = process.cpuUsage();
       process.send?.({ type: 'cpu', ms: (u.user + u.system) / 1000 });
+    } else if (m.type === 'memory') {
+      process.send?.({ type: 'memory', rss: process.memoryUsage().rss });
     } else {
       void sb.close().then(() => process.exit(0));
     }

@@ -45,6 +45,11 @@ export class SandboxProcess {
     return (await this.ask<{ ms: number }>({ type: 'cpu' })).ms;
   }
 
+  /** The sandbox process's resident memory, in bytes. */
+  async rss(): Promise<number> {
+    return (await this.ask<{ rss: number }>({ type: 'memory' })).rss;
+  }
+
   client(): ClusterClient {
     const loaded = loadKubeConfig({ kubeconfig: this.kubeconfigPath });
     if (!loaded.ok) throw new Error(loaded.error.message);

@@ -88,6 +88,19 @@ describe('sandbox control endpoint', () => {
     assert.ok(log.json.some((r: any) => r.verb === 'patch' && r.path === `${GS}/minecraft-0` && r.status === 503), 'the log holds the injected 503');
     assert.equal((await control(ctl.url, 'GET', '/nowhere')).status, 400, 'an unknown route');
   });
+
+  it('POST /faults {blackhole} silences the API; POST /suspend and POST /resume take it away and back on the same port', async () => {
+    assert.equal((await control(ctl.url, 'POST', '/faults', { blackhole: true })).json.blackhole, true);
+    await assert.rejects(call(sb, 'GET', GS, { timeoutMs: 200 }), /no answer in 200 ms/, 'the black hole answers nothing');
+    assert.equal((await control(ctl.url, 'POST', '/faults', { blackhole: false })).json.blackhole, false);
+    assert.equal((await call(sb, 'GET', GS)).status, 200, 'served once the black hole is off');
+    assert.equal((await control(ctl.url, 'POST', '/faults', { blackhole: 'yes' })).status, 400, 'blackhole is a boolean');
+
+    assert.equal((await control(ctl.url, 'POST', '/suspend')).status, 200);
+    await assert.rejects(call(sb, 'GET', GS, { fresh: true }), (e: NodeJS.ErrnoException) => e.code === 'ECONNREFUSED', 'refused while suspended');
+    assert.equal((await control(ctl.url, 'POST', '/resume')).status, 200);
+    assert.equal((await call(sb, 'GET', GS)).status, 200, 'served again after resume');
+  });
 });
 
 interface Cli {
@@ -181,6 +194,8 @@ describe('npm run sandbox: bad fault flags', () => {
     [['--error', 'patch=502:0.1'], /\/errors\/patch\/status must be one of 500, 503, 429/],
     [['--lose-answers', 'watch=0.5'], /\/loseAnswers: unknown key "watch"/],
     [['--latency', 'soon'], /--latency: "soon" is not a number/],
+    [['--replicas', '2.5'], /--replicas must be a whole number from 0 to \d+, got "2.5"/],
+    [['--port', '70000'], /--port must be a whole number from 0 to 65535, got "70000"/],
   ] as const) {
     it(`${args.join(' ')} is refused with a message and exit 1`, async () => {
       const { exited } = startCli([...args]);
@@ -197,7 +212,7 @@ describe('npm run sandbox --help', () => {
     const cli = startCli(['--help']);
     const { code, stderr } = await cli.exited;
     assert.equal(code, 0, `exit code; stderr: ${stderr}`);
-    for (const flag of ['--sets', '--control', '--latency', '--error', '--conflict-rate', '--drop-watches-after', '--lose-answers']) {
+    for (const flag of ['--sets', '--control', '--latency', '--error', '--conflict-rate', '--drop-watches-after', '--lose-answers', '--blackhole']) {
       assert.ok(cli.stdout().includes(flag), `the usage does not mention ${flag}: ${cli.stdout()}`);
     }
     assert.doesNotMatch(cli.stdout(), /^try: kubectl/m, 'the sandbox started');

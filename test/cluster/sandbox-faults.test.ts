@@ -1,9 +1,10 @@
 // The sandbox's request log and the faults that leave a client unsure what happened: a request
-// its client abandoned, an answer lost after the write was applied, and a delete's uid precondition.
+// its client abandoned, an answer lost after the write was applied, a delete's uid precondition,
+// an API that goes silent (blackhole) and one that goes away and comes back (suspend, resume).
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ABANDONED, startSandbox, type Sandbox } from '../sandbox/index';
-import { call, until } from '../sandbox/client';
+import { ABANDONED, faultsFromFlags, startSandbox, type Sandbox } from '../sandbox/index';
+import { call, openWatch, until } from '../sandbox/client';
 
 const GS = '/apis/game.kruise.io/v1alpha1/namespaces/default/gameservers';
 const JSON_PATCH = 'application/json-patch+json';
@@ -94,5 +95,75 @@ describe('sandbox request log and lost answers', () => {
       `Operation cannot be fulfilled on gameservers.game.kruise.io "minecraft-0": Precondition failed: UID in precondition: ${old.metadata.uid}, UID in object meta: ${recreated.metadata.uid}`,
     );
     assert.equal(gs('minecraft-0').metadata.uid, recreated.metadata.uid, 'the recreated object is still there');
+  });
+});
+
+describe('sandbox outages: the black hole, and suspend/resume', () => {
+  let down: Sandbox;
+  before(async () => {
+    down = await startSandbox({ sets: 1, replicas: 2, namespaces: ['default'], seed: 6, bookmarkIntervalMs: 50 });
+  });
+  after(async () => {
+    await down.close();
+  });
+
+  const bookmarks = (events: { type: string }[]) => events.filter((e) => e.type === 'BOOKMARK').length;
+  const rvNow = async () => (await call(down, 'GET', GS)).json.metadata.resourceVersion as string;
+
+  it('blackhole: open watches get nothing more, new requests hang; once off, new requests are served and silenced watches stay silent', async () => {
+    const silenced = openWatch(down, `${GS}?watch=true&allowWatchBookmarks=true&resourceVersion=${await rvNow()}`);
+    let silencedEnded = false;
+    void silenced.ended.then(() => (silencedEnded = true));
+    await until('a bookmark on the watch before the black hole', () => bookmarks(silenced.events) > 0);
+    down.setFaults({ blackhole: true });
+    assert.equal(down.faults().blackhole, true);
+    const seen = silenced.events.length;
+    down.mutate('GameServer', 'default', 'minecraft-0', (o) => {
+      o.status.currentState = 'NotReady';
+    });
+
+    await assert.rejects(call(down, 'GET', GS, { timeoutMs: 300 }), /no answer in 300 ms/, 'a new request is never answered');
+    await until('the abandoned request to leave the black hole', () => down.held() === 0);
+    const pending = call(down, 'GET', `${GS}/minecraft-1`, { timeoutMs: 10_000 });
+    await until('the black hole to hold the request', () => down.held() === 1);
+
+    down.setFaults({ blackhole: false });
+    await assert.rejects(pending, (e: NodeJS.ErrnoException) => e.code === 'ECONNRESET' || /socket hang up/.test(e.message), 'a held request is cut when the black hole ends');
+    assert.equal(down.held(), 0);
+    const served = await call(down, 'GET', `${GS}/minecraft-0`);
+    assert.equal(served.status, 200, 'new requests are served again');
+    assert.equal(served.json.status.currentState, 'NotReady', 'with the state as it went on');
+
+    // A watch opened now is the clock: by its third bookmark the silenced one would have had several.
+    const fresh = openWatch(down, `${GS}?watch=true&allowWatchBookmarks=true&resourceVersion=${await rvNow()}`);
+    await until('three bookmarks on a watch opened after the black hole', () => bookmarks(fresh.events) >= 3);
+    fresh.stop();
+    assert.equal(silenced.events.length, seen, `the silenced watch received ${JSON.stringify(silenced.events.slice(seen))}`);
+    assert.equal(silencedEnded, false, 'the silenced watch is still open, as over a dead socket');
+    silenced.stop();
+  });
+
+  it('suspend: connections are cut and new ones refused; resume: the same port with the state that went on changing', async () => {
+    const from = await rvNow();
+    const w = openWatch(down, `${GS}?watch=true&allowWatchBookmarks=true&resourceVersion=${from}`);
+    await until('a bookmark on the watch', () => bookmarks(w.events) > 0);
+    await down.suspend();
+    assert.equal((await w.ended).how, 'error', 'an open watch is cut');
+    await assert.rejects(call(down, 'GET', GS, { fresh: true }), (e: NodeJS.ErrnoException) => e.code === 'ECONNREFUSED', 'a new connection is refused');
+    down.mutate('GameServer', 'default', 'minecraft-1', (o) => {
+      o.status.currentState = 'Updating';
+    });
+    await down.resume();
+    const after = await call(down, 'GET', `${GS}/minecraft-1`);
+    assert.equal(after.status, 200, 'served again on the same URL');
+    assert.equal(after.json.status.currentState, 'Updating', 'the change made while suspended is there');
+    const replay = openWatch(down, `${GS}?watch=true&resourceVersion=${from}`);
+    await until('the change while suspended on a watch from before', () => replay.events.some((e) => e.object.metadata.name === 'minecraft-1' && e.object.status.currentState === 'Updating'));
+    replay.stop();
+  });
+
+  it('the flags take --blackhole', () => {
+    assert.deepEqual(faultsFromFlags({ blackhole: true }), { blackhole: true });
+    assert.deepEqual(faultsFromFlags({}), {});
   });
 });

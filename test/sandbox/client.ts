@@ -17,6 +17,8 @@ export interface CallOptions {
   token?: string | null;
   /** How long to wait for the answer before giving up (default 10 s). */
   timeoutMs?: number;
+  /** On a new connection rather than a kept-alive one (which, cut by the server, first fails with a reset). */
+  fresh?: boolean;
 }
 
 export function call(sb: Sandbox, method: string, path: string, opts: CallOptions = {}): Promise<Reply> {
@@ -31,7 +33,7 @@ export function call(sb: Sandbox, method: string, path: string, opts: CallOption
   }
   return new Promise((resolve, reject) => {
     const timeout = opts.timeoutMs ?? 10_000;
-    const req = request(new URL(path, sb.url), { method, headers, ca: sb.caPem, timeout }, (res) => {
+    const req = request(new URL(path, sb.url), { method, headers, ca: sb.caPem, timeout, ...(opts.fresh ? { agent: false } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {

@@ -41,31 +41,53 @@ export function defaultSet(index: number, namespace: string, replicas: number): 
   };
 }
 
-function templateImages(set: any): { name: string; image: string }[] {
+/** The images a set's template asks for, in container order. */
+export function templateImages(set: any): { name: string; image: string }[] {
   const containers = set.spec?.gameServerTemplate?.spec?.containers;
   return Array.isArray(containers) ? containers.filter((c: any) => c && typeof c.name === 'string').map((c: any) => ({ name: c.name, image: String(c.image ?? '') })) : [];
 }
 
-/** Container statuses for a GameServer: the template's images, with the GameServer's own overrides. */
-export function containerStatuses(set: any, gs: any, since: string): any[] {
+/** The image each container of `gs` runs: the template's, or the GameServer's own override. */
+function wantedImages(template: { name: string; image: string }[], gs: any): { name: string; image: string }[] {
+  const own = gs.spec?.containers;
+  if (!Array.isArray(own) || own.length === 0) return template;
   const overrides = new Map<string, string>();
-  for (const c of Array.isArray(gs.spec?.containers) ? gs.spec.containers : []) {
+  for (const c of own) {
     if (c && typeof c.name === 'string' && typeof c.image === 'string') overrides.set(c.name, c.image);
   }
-  return templateImages(set).map(({ name, image }) => {
-    const img = overrides.get(name) ?? image;
-    return {
-      name,
-      image: img,
-      imageID: `${img.split(':')[0]}@sha256:${'0'.repeat(64)}`,
-      containerID: `containerd://${name}-${gs.metadata.name}`,
-      ready: true,
-      started: true,
-      restartCount: 0,
-      lastState: {},
-      state: { running: { startedAt: since } },
-    };
-  });
+  return template.map(({ name, image }) => ({ name, image: overrides.get(name) ?? image }));
+}
+
+/**
+ * Whether `gs`'s container statuses already show the images it runs (`template` from
+ * templateImages); true without a pod status, which has nothing to show. Called for every
+ * GameServer of a set on each of its changes, hence the plain loop.
+ */
+export function imagesUpToDate(template: { name: string; image: string }[], gs: any): boolean {
+  const pod = gs.status?.podStatus;
+  if (!pod) return true;
+  const wanted = wantedImages(template, gs);
+  const have = pod.containerStatuses;
+  if (!Array.isArray(have) || have.length !== wanted.length) return false;
+  for (let i = 0; i < wanted.length; i++) {
+    if (have[i]?.name !== wanted[i]!.name || have[i]?.image !== wanted[i]!.image) return false;
+  }
+  return true;
+}
+
+/** Container statuses for a GameServer: the template's images, with the GameServer's own overrides. */
+export function containerStatuses(set: any, gs: any, since: string): any[] {
+  return wantedImages(templateImages(set), gs).map(({ name, image: img }) => ({
+    name,
+    image: img,
+    imageID: `${img.split(':')[0]}@sha256:${'0'.repeat(64)}`,
+    containerID: `containerd://${name}-${gs.metadata.name}`,
+    ready: true,
+    started: true,
+    restartCount: 0,
+    lastState: {},
+    state: { running: { startedAt: since } },
+  }));
 }
 
 function networkStatus(set: any, ordinal: number, disabled: boolean, since: string): any {

@@ -6,6 +6,8 @@
 //   GET  /objects?kind=&namespace=    the stored objects
 //   POST /mutate {kind, namespace, name, ops}   changes an object as a controller would (JSON Patch ops)
 //   GET  /requests                    the request log
+//   POST /suspend                     the API stops listening and cuts every connection (ECONNREFUSED), as if killed
+//   POST /resume                      it listens again on the same port, with the state as it is now
 // Answers are JSON; a bad request is a 400 {error}.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -73,14 +75,19 @@ async function answer(sandbox: Sandbox, req: IncomingMessage, url: URL): Promise
       return sandbox.objects(kindOf(url.searchParams.get('kind')), url.searchParams.get('namespace') ?? undefined);
     case 'GET /requests':
       return sandbox.requests();
+    case 'POST /suspend':
+      await sandbox.suspend();
+      return {};
+    case 'POST /resume':
+      await sandbox.resume();
+      return {};
     case 'POST /mutate': {
       const { kind, namespace, name, ops } = (await readJson(req)) as { kind?: unknown; namespace?: unknown; name?: unknown; ops?: unknown };
       const k = kindOf(kind);
       if (typeof namespace !== 'string' || typeof name !== 'string' || !Array.isArray(ops)) {
         throw new BadRequest('mutate needs {kind, namespace, name, ops: [JSON Patch operations]}');
       }
-      fromInput(() => sandbox.mutate(k, namespace, name, (obj) => applyPatch(obj, ops as Operation[], true, true)));
-      return sandbox.objects(k, namespace).find((o) => o.metadata.name === name);
+      return fromInput(() => sandbox.mutate(k, namespace, name, (obj) => applyPatch(obj, ops as Operation[], true, true)));
     }
     default:
       throw new BadRequest(`no route ${route}`);

@@ -1,9 +1,10 @@
 // OKG's controllers, reduced to what tools observe (okg-api.md §4): sets own GameServers
 // `<set>-<ordinal>`, scale-down follows OKG's deletion order, Kill lowers replicas, a deleted
 // GameServer comes back with the default spec, status mirrors spec, and optional churn.
-import { containerStatuses, newGameServer, ordinalOf, OWNER_LABEL } from './content';
+import { containerStatuses, imagesUpToDate, newGameServer, ordinalOf, OWNER_LABEL, templateImages } from './content';
 import type { Rng } from './rng';
-import { nowTimestamp, type Store } from './store';
+import { SetTallies, type Tally } from './set-tallies';
+import { keyOf, nowTimestamp, type Store } from './store';
 
 /** OKG's opsState weights for deletion (pkg/util/gameserver.go): higher goes first; custom values count as None. */
 const OPS_STATE_WEIGHT: Record<string, number> = { Kill: 100, WaitToBeDeleted: 1, None: 0, Allocated: -1, Maintaining: -2 };
@@ -39,45 +40,63 @@ function reservedIds(set: any): Set<number> {
 const isNumberLike = (v: unknown) => typeof v === 'number' || typeof v === 'string';
 
 export class OkgController {
+  private readonly tallies = new SetTallies(OWNER_LABEL);
+  /** Per set, the uid and generation whose template images every GameServer already shows. */
+  private readonly imagesSynced = new Map<string, string>();
+
   constructor(
     private readonly store: Store,
     private readonly rng: Rng,
-  ) {}
+  ) {
+    store.subscribe((ev) => this.tallies.observe(ev));
+  }
 
-  /** After any write of a set: Kill, scale and status. */
-  reconcileSet(namespace: string, name: string): void {
-    let set = this.store.get('GameServerSet', namespace, name);
+  /**
+   * After any write of a set, or of one of its GameServers (`touched`): Kill, scale, images and
+   * status. A change that moves no count reads only tallies; only scaling, reserved ids or a new
+   * generation of the set walk the set's GameServers, and never any other set's.
+   */
+  reconcileSet(namespace: string, name: string, touched?: string): void {
+    const setKey = keyOf(namespace, name);
+    let set = this.store.peek('GameServerSet', setKey);
     if (!set) return;
-    const owned = () => this.store.view('GameServer', namespace).filter((gs) => gs.metadata.labels?.[OWNER_LABEL] === name);
+    const tally = this.tallies.of(namespace, name);
 
     const replicas = typeof set.spec?.replicas === 'number' ? set.spec.replicas : 0;
-    const killed = owned().filter((gs) => gs.spec?.opsState === 'Kill').length;
-    if (killed > 0 && owned().length === replicas) {
-      set.spec.replicas = Math.max(0, replicas - killed);
-      set = this.store.update('GameServerSet', set);
+    if (tally.killed > 0 && tally.total === replicas) {
+      set = this.store.update('GameServerSet', { ...set, spec: { ...set.spec, replicas: Math.max(0, replicas - tally.killed) } });
     }
 
     const want = set.spec.replicas as number;
     const reserved = reservedIds(set);
-    let current = owned();
-    // Explicitly reserved ids go first, whatever their state; then OKG's order.
-    const doomed = [
-      ...current.filter((gs) => reserved.has(ordinalOf(gs.metadata.name))),
-      ...current.filter((gs) => !reserved.has(ordinalOf(gs.metadata.name))).sort(deletionOrder),
-    ];
-    const excess = Math.max(current.length - want, current.filter((gs) => reserved.has(ordinalOf(gs.metadata.name))).length);
-    for (const gs of doomed.slice(0, excess)) this.store.delete('GameServer', namespace, gs.metadata.name);
-
-    current = owned();
-    const used = new Set(current.map((gs) => ordinalOf(gs.metadata.name)));
-    for (let ordinal = 0, missing = want - current.length; missing > 0; ordinal++) {
-      if (used.has(ordinal) || reserved.has(ordinal)) continue;
-      this.store.create('GameServer', newGameServer(set, ordinal));
-      missing--;
+    if (tally.total > want || reserved.size > 0) {
+      const current = this.store.owned('GameServer', namespace, name);
+      const isReserved = (gs: any) => reserved.has(ordinalOf(gs.metadata.name));
+      const excess = Math.max(current.length - want, current.filter(isReserved).length);
+      // Explicitly reserved ids go first, whatever their state; then OKG's order.
+      const doomed = excess > 0 ? [...current.filter(isReserved), ...current.filter((gs) => !isReserved(gs)).sort(deletionOrder)] : [];
+      for (const gs of doomed.slice(0, excess)) this.store.delete('GameServer', namespace, gs.metadata.name);
     }
 
-    this.syncImages(set, owned());
-    this.syncSetStatus(set, owned());
+    if (tally.total < want) {
+      const used = new Set(this.store.owned('GameServer', namespace, name).map((gs) => ordinalOf(gs.metadata.name)));
+      for (let ordinal = 0, missing = want - tally.total; missing > 0; ordinal++) {
+        if (used.has(ordinal) || reserved.has(ordinal)) continue;
+        this.store.create('GameServer', newGameServer(set, ordinal));
+        missing--;
+      }
+    }
+
+    // A new generation may have a new template: every GameServer is checked; otherwise only the one that changed.
+    const version = `${set.metadata.uid}/${set.metadata.generation}`;
+    if (this.imagesSynced.get(setKey) !== version) {
+      this.syncImages(set, this.store.owned('GameServer', namespace, name));
+      this.imagesSynced.set(setKey, version);
+    } else if (touched !== undefined) {
+      const gs = this.store.peek('GameServer', keyOf(namespace, touched));
+      if (gs && gs.metadata.labels?.[OWNER_LABEL] === name) this.syncImages(set, [gs]);
+    }
+    this.syncSetStatus(set, this.tallies.of(namespace, name));
   }
 
   /** After a write of a GameServer's spec: status priorities and network follow spec, then its set. */
@@ -106,35 +125,34 @@ export class OkgController {
   /** After a GameServer changed or went away: its set reacts (Kill, recreation, counters). */
   afterGameServerChange(gs: any): void {
     const owner = gs.metadata?.labels?.[OWNER_LABEL];
-    if (typeof owner === 'string') this.reconcileSet(gs.metadata.namespace, owner);
+    if (typeof owner === 'string') this.reconcileSet(gs.metadata.namespace, owner, gs.metadata.name);
   }
 
   /** Garbage collection of a deleted set's GameServers. */
   setDeleted(set: any): void {
-    for (const gs of this.store.view('GameServer', set.metadata.namespace)) {
-      if (gs.metadata.labels?.[OWNER_LABEL] === set.metadata.name) this.store.delete('GameServer', gs.metadata.namespace, gs.metadata.name);
+    this.imagesSynced.delete(keyOf(set.metadata.namespace, set.metadata.name));
+    for (const gs of this.store.owned('GameServer', set.metadata.namespace, set.metadata.name)) {
+      this.store.delete('GameServer', gs.metadata.namespace, gs.metadata.name);
     }
   }
 
-  /** One random status change: a GameServer's currentState or its network state flips. */
+  /** One random status change: a GameServer's currentState or its network state flips (what OKG's controller writes). */
   churnOnce(): void {
-    const all = this.store.view('GameServer');
-    if (all.length === 0) return;
-    const gs = structuredClone(all[Math.floor(this.rng() * all.length)]);
-    gs.status ??= {};
+    const gs = this.store.pick('GameServer', this.rng());
+    if (!gs) return;
+    // Only the changed path is new; the rest is shared with the stored version (never changed in place).
+    const status = { ...(gs.status ?? {}) };
     const now = nowTimestamp();
-    if (this.rng() < 0.7 || !gs.status.networkStatus?.networkType) {
+    if (this.rng() < 0.7 || !status.networkStatus?.networkType) {
       const away = ['NotReady', 'Updating', 'PreUpdate'];
-      const next = gs.status.currentState === 'Ready' ? away[Math.floor(this.rng() * away.length)]! : 'Ready';
-      gs.status.currentState = next;
-      gs.status.lastTransitionTime = now;
+      status.currentState = status.currentState === 'Ready' ? away[Math.floor(this.rng() * away.length)]! : 'Ready';
+      status.lastTransitionTime = now;
     } else {
-      const net = gs.status.networkStatus;
-      net.currentNetworkState = net.currentNetworkState === 'Ready' ? (this.rng() < 0.5 ? 'Waiting' : 'NotReady') : 'Ready';
-      net.lastTransitionTime = now;
+      const net = status.networkStatus;
+      const state = net.currentNetworkState === 'Ready' ? (this.rng() < 0.5 ? 'Waiting' : 'NotReady') : 'Ready';
+      status.networkStatus = { ...net, currentNetworkState: state, lastTransitionTime: now };
     }
-    this.store.update('GameServer', gs);
-    this.afterGameServerChange(gs);
+    this.afterGameServerChange(this.store.update('GameServer', { ...gs, status }));
   }
 
   private ownerOf(gs: any): any | undefined {
@@ -149,32 +167,28 @@ export class OkgController {
 
   /** In-place image updates: container statuses follow the template (and the GameServer's overrides). */
   private syncImages(set: any, owned: any[]): void {
+    const template = templateImages(set);
     for (const gs of owned) {
-      if (!gs.status?.podStatus) continue;
-      const statuses = this.statusesFor(set, gs);
-      const images = (s: any[]) => JSON.stringify(s.map((c) => [c.name, c.image]));
-      if (images(statuses) === images(gs.status.podStatus.containerStatuses ?? [])) continue;
+      if (imagesUpToDate(template, gs)) continue;
       const next = structuredClone(gs);
-      next.status.podStatus.containerStatuses = statuses;
+      next.status.podStatus.containerStatuses = this.statusesFor(set, gs);
       this.store.update('GameServer', next);
     }
   }
 
-  private syncSetStatus(set: any, owned: any[]): void {
-    const count = (p: (gs: any) => boolean) => owned.filter(p).length;
-    const ready = count((gs) => gs.status?.currentState === 'Ready');
+  private syncSetStatus(set: any, tally: Tally): void {
     const status = {
       ...(set.status ?? {}),
       observedGeneration: set.metadata.generation,
       replicas: set.spec.replicas,
-      currentReplicas: owned.length,
-      readyReplicas: ready,
-      availableReplicas: ready,
-      updatedReplicas: owned.length,
-      updatedReadyReplicas: ready,
-      maintainingReplicas: count((gs) => gs.spec?.opsState === 'Maintaining'),
-      waitToBeDeletedReplicas: count((gs) => gs.spec?.opsState === 'WaitToBeDeleted'),
-      preDeleteReplicas: count((gs) => gs.status?.currentState === 'PreDelete'),
+      currentReplicas: tally.total,
+      readyReplicas: tally.ready,
+      availableReplicas: tally.ready,
+      updatedReplicas: tally.total,
+      updatedReadyReplicas: tally.ready,
+      maintainingReplicas: tally.maintaining,
+      waitToBeDeletedReplicas: tally.waitToBeDeleted,
+      preDeleteReplicas: tally.preDelete,
       labelSelector: `${OWNER_LABEL}=${set.metadata.name}`,
     };
     if (JSON.stringify(status) !== JSON.stringify(set.status)) this.store.update('GameServerSet', { ...set, status });

@@ -26,6 +26,7 @@ const SCHEMA = {
     dropWatchesAfterMs: { anyOf: [{ type: 'number', exclusiveMinimum: 0 }, { type: 'null' }] },
     loseAnswers: { type: 'object', propertyNames: { enum: VERBS.filter((v) => v !== 'watch') }, additionalProperties: rate },
     loseAnswersBy: { enum: ['reset', 'silence'] },
+    blackhole: { type: 'boolean' },
   },
 };
 
@@ -57,6 +58,7 @@ export interface FaultFlags {
   'drop-watches-after'?: string;
   'lose-answers'?: string[];
   'lose-answers-by'?: string;
+  blackhole?: boolean;
 }
 
 export const FAULT_FLAG_OPTIONS = {
@@ -66,10 +68,11 @@ export const FAULT_FLAG_OPTIONS = {
   'drop-watches-after': { type: 'string' },
   'lose-answers': { type: 'string', multiple: true },
   'lose-answers-by': { type: 'string' },
+  blackhole: { type: 'boolean' },
 } as const;
 
 export const FAULT_FLAGS_USAGE =
-  '[--latency MS] [--error VERB=STATUS:RATE[:RETRY_AFTER_S]]... [--conflict-rate R] [--drop-watches-after MS] [--lose-answers VERB=RATE]... [--lose-answers-by reset|silence]';
+  '[--latency MS] [--error VERB=STATUS:RATE[:RETRY_AFTER_S]]... [--conflict-rate R] [--drop-watches-after MS] [--lose-answers VERB=RATE]... [--lose-answers-by reset|silence] [--blackhole]';
 
 function num(flag: string, v: string): number {
   const n = Number(v);
@@ -91,6 +94,7 @@ export function faultsFromFlags(flags: FaultFlags): Partial<Faults> {
   if (flags['conflict-rate'] !== undefined) f.conflictRate = num('conflict-rate', flags['conflict-rate']);
   if (flags['drop-watches-after'] !== undefined) f.dropWatchesAfterMs = num('drop-watches-after', flags['drop-watches-after']);
   if (flags['lose-answers-by'] !== undefined) f.loseAnswersBy = flags['lose-answers-by'];
+  if (flags.blackhole) f.blackhole = true;
   if (flags.error?.length) {
     const errors: Record<string, InjectedError> = {};
     for (const v of flags.error) {

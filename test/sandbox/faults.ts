@@ -1,5 +1,5 @@
-// Fault injection: latency, per-verb error rates, conflicts, watch cuts and lost answers,
-// changeable at run time.
+// Fault injection: latency, per-verb error rates, conflicts, watch cuts, lost answers and a
+// black hole, changeable at run time.
 import { ApiError, conflict, injected } from './status';
 import type { Rng } from './rng';
 
@@ -31,6 +31,12 @@ export interface Faults {
   loseAnswers: Partial<Record<AnsweredVerb, number>>;
   /** How an answer is lost: `reset` cuts the connection at once; `silence` never answers (the client times out). */
   loseAnswersBy: 'reset' | 'silence';
+  /**
+   * The API goes silent as behind a dead network path: new requests are accepted and never
+   * answered, and open watches get nothing more (they stay silent even after it is turned off).
+   * Turning it off cuts the requests it held, so their clients retry; new ones are served again.
+   */
+  blackhole?: boolean;
 }
 
 export const noFaults = (): Faults => ({ latencyMs: 0, errors: {}, conflictRate: 0, loseAnswers: {}, loseAnswersBy: 'reset' });
@@ -57,6 +63,10 @@ export class FaultInjector {
 
   get latencyMs(): number {
     return this.current.latencyMs;
+  }
+
+  get blackhole(): boolean {
+    return this.current.blackhole === true;
   }
 
   get dropWatchesAfterMs(): number | undefined {

@@ -3,10 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
 import { Auth } from './auth';
 import { makeCerts } from './certs';
-import { defaultSet } from './content';
+import { defaultSet, OWNER_LABEL } from './content';
 import { OkgController } from './controller';
 import { FaultInjector, type Faults } from './faults';
 import { writeKubeconfig, kubeconfigText } from './kubeconfig';
@@ -31,6 +30,7 @@ export interface SandboxOptions {
   /** Random status changes per second. */
   churn?: number;
   kubeconfigPath?: string;
+  /** Events kept for watches that resume from a resourceVersion; by default about a minute's worth at the churn rate (at least 5000). */
   historyLimit?: number;
   faults?: Partial<Faults>;
   seed?: number;
@@ -43,6 +43,10 @@ export interface Sandbox {
   kubeconfigPath: string;
   caPem: string;
   tokens: { admin: string; viewer: string };
+  /**
+   * Changes the named fault settings. Turning `blackhole` on silences every open watch for good;
+   * turning it off cuts the requests it held (their clients see a reset and may retry).
+   */
   setFaults(f: Partial<Faults>): void;
   /** The fault settings in force. */
   faults(): Faults;
@@ -52,10 +56,19 @@ export interface Sandbox {
   expireHistory(): void;
   /** Deep copies of the state, for assertions. */
   objects(kind: Kind, namespace?: string): any[];
-  /** Changes an object as a controller would (bumps resourceVersion, emits MODIFIED); its set reacts. */
-  mutate(kind: Kind, namespace: string, name: string, fn: (obj: any) => void): void;
+  /** Changes an object as a controller would (bumps resourceVersion, emits MODIFIED); its set reacts. Returns a copy of the object as stored. */
+  mutate(kind: Kind, namespace: string, name: string, fn: (obj: any) => void): any;
   /** The request log, for assertions: an abandoned request has status ABANDONED, a lost answer `lost: true`. */
   requests(): LoggedRequest[];
+  /** How many requests the black hole (faults.blackhole) holds unanswered now. */
+  held(): number;
+  /**
+   * As if the API process were killed: stops listening and cuts every connection (clients get
+   * ECONNREFUSED). The state lives on, and churn goes on changing it.
+   */
+  suspend(): Promise<void>;
+  /** Listens again on the same port, with the state as it is now. */
+  resume(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,7 +77,8 @@ const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const seed = opts.seed ?? 1;
   const [certs, validator] = await Promise.all([makeCerts(), SchemaValidator.load(SCHEMAS_DIR, 60_000)]);
-  const store = new Store(opts.historyLimit ?? 5000);
+  // A churned change is about two events (the GameServer and its set's status).
+  const store = new Store(opts.historyLimit ?? Math.max(5000, Math.ceil((opts.churn ?? 0) * 120)), OWNER_LABEL);
   const controller = new OkgController(store, makeRng(seed));
   const namespaceNames = opts.namespaces?.length ? opts.namespaces : ['default', 'game'];
   const namespaces = new Namespaces(namespaceNames, store.resourceVersion);
@@ -80,33 +94,25 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
   const auth = new Auth();
   const api = new ApiServer({ store, controller, validator, namespaces, faults, watches }, auth, certs);
-  await new Promise<void>((resolve, reject) => {
-    api.server.once('error', reject);
-    api.server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const port = (api.server.address() as AddressInfo).port;
+  const port = await api.listen(opts.port ?? 0);
   const url = `https://127.0.0.1:${port}`;
 
   const ownDir = opts.kubeconfigPath ? undefined : mkdtempSync(join(tmpdir(), 'okg-sandbox-'));
   const kubeconfigPath = opts.kubeconfigPath ?? join(ownDir!, 'kubeconfig');
   writeKubeconfig(kubeconfigPath, kubeconfigText(url, certs.caPem, auth.tokens, namespaceNames[0]));
 
-  let churnTimer: NodeJS.Timeout | undefined;
-  if (opts.churn && opts.churn > 0) {
-    const tickMs = Math.max(10, Math.round(1000 / opts.churn));
-    let owed = 0;
-    churnTimer = setInterval(() => {
-      owed += (opts.churn! * tickMs) / 1000;
-      for (; owed >= 1; owed--) controller.churnOnce();
-    }, tickMs);
-  }
+  const stopChurn = opts.churn && opts.churn > 0 ? startChurn(opts.churn, () => controller.churnOnce()) : undefined;
 
   return {
     url,
     kubeconfigPath,
     caPem: certs.caPem,
     tokens: { ...auth.tokens },
-    setFaults: (f) => faults.set(f),
+    setFaults(f) {
+      faults.set(f);
+      if (faults.blackhole) watches.silenceAll();
+      else api.releaseHeld();
+    },
     faults: () => faults.settings,
     dropWatches: () => watches.dropAll(),
     expireHistory: () => store.expireHistory(),
@@ -118,16 +124,37 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       const stored = store.update(kind, obj);
       if (kind === 'GameServer') controller.afterGameServerChange(stored);
       else controller.reconcileSet(namespace, name);
+      return store.get(kind, namespace, name);
     },
     requests: () => api.log.map((l) => ({ ...l })),
+    held: () => api.heldCount,
+    suspend: () => api.stop(),
+    async resume() {
+      if (!api.server.listening) await api.listen(port);
+    },
     async close() {
-      if (churnTimer) clearInterval(churnTimer);
+      stopChurn?.();
       watches.dropAll();
-      await new Promise<void>((resolve) => {
-        api.server.close(() => resolve());
-        api.server.closeAllConnections();
-      });
+      await api.stop();
       if (ownDir) rmSync(ownDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Calls `change` `perSecond` times a second. Each tick does what is owed by the clock, not by the
+ * tick count, so late timers (a busy event loop) do not lower the rate; a backlog over a second is
+ * forgiven rather than burst out.
+ */
+function startChurn(perSecond: number, change: () => void): () => void {
+  const tickMs = Math.max(5, Math.min(100, Math.round(1000 / perSecond)));
+  let last = performance.now();
+  let owed = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    owed = Math.min(owed + ((now - last) * perSecond) / 1000, Math.max(1, perSecond));
+    last = now;
+    for (; owed >= 1; owed--) change();
+  }, tickMs);
+  return () => clearInterval(timer);
 }

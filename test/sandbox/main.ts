@@ -22,6 +22,12 @@ function number(flag: string, v: string | undefined): number | undefined {
   return n;
 }
 
+function whole(flag: string, v: string | undefined, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  const n = number(flag, v);
+  if (n !== undefined && (!Number.isInteger(n) || n > max)) fail(`--${flag} must be a whole number from 0 to ${max}, got ${JSON.stringify(v)}`);
+  return n;
+}
+
 async function main(): Promise<void> {
   let values;
   try {
@@ -52,13 +58,16 @@ async function main(): Promise<void> {
   } catch (e) {
     fail((e as Error).message);
   }
-  const controlPort = number('control', values.control);
+  const controlPort = whole('control', values.control, 65535);
+  const sets = whole('sets', values.sets) ?? 2;
+  const replicas = whole('replicas', values.replicas) ?? 3;
+  const churn = number('churn', values.churn) ?? 0;
   const sandbox = await startSandbox({
-    sets: number('sets', values.sets) ?? 2,
-    replicas: number('replicas', values.replicas) ?? 3,
-    churn: number('churn', values.churn) ?? 0,
-    port: number('port', values.port) ?? 0,
-    seed: number('seed', values.seed) ?? 1,
+    sets,
+    replicas,
+    churn,
+    port: whole('port', values.port, 65535) ?? 0,
+    seed: whole('seed', values.seed) ?? 1,
     faults,
     ...(values.namespace ? { namespaces: values.namespace } : {}),
     ...(values.kubeconfig ? { kubeconfigPath: resolve(values.kubeconfig) } : {}),
@@ -66,6 +75,7 @@ async function main(): Promise<void> {
   const control = controlPort === undefined ? undefined : await startSandboxControl(sandbox, { port: controlPort });
   console.log(`OKG sandbox API server: ${sandbox.url}`);
   console.log(`kubeconfig: ${sandbox.kubeconfigPath}`);
+  console.log(`size: ${sets} GameServerSets × ${replicas} GameServers, ${churn} changes/s`);
   if (Object.keys(faults).length) console.log(`faults: ${JSON.stringify(sandbox.faults())}`);
   if (control) {
     console.log(`control: ${control.url}`);

@@ -6,6 +6,7 @@ import { API_VERSION, GROUP } from './kinds';
 import { applyPatchOfType, isPatchType } from './patch';
 import { fieldMatcher, labelMatcher } from './selectors';
 import { alreadyExists, ApiError, badRequest, gone, invalid, notFound, qualified, unsupportedMediaType } from './status';
+import { firstAfter } from './ordered-keys';
 import { nowTimestamp } from './store';
 import { toTable, wantsTable, type IncludeObject } from './table';
 import { checkTypeMeta, commitUpdate, validate, writeOptions, type WriteOptions } from './writes';
@@ -40,30 +41,49 @@ function respond(r: ResourceRequest, code: number, obj: any, opts?: WriteOptions
   sendJson(r.res, code, body, headers);
 }
 
+/**
+ * A page of the objects in key order after the continue token's key: a binary search for where
+ * the page starts, then only the page is read (and, with a selector, what is left is counted).
+ */
 export function list(b: Backend, r: ResourceRequest): void {
   const q = r.url.searchParams;
-  const byLabel = labelMatcher(q.get('labelSelector'));
-  const byField = fieldMatcher(q.get('fieldSelector'));
-  const items = b.store.view(r.resource.kind, r.namespace).filter((o) => byLabel(o) && byField(o));
+  const labelSelector = q.get('labelSelector');
+  const fieldSelector = q.get('fieldSelector');
+  const byLabel = labelMatcher(labelSelector);
+  const byField = fieldMatcher(fieldSelector);
+  const filtered = Boolean(labelSelector || fieldSelector);
   const limitParam = q.get('limit');
   const limit = limitParam === null ? 0 : Number(limitParam);
   if (!Number.isInteger(limit) || limit < 0) throw badRequest(`limit must be a non-negative integer, got ${JSON.stringify(limitParam)}`);
   const cont = q.get('continue');
   const token = cont ? decodeContinue(cont) : undefined;
-  if (token && !b.store.hasHistorySince(token.rv)) {
+  if (token && !b.store.canContinueFrom(token.rv)) {
     throw gone('The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
   }
   const rv = token?.rv ?? b.store.resourceVersion;
-  const start = token ? items.findIndex((o) => keyOf(o) > token.after) : 0;
-  const rest = start < 0 ? [] : items.slice(start);
-  const page = limit > 0 ? rest.slice(0, limit) : rest;
+  const kind = r.resource.kind;
+  const keys = b.store.keys(kind, r.namespace);
+  const page: any[] = [];
+  let i = token ? firstAfter(keys, token.after) : 0;
+  for (; i < keys.length && (limit === 0 || page.length < limit); i++) {
+    const o = b.store.peek(kind, keys[i]!);
+    if (!filtered || (byLabel(o) && byField(o))) page.push(o);
+  }
+  let remaining = keys.length - i;
+  if (filtered) {
+    remaining = 0;
+    for (; i < keys.length; i++) {
+      const o = b.store.peek(kind, keys[i]!);
+      if (byLabel(o) && byField(o)) remaining++;
+    }
+  }
   const metadata: Record<string, unknown> = { resourceVersion: String(rv) };
-  if (page.length < rest.length) {
+  if (remaining > 0) {
     metadata.continue = Buffer.from(JSON.stringify({ rv, after: keyOf(page[page.length - 1]) })).toString('base64url');
-    metadata.remainingItemCount = rest.length - page.length;
+    metadata.remainingItemCount = remaining;
   }
   if (wantsTable(r.req.headers.accept)) {
-    sendJson(r.res, 200, toTable(r.resource.kind, page, metadata, includeObject(r.url)));
+    sendJson(r.res, 200, toTable(kind, page, metadata, includeObject(r.url)));
     return;
   }
   sendJson(r.res, 200, { apiVersion: API_VERSION, kind: r.resource.listKind, metadata, items: page });

@@ -1,6 +1,8 @@
-// The HTTPS server: latency, authentication, authorization, injected faults, routing, the request log.
+// The HTTPS server: latency, authentication, authorization, injected faults, routing, the request log,
+// and stopping and listening again on the same port (suspend and resume).
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { Auth, type User } from './auth';
 import type { Certs } from './certs';
 import type { Backend, ResourceRequest } from './context';
@@ -33,6 +35,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class ApiServer {
   readonly log: LoggedRequest[] = [];
   readonly server: Server;
+  /** Every open connection, raw and TLS, so suspend() can cut even one still shaking hands. */
+  private readonly sockets = new Set<Socket>();
+  /** Requests the black hole swallowed, unanswered. */
+  private readonly held = new Set<ServerResponse>();
 
   constructor(
     private readonly backend: Backend,
@@ -40,6 +46,43 @@ export class ApiServer {
     certs: Certs,
   ) {
     this.server = createServer({ cert: certs.certPem, key: certs.keyPem }, (req, res) => void this.handle(req, res));
+    const track = (s: Socket) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    };
+    this.server.on('connection', track);
+    this.server.on('secureConnection', track);
+  }
+
+  /** Listens on 127.0.0.1 (`port` 0: any free port); resolves to the port. */
+  listen(port: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const failed = (e: Error) => reject(e);
+      this.server.once('error', failed);
+      this.server.listen(port, '127.0.0.1', () => {
+        this.server.off('error', failed);
+        resolve((this.server.address() as AddressInfo).port);
+      });
+    });
+  }
+
+  /** Stops listening and cuts every connection, as when the API process dies; clients get ECONNREFUSED until listen() again. */
+  async stop(): Promise<void> {
+    if (!this.server.listening) return;
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const s of this.sockets) s.destroy();
+    await closed;
+  }
+
+  /** How many requests the black hole holds unanswered now. */
+  get heldCount(): number {
+    return this.held.size;
+  }
+
+  /** Cuts the requests the black hole held, so their clients see the connection die and retry. */
+  releaseHeld(): void {
+    for (const res of this.held) res.destroy();
+    this.held.clear();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -57,6 +100,11 @@ export class ApiServer {
       else this.log.push({ verb, path: url.pathname, status: res.headersSent ? res.statusCode : ABANDONED });
       gone = true;
     });
+    if (this.backend.faults.blackhole) {
+      this.held.add(res);
+      res.on('close', () => this.held.delete(res));
+      return;
+    }
     try {
       const latency = this.backend.faults.latencyMs;
       if (latency > 0) await sleep(latency);

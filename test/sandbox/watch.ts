@@ -10,6 +10,8 @@ import { toTable, wantsTable, type IncludeObject } from './table';
 
 export class WatchHub {
   private readonly open = new Set<ServerResponse>();
+  /** Watches that were open while the API was a black hole: nothing reaches them any more. */
+  private readonly silenced = new WeakSet<ServerResponse>();
 
   constructor(readonly bookmarkIntervalMs: number) {}
 
@@ -24,9 +26,30 @@ export class WatchHub {
     this.open.clear();
   }
 
+  /** Every open watch goes quiet for good, as over a dead socket: no event, bookmark or end reaches it. */
+  silenceAll(): void {
+    for (const res of this.open) this.silenced.add(res);
+  }
+
+  isSilenced(res: ServerResponse): boolean {
+    return this.silenced.has(res);
+  }
+
   get count(): number {
     return this.open.size;
   }
+}
+
+/**
+ * The latest event's line as every plain watcher sends it: the store hands each event to all
+ * watchers in one go, so serializing it once for the first and keeping only the latest shares
+ * it without holding a line for every event in the history.
+ */
+let latest: { ev: StoredEvent; line: Buffer } | undefined;
+
+function lineOf(ev: StoredEvent): Buffer {
+  if (latest?.ev !== ev) latest = { ev, line: Buffer.from(JSON.stringify({ type: ev.type, object: ev.object }) + '\n') };
+  return latest.line;
 }
 
 export function watch(b: Backend, r: ResourceRequest): void {
@@ -46,10 +69,16 @@ export function watch(b: Backend, r: ResourceRequest): void {
   const res = r.res;
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache' });
   res.flushHeaders();
+  const closed = () => res.writableEnded || res.destroyed || b.watches.isSilenced(res);
   const send = (type: EventType | 'BOOKMARK' | 'ERROR', object: unknown) => {
-    if (res.writableEnded || res.destroyed) return;
+    if (closed()) return;
     const shown = table && type !== 'BOOKMARK' && type !== 'ERROR' ? toTable(kind, [object], {}, include) : object;
     res.write(JSON.stringify({ type, object: shown }) + '\n');
+  };
+  /** A stored event as it is: the shared line, unless this watch shows Tables. */
+  const sendEvent = (ev: StoredEvent) => {
+    if (table) send(ev.type, ev.object);
+    else if (!closed()) res.write(lineOf(ev));
   };
   let lastRv = b.store.resourceVersion;
   const bookmark = () => {
@@ -70,7 +99,7 @@ export function watch(b: Backend, r: ResourceRequest): void {
     const now = matches(ev.object);
     const before = ev.type === 'MODIFIED' && ev.previous ? matches(ev.previous) : now;
     if (ev.type === 'MODIFIED' && before !== now) send(now ? 'ADDED' : 'DELETED', ev.object);
-    else if (now) send(ev.type, ev.object);
+    else if (now) sendEvent(ev);
   };
 
   if (start === undefined) {
@@ -92,12 +121,12 @@ export function watch(b: Backend, r: ResourceRequest): void {
       setTimeout(() => {
         // A watch that times out tells the client how far it got, so it can resume without a list.
         if (bookmarks) bookmark();
-        res.end();
+        if (!closed()) res.end();
       }, timeoutMs),
     );
   }
   const dropAfter = b.faults.dropWatchesAfterMs;
-  if (dropAfter !== undefined) timers.push(setTimeout(() => res.destroy(), dropAfter));
+  if (dropAfter !== undefined) timers.push(setTimeout(() => !b.watches.isSilenced(res) && res.destroy(), dropAfter));
   res.on('close', () => {
     unsubscribe();
     for (const t of timers) clearTimeout(t);
