@@ -136,7 +136,7 @@ export class GameServerTree implements vscode.TreeDataProvider<ViewNode>, vscode
       this.context = state;
       void vscode.commands.executeCommand('setContext', 'okg.clusterState', state);
     }
-    void vscode.commands.executeCommand('setContext', 'okg.outsideMatches', (counts.outside ?? 0) > 0);
+    if (counts.outside !== this.shown.outside) void vscode.commands.executeCommand('setContext', 'okg.outsideMatches', (counts.outside ?? 0) > 0);
     const target = this.session.target();
     const freshness = this.session.freshness;
     this.view.description = target ? `${targetLabel(target)}${freshness.live ? '' : ' · stale'}` : undefined;
