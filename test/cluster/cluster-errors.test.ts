@@ -8,6 +8,7 @@ import { ApiException } from '@kubernetes/client-node';
 import { ClusterClient, ClusterFailure } from '../../client/src/cluster/api';
 import { isPreconditionFailure, isRetryable, toClusterError, type ClusterError } from '../../client/src/cluster/errors';
 import { kubeConfigFor, loadKubeConfig } from '../../client/src/cluster/kubeconfig';
+import { collectionPath } from '../../client/src/cluster/resources';
 import { listObjects } from '../../client/src/cluster/list';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { httpConfig, variant } from './kubeconfig-files';
@@ -153,5 +154,33 @@ describe('cluster errors against the sandbox', () => {
     });
     c.dispose();
     assert.equal(err?.code, 'unauthorized', `watch 401: ${err?.message}`);
+  });
+
+  it('a namespace or name that is not one is refused by every call, and nothing is sent', async () => {
+    const c = clientFor(sb);
+    const sent = sb.requests().length;
+    const op = [{ op: 'replace', path: '/spec/opsState', value: 'Kill' }];
+    const calls: [string, Promise<unknown>][] = [
+      ['list ..', c.listPage('GameServer', '..')],
+      ['get name ../x', c.get('GameServer', 'default', '../x')],
+      ['patch in ..', c.patch('GameServer', '..', 'pve-world-0', op)],
+      ['patch name a/b', c.patch('GameServer', 'default', 'a/b', op)],
+      ['delete in %2e%2e', c.delete('GameServer', '%2e%2e', 'pve-world-0')],
+      ['list Default', c.listPage('GameServerSet', 'Default')],
+    ];
+    for (const [what, p] of calls) {
+      const e = await failureOf(p, what);
+      assert.equal(e.code, 'invalid-name', `${what}: ${e.message}`);
+      assert.match(e.message, /^refused to \w+ gameserver(set)?s\.game\.kruise\.io: ".*" is not a valid (namespace|object name).*; nothing was sent$/, `${what}: ${e.message}`);
+    }
+    const watched = await new Promise<ClusterError | null>((resolve) => {
+      void c.watch('GameServer', '..', '0', () => undefined, resolve);
+    });
+    assert.equal(watched?.code, 'invalid-name', `watch: ${watched?.message}`);
+    assert.match(watched?.message ?? '', /"\.\." is not a valid namespace/);
+    c.dispose();
+    assert.equal(sb.requests().length, sent, 'not one request reached the server');
+    assert.throws(() => collectionPath('GameServer', '..'), /"\.\." is not a valid namespace/, 'the path builder refuses too');
+    assert.equal(collectionPath('GameServer', 'game'), '/apis/game.kruise.io/v1alpha1/namespaces/game/gameservers');
   });
 });

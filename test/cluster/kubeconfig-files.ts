@@ -1,4 +1,5 @@
-// Test helpers: kubeconfig variants written to temp files (bad token, other server, no CA).
+// Test helpers: kubeconfig variants written to temp files (bad token, other server, no CA), and
+// credential plugins as small shell scripts.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,4 +34,33 @@ export function httpConfig(url: string): string {
     }),
   );
   return file;
+}
+
+/**
+ * A credential plugin: a shell script in a new temp directory, run as `sh` runs it. Each run
+ * appends a line to `runs` (so a test counts them) before `body` runs.
+ */
+export function plugin(body: string): { command: string; runs: string; count(): number } {
+  const dir = mkdtempSync(join(tmpdir(), 'kgctl-plugin-'));
+  const command = join(dir, 'plugin.sh');
+  const runs = join(dir, 'runs');
+  writeFileSync(runs, '');
+  writeFileSync(command, `#!/bin/sh\necho run >> '${runs}'\n${body}\n`, { mode: 0o700 });
+  return { command, runs, count: () => readFileSync(runs, 'utf8').split('\n').filter(Boolean).length };
+}
+
+/** The shell line that prints an ExecCredential holding `token` (and an expiry, when given). */
+export function printCredential(token: string, expirationTimestamp?: string): string {
+  const status = expirationTimestamp ? { token, expirationTimestamp } : { token };
+  return `cat <<'EOF'\n${JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status })}\nEOF`;
+}
+
+/** A copy of `source` whose users all get their credentials from `command` (their token removed). */
+export function execVariant(source: string, command: string, extra: Record<string, unknown> = {}): string {
+  return variant(source, (raw) => {
+    for (const u of raw.users) {
+      delete u.user.token;
+      u.user.exec = { apiVersion: 'client.authentication.k8s.io/v1', command, ...extra };
+    }
+  });
 }

@@ -1,5 +1,6 @@
 // kgctl's command line: kruisegamectl's flags, plus ours. Parsing only; no I/O.
 import { parseArgs } from 'node:util';
+import { namespacesProblem } from '../cluster/names';
 import type { ResourceKind } from '../cluster/resources';
 
 export type Mode = 'list' | 'update' | 'delete';
@@ -110,6 +111,8 @@ export function parseKgctlArgs(argv: readonly string[]): ParsedArgs {
   }
   const namespaces = values.namespace?.length ? [...new Set(values.namespace)] : 'all';
   if (namespaces !== 'all' && namespaces.some((n) => n === '')) return { ok: false, message: '-n/--namespace needs a namespace name' };
+  const badNamespace = namespaces === 'all' ? undefined : namespacesProblem(namespaces);
+  if (badNamespace) return { ok: false, message: `-n/--namespace: ${badNamespace}; nothing was read or changed` };
   return {
     ok: true,
     options: {

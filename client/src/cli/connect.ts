@@ -10,5 +10,7 @@ export function connect(opts: { kubeconfig?: string; context?: string }, io: Io)
   if (!context) throw new UsageOrSetupError('the kubeconfig has no current-context; pass --context NAME');
   const kc = kubeConfigFor(loaded.config, context);
   if (!kc.ok) throw new UsageOrSetupError(kc.error.message);
+  // kgctl connects once per run, so each warning is printed once.
+  for (const w of kc.warnings) io.stderr(`kgctl: warning: ${w}\n`);
   return new ClusterClient(kc.kc);
 }

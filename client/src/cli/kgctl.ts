@@ -1,5 +1,6 @@
 // The kgctl command (bundled to dist/kgctl.js). Ctrl-C stops objects not yet started; those
 // in flight finish, and every object is reported.
+import { redactText } from '../cluster/redact';
 import { runKgctl } from './run';
 import type { Io } from './io';
 
@@ -11,7 +12,9 @@ async function readStdin(): Promise<string> {
 
 const io: Io = {
   stdout: (t) => void process.stdout.write(t),
-  stderr: (t) => void process.stderr.write(t),
+  // Messages are already redacted where they are made; this is the last line before the terminal
+  // (stdout is left alone: it is the objects themselves).
+  stderr: (t) => void process.stderr.write(redactText(t)),
   readStdin,
   env: process.env,
   cwd: process.cwd(),
@@ -25,7 +28,7 @@ runKgctl(process.argv.slice(2), io, stop.signal).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`kgctl: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(redactText(`kgctl: internal error: ${e instanceof Error ? e.message : String(e)}\n`));
     process.exitCode = 1;
   },
 );

@@ -4,8 +4,10 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent, type AgentOptions } from 'node:https';
 import { CustomObjectsApi, Observable, Watch, type KubeConfig, type RequestContext, type ResponseContext } from '@kubernetes/client-node';
 import { toClusterError, type ClusterError, type ErrorContext, type Verb } from './errors';
+import { forgetExecCredential } from './exec-auth';
 import { collectionPath, RESOURCES, type KubeObject, type ResourceKind } from './resources';
 import { serverOf } from './kubeconfig';
+import { nameProblem, namespaceProblem } from './names';
 
 /** A failed request, with its error already described for the user. */
 export class ClusterFailure extends Error {
@@ -61,8 +63,19 @@ function sameBuffer(a: unknown, b: unknown): boolean {
   return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
 }
 
+/**
+ * Why the namespace or name of a request cannot go into its URL, or undefined. Refused rather
+ * than encoded: "..", for one, is left as it is by encodeURIComponent and collapses the path.
+ */
+function targetError(ectx: ErrorContext): ClusterError | undefined {
+  const problem = (ectx.namespace === undefined ? undefined : namespaceProblem(ectx.namespace)) ?? (ectx.name === undefined ? undefined : nameProblem(ectx.name));
+  if (problem === undefined) return undefined;
+  return { code: 'invalid-name', message: `refused to ${ectx.verb ?? 'send'} ${ectx.kind ? RESOURCES[ectx.kind].qualified : 'a request'}: ${problem}; nothing was sent` };
+}
+
 export class ClusterClient {
   readonly context: string;
+  /** The API server address for messages and logs: userinfo and query removed (redact.ts). */
   readonly server: string | undefined;
   private readonly api: CustomObjectsApi;
   private readonly timeoutMs: number;
@@ -124,12 +137,21 @@ export class ClusterClient {
     };
   }
 
+  /** A described error; a 401 also drops a credential plugin's cached credential, as kubectl does. */
+  private describe(e: unknown, ectx: ErrorContext): ClusterError {
+    const error = toClusterError(e, ectx);
+    if (error.code === 'unauthorized') forgetExecCredential(this.kc);
+    return error;
+  }
+
   private async call<T>(ectx: ErrorContext, signal: AbortSignal | undefined, run: (o: ReturnType<ClusterClient['options']>) => Promise<T>): Promise<T> {
+    const refused = targetError(ectx);
+    if (refused) throw new ClusterFailure(refused);
     try {
       return await run(this.options(signal));
     } catch (e) {
       if (signal?.aborted) throw new ClusterFailure({ code: 'cancelled', message: `${ectx.name ? `${ectx.namespace}/${ectx.name}: ` : ''}cancelled` });
-      throw new ClusterFailure(toClusterError(e, ectx));
+      throw new ClusterFailure(this.describe(e, ectx));
     }
   }
 
@@ -201,6 +223,11 @@ export class ClusterClient {
     o: WatchOptions = {},
   ): Promise<{ abort(): void }> {
     const ectx = this.errorContext('watch', kind, namespace);
+    const refused = targetError(ectx);
+    if (refused) {
+      done(refused);
+      return { abort: () => undefined };
+    }
     let finished = false;
     let timedOut = false;
     let agent: HttpAgent | undefined;
@@ -234,26 +261,34 @@ export class ClusterClient {
       }
       return init;
     };
-    ctrl = await new Watch(config).watch(
-      collectionPath(kind, namespace),
-      { resourceVersion, allowWatchBookmarks: true, timeoutSeconds: o.timeoutSeconds },
-      (type, obj) => {
-        if (!finished) onEvent(type as WatchEventType, obj);
-      },
-      (err: unknown) => {
-        clearTimeout(headersTimer);
-        if (finished) return;
-        finished = true;
-        o.signal?.removeEventListener('abort', abort);
-        agent?.destroy();
-        if (timedOut) {
-          done({
-            code: 'timeout',
-            message: `the API server${this.server ? ` at ${this.server}` : ''} did not answer a watch within ${o.headersTimeoutMs} ms (context "${this.context}")`,
-          });
-        } else done(err ? toClusterError(err, ectx) : null);
-      },
-    );
+    const ended = (err: unknown) => {
+      clearTimeout(headersTimer);
+      if (finished) return;
+      finished = true;
+      o.signal?.removeEventListener('abort', abort);
+      agent?.destroy();
+      if (timedOut) {
+        done({
+          code: 'timeout',
+          message: `the API server${this.server ? ` at ${this.server}` : ''} did not answer a watch within ${o.headersTimeoutMs} ms (context "${this.context}")`,
+        });
+      } else done(err ? this.describe(err, ectx) : null);
+    };
+    try {
+      ctrl = await new Watch(config).watch(
+        collectionPath(kind, namespace),
+        { resourceVersion, allowWatchBookmarks: true, timeoutSeconds: o.timeoutSeconds },
+        (type, obj) => {
+          if (!finished) onEvent(type as WatchEventType, obj);
+        },
+        ended,
+      );
+    } catch (e) {
+      // Getting the credentials (a credential plugin, a token file) failed before any request:
+      // client-node's Watch rejects then instead of calling done.
+      ended(e);
+      return { abort };
+    }
     clearTimeout(headersTimer);
     if (finished) ctrl.abort();
     return { abort };

@@ -1,6 +1,8 @@
 // Turns what client-node throws into errors a user can act on: which context, which verb,
-// which resource and namespace, which address, and which object.
+// which resource and namespace, which address, and which object. Every message leaves here with
+// credentials removed (redact.ts), whatever text it was built from.
 import { ApiException } from '@kubernetes/client-node';
+import { redactText } from './redact';
 import { RESOURCES, type ResourceKind } from './resources';
 
 export type ClusterErrorCode =
@@ -18,6 +20,8 @@ export type ClusterErrorCode =
   | 'timeout'
   | 'cancelled'
   | 'bad-request'
+  | 'credentials'
+  | 'invalid-name'
   | 'unknown';
 
 export interface ClusterError {
@@ -32,6 +36,12 @@ export interface ClusterError {
   /** From a 429's Retry-After header. */
   retryAfterMs?: number;
 }
+
+/**
+ * Getting the credentials failed before any request was sent (a credential plugin, a token file).
+ * The message is complete and holds no secret; toClusterError only adds the context.
+ */
+export class CredentialError extends Error {}
 
 export type Verb = 'list' | 'watch' | 'get' | 'patch' | 'delete';
 
@@ -176,7 +186,15 @@ function networkReason(err: { message?: unknown }): string {
 }
 
 export function toClusterError(err: unknown, ctx: ErrorContext): ClusterError {
+  const e = describe(err, ctx);
+  return e.detail === undefined ? { ...e, message: redactText(e.message) } : { ...e, message: redactText(e.message), detail: redactText(e.detail) };
+}
+
+function describe(err: unknown, ctx: ErrorContext): ClusterError {
   const p = prefix(ctx);
+  if (err instanceof CredentialError) {
+    return { code: 'credentials', message: `${p}cannot get credentials${inContext(ctx)}: ${err.message}` };
+  }
   if (err instanceof ApiException) {
     return fromStatus(err.code, parseStatus(err.body), err.headers, ctx);
   }
@@ -194,6 +212,13 @@ export function toClusterError(err: unknown, ctx: ErrorContext): ClusterError {
     return {
       code: 'tls',
       message: `${p}TLS failure talking to ${ctx.server ?? 'the API server'}${inContext(ctx)}: ${networkReason(e)}. Check the cluster's certificate-authority in the kubeconfig.`,
+    };
+  }
+  // OpenSSL refusing the kubeconfig's own certificate or key data (kubeconfig-checks.ts checks it first).
+  if (code !== undefined && code.startsWith('ERR_OSSL_')) {
+    return {
+      code: 'tls',
+      message: `${p}the TLS data of the kubeconfig${inContext(ctx)} is not valid PEM (${code}). Check certificate-authority, client-certificate and client-key.`,
     };
   }
   if (code !== undefined && code in NETWORK_CODES) {

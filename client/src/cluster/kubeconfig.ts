@@ -9,6 +9,10 @@ import { delimiter, dirname, isAbsolute, join, basename } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { parseDocument } from 'yaml';
 import type { ClusterError } from './errors';
+import { installExecAuth, type ExecConfig } from './exec-auth';
+import { checkEntries } from './kubeconfig-checks';
+import { redactUrl } from './redact';
+import { TokenFileAuthenticator } from './token-file';
 
 /** Which context, and which namespaces (one, several, or every one) the user is looking at. */
 export interface ClusterTarget {
@@ -30,6 +34,13 @@ export interface LoadedKubeConfig {
   /** The files that were read, in precedence order; empty for in-cluster. */
   files: string[];
   currentContext: string | undefined;
+  /** Each user's `tokenFile` (absolute), which client-node does not keep. */
+  tokenFiles: ReadonlyMap<string, string>;
+}
+
+export interface ConnectOptions {
+  /** How long a credential plugin may run (DEFAULT_EXEC_TIMEOUT_MS when not given). */
+  execTimeoutMs?: number;
 }
 
 export type LoadResult = { ok: true; config: LoadedKubeConfig } | { ok: false; error: ClusterError };
@@ -172,7 +183,7 @@ export function loadKubeConfig(opts: LoadOptions = {}): LoadResult {
       }
       const kc = new KubeConfig();
       kc.loadFromCluster(root);
-      return { ok: true, config: { kc, files: [], currentContext: kc.getCurrentContext() } };
+      return { ok: true, config: { kc, files: [], currentContext: kc.getCurrentContext(), tokenFiles: new Map() } };
     }
     return fail('no kubeconfig found: set KUBECONFIG, create ~/.kube/config, or pass --kubeconfig');
   }
@@ -185,7 +196,12 @@ export function loadKubeConfig(opts: LoadOptions = {}): LoadResult {
   const merged = mergeConfigs(raws);
   const kc = toKubeConfig(merged);
   if (typeof kc === 'string') return fail(kc);
-  return { ok: true, config: { kc, files, currentContext: merged.currentContext } };
+  const tokenFiles = new Map<string, string>();
+  for (const u of merged.users) {
+    const file = (u.user as Record<string, unknown> | undefined)?.tokenFile;
+    if (typeof file === 'string' && file !== '') tokenFiles.set(u.name, file);
+  }
+  return { ok: true, config: { kc, files, currentContext: merged.currentContext, tokenFiles } };
 }
 
 export function contextNames(config: LoadedKubeConfig): string[] {
@@ -199,27 +215,42 @@ export function contextNamespace(config: LoadedKubeConfig, context: string): str
 
 /**
  * A KubeConfig whose current context is `context`, for API clients. It is a copy: the user's
- * current-context (in memory and on disk) is left alone.
+ * current-context (in memory and on disk) is left alone. Its cluster and user entries are checked
+ * first (kubeconfig-checks.ts); `warnings` are what works but is unsafe, for the caller to show once.
+ * Credential plugins and token files are handled here, not by client-node (exec-auth.ts, token-file.ts).
  */
-export function kubeConfigFor(config: LoadedKubeConfig, context: string): { ok: true; kc: KubeConfig } | { ok: false; error: ClusterError } {
+export function kubeConfigFor(
+  config: LoadedKubeConfig,
+  context: string,
+  opts: ConnectOptions = {},
+): { ok: true; kc: KubeConfig; warnings: string[] } | { ok: false; error: ClusterError } {
   const ctx = config.kc.getContextObject(context);
   if (!ctx) {
     const known = contextNames(config);
     return fail(`no context "${context}" in the kubeconfig${known.length ? ` (known: ${known.join(', ')})` : ''}`);
   }
-  if (!config.kc.getCluster(ctx.cluster)) return fail(`context "${context}" names cluster "${ctx.cluster}", which the kubeconfig does not define`);
-  if (ctx.user && !config.kc.getUser(ctx.user)) return fail(`context "${context}" names user "${ctx.user}", which the kubeconfig does not define`);
+  const cluster = config.kc.getCluster(ctx.cluster);
+  if (!cluster) return fail(`context "${context}" names cluster "${ctx.cluster}", which the kubeconfig does not define`);
+  const user = ctx.user ? config.kc.getUser(ctx.user) : null;
+  if (ctx.user && !user) return fail(`context "${context}" names user "${ctx.user}", which the kubeconfig does not define`);
+  const tokenFile = user ? config.tokenFiles.get(user.name) : undefined;
+  const checked = checkEntries(context, cluster, user, tokenFile);
+  if (checked.problem) return fail(checked.problem);
   const kc = new KubeConfig();
   kc.loadFromOptions({
     clusters: config.kc.getClusters(),
-    users: config.kc.getUsers(),
+    // client-node's own exec authenticator would be chosen over ours while the user has `exec`.
+    users: config.kc.getUsers().map((u) => (u === user && u.exec ? { ...u, exec: undefined } : u)),
     contexts: config.kc.getContexts(),
     currentContext: context,
   });
-  return { ok: true, kc };
+  if (user?.exec) installExecAuth(kc, user.name, user.exec as ExecConfig, cluster, opts.execTimeoutMs);
+  else if (user && tokenFile && !user.token) kc.addAuthenticator(new TokenFileAuthenticator(user.name, tokenFile));
+  return { ok: true, kc, warnings: checked.warnings };
 }
 
-/** The API server address of the current context, for messages. */
+/** The API server address of the current context, for messages: without userinfo or query. */
 export function serverOf(kc: KubeConfig): string | undefined {
-  return kc.getCurrentCluster()?.server;
+  const server = kc.getCurrentCluster()?.server;
+  return server === undefined ? undefined : redactUrl(server);
 }

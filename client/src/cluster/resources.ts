@@ -1,4 +1,6 @@
 // The two OKG resources this project reads and writes, and how objects are keyed.
+import { namespaceProblem } from './names';
+
 export type ResourceKind = 'GameServer' | 'GameServerSet';
 
 export interface ResourceInfo {
@@ -24,10 +26,17 @@ export const RESOURCES: Record<ResourceKind, ResourceInfo> = {
   },
 };
 
-/** The path a watch (or list) of `kind` uses: one namespace, or every namespace when omitted. */
+/**
+ * The path a watch (or list) of `kind` uses: one namespace, or every namespace when omitted.
+ * Throws for a value that is not a namespace: encoding would not help ("..", left as it is by
+ * encodeURIComponent, turns the path into the cluster-wide one). ClusterClient checks first and
+ * answers with a described error; this is the last line.
+ */
 export function collectionPath(kind: ResourceKind, namespace?: string): string {
   const r = RESOURCES[kind];
-  const ns = namespace === undefined ? '' : `/namespaces/${encodeURIComponent(namespace)}`;
+  const problem = namespace === undefined ? undefined : namespaceProblem(namespace);
+  if (problem) throw new Error(problem);
+  const ns = namespace === undefined ? '' : `/namespaces/${namespace}`;
   return `/apis/${r.group}/${r.version}${ns}/${r.plural}`;
 }
 

@@ -47,3 +47,41 @@ export function confirmationFor(input: ConfirmInput): Confirmation {
 export function typedCountError(typed: string, count: number): string | undefined {
   return typed.trim() === String(count) ? undefined : `Type ${count} to confirm`;
 }
+
+/** One setting as `WorkspaceConfiguration.inspect()` gives it: each level's value, unchecked JSON. */
+export interface SettingLevels {
+  defaultValue?: unknown;
+  globalValue?: unknown;
+  workspaceValue?: unknown;
+  workspaceFolderValue?: unknown;
+}
+
+const DEFAULT_CONFIRM_THRESHOLD = 10;
+const MAX_CONCURRENCY = 64;
+
+function wholeNumber(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
+}
+
+/**
+ * `okg.apply.confirmThreshold`: the user's own value (user settings, else the default) is a
+ * ceiling that a workspace or folder cannot raise; they may only lower it (ask more often). A
+ * repository's settings can thus never remove the type-the-count step. Values that are not whole
+ * numbers of 0 or more are ignored at their level.
+ */
+export function confirmThreshold(levels: SettingLevels): number {
+  const user = wholeNumber(levels.globalValue) ?? wholeNumber(levels.defaultValue) ?? DEFAULT_CONFIRM_THRESHOLD;
+  const local = [levels.workspaceValue, levels.workspaceFolderValue].map(wholeNumber).filter((v): v is number => v !== undefined);
+  return Math.min(user, ...local);
+}
+
+/**
+ * `okg.apply.concurrency`: the most specific level that holds a whole number (folder, workspace,
+ * user, default; else `fallback`, the patch runner's own default), kept within 1..64 whoever set
+ * it. An untrusted workspace's values never get here: package.json lists the setting in
+ * restrictedConfigurations, so VS Code ignores them.
+ */
+export function applyConcurrency(levels: SettingLevels, fallback: number): number {
+  const pick = [levels.workspaceFolderValue, levels.workspaceValue, levels.globalValue, levels.defaultValue].map(wholeNumber).find((v) => v !== undefined);
+  return Math.min(MAX_CONCURRENCY, Math.max(1, pick ?? fallback));
+}

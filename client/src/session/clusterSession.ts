@@ -11,6 +11,7 @@ import type { ClusterError } from '../cluster/errors';
 import type { ClusterTarget, LoadedKubeConfig } from '../cluster/kubeconfig';
 import type { PatchRunner } from '../cluster/patch-runner';
 import type { KubeObject, ResourceKind } from '../cluster/resources';
+import { namespacesSetting } from '../cluster/names';
 import { Backoff } from '../cluster/retry';
 import { viewStateForError, type ViewState } from './viewState';
 
@@ -54,6 +55,8 @@ export class ClusterSession implements vscode.Disposable {
   private freshness_: Freshness = { live: true };
   private readonly reconnectBackoff = new Backoff({ initialMs: 1_000, maxMs: RECONNECT_MAX_MS });
   private reconnectTimer: NodeJS.Timeout | undefined;
+  /** Kubeconfig warnings (such as skipped TLS verification) already logged, once each. */
+  private readonly warned = new Set<string>();
   private readonly changed = new vscode.EventEmitter<SessionChange>();
   private readonly stateChanged = new vscode.EventEmitter<void>();
   /** Objects changed: one event per cache batch, or a reset of a kind on (re)connect. */
@@ -124,8 +127,10 @@ export class ClusterSession implements vscode.Disposable {
       const known = contextNames(r.config);
       const context = saved && known.includes(saved.context) ? saved.context : (r.config.currentContext ?? known[0]);
       if (context) {
-        const configured = vscode.workspace.getConfiguration('okg').get<string[]>('namespaces') ?? [];
-        const fallback = configured.length ? configured : [contextNamespace(r.config, context)];
+        const configured = vscode.workspace.getConfiguration('okg').get<unknown>('namespaces');
+        const setting = namespacesSetting(configured);
+        if (!setting.ok) this.log.error(`The okg.namespaces setting is ignored: ${setting.problem}`);
+        const fallback = setting.ok && setting.namespaces.length ? setting.namespaces : [contextNamespace(r.config, context)];
         this.chosen = { context, namespaces: saved?.context === context ? saved.namespaces : fallback };
       }
     }
@@ -272,6 +277,11 @@ export class ClusterSession implements vscode.Disposable {
     if (!target) return this.fail({ code: 'kubeconfig', message: 'The kubeconfig has no context.' });
     const kc = kubeConfigFor(loaded.config, target.context);
     if (!kc.ok) return this.fail(kc.error);
+    for (const w of kc.warnings) {
+      if (this.warned.has(w)) continue;
+      this.warned.add(w);
+      this.log.warn(w);
+    }
     const client = new ClusterClient(kc.kc);
     const caches = {
       GameServer: new ResourceCache(client, 'GameServer', target.namespaces),
