@@ -3,13 +3,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
+  ErrorCodes,
+  MessageType,
   ProposedFeatures,
+  ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
   type Diagnostic,
-  type InitializeParams,
   type InitializeResult,
+  type NotificationHandler,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -27,6 +31,17 @@ import { patchHover } from './features/patch-hover';
 import { imagesFromYaml, scanFolders } from './features/workspace-images';
 import { yamlCompletion, yamlDiagnostics, yamlHover } from './features/yaml';
 import { CLUSTER_VALUES_NOTIFICATION, toClusterValues, type ClusterValues } from './protocol';
+import {
+  CODE_ACTION_PARAMS,
+  DID_CHANGE_PARAMS,
+  DID_OPEN_PARAMS,
+  DOCUMENT_PARAMS,
+  FORMATTING_PARAMS,
+  invalidParamsMessage,
+  POSITION_PARAMS,
+  WILL_SAVE_PARAMS,
+  type ParamsCheck,
+} from './request-params';
 
 export interface ServerOptions {
   /** Quiet time after the last edit of a document before its diagnostics are computed. */
@@ -36,20 +51,33 @@ export interface ServerOptions {
 }
 
 export interface RunningServer {
-  /** Stops pending diagnostics; the connection itself belongs to the caller. */
+  /** Stops pending diagnostics and the workspace scan; the connection itself belongs to the caller. */
   dispose(): void;
 }
 
-function folderPaths(params: InitializeParams): string[] {
-  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  return uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+/** The local folders of the workspace; anything in the params that is not a file URI is passed over. */
+function folderPaths(params: unknown): string[] {
+  const p = params !== null && typeof params === 'object' ? (params as { workspaceFolders?: unknown; rootUri?: unknown }) : {};
+  const folders = Array.isArray(p.workspaceFolders) ? p.workspaceFolders.map((f: unknown) => (f as { uri?: unknown } | null)?.uri) : [p.rootUri];
+  return folders.flatMap((uri) => {
+    if (typeof uri !== 'string' || !uri.startsWith('file:')) return [];
+    try {
+      return [fileURLToPath(uri)];
+    } catch {
+      // A file URI naming another host, or malformed: not a folder this process can read.
+      return [];
+    }
+  });
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): RunningServer {
   const delay = options.diagnosticsDelayMs ?? 200;
   const documents = new TextDocuments(TextDocument);
   const timers = new Map<string, NodeJS.Timeout>();
+  /** Images of the open YAML documents, and of the files the last finished workspace scan read. */
   const yamlImages = new Map<string, string[]>();
+  let scannedImages = new Map<string, string[]>();
+  let scan: AbortController | undefined;
   /** YAML documents this server has published diagnostics for, so that they can be cleared. */
   const yamlPublished = new Set<string>();
   let cluster: ClusterValues = NO_CLUSTER;
@@ -69,7 +97,54 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const kindOf = (doc: TextDocument): LanguageKind | undefined => languageKind(doc.uri, doc.languageId);
 
   function sources(): ValueSources {
-    return { cluster, workspaceImages: [...new Set([...yamlImages.values()].flat())] };
+    const scanned = [...scannedImages].filter(([uri]) => !yamlImages.has(uri)).map(([, images]) => images);
+    return { cluster, workspaceImages: [...new Set([...yamlImages.values(), ...scanned].flat())] };
+  }
+
+  /** A request whose params are not what the protocol says gets this answer. */
+  function invalid(method: string, check: ParamsCheck<unknown>): ResponseError<void> {
+    return new ResponseError(ErrorCodes.InvalidParams, invalidParamsMessage(method, check));
+  }
+
+  /** A notification handler that passes on only params that pass the check, and logs one line for others. */
+  function checked<T>(method: string, check: ParamsCheck<T>, handler: NotificationHandler<T>): NotificationHandler<T> {
+    return (params: unknown) => {
+      if (check.test(params)) handler(params);
+      else connection.console.warn(`okg: ignored ${invalidParamsMessage(method, check)}`);
+    };
+  }
+
+  /** The document notifications TextDocuments listens to, with their params checked first. */
+  const documentEvents: Parameters<typeof documents.listen>[0] = {
+    onDidOpenTextDocument: (h) => connection.onDidOpenTextDocument(checked('textDocument/didOpen', DID_OPEN_PARAMS, h)),
+    onDidChangeTextDocument: (h) => connection.onDidChangeTextDocument(checked('textDocument/didChange', DID_CHANGE_PARAMS, h)),
+    onDidCloseTextDocument: (h) => connection.onDidCloseTextDocument(checked('textDocument/didClose', DOCUMENT_PARAMS, h)),
+    onWillSaveTextDocument: (h) => connection.onWillSaveTextDocument(checked('textDocument/willSave', WILL_SAVE_PARAMS, h)),
+    onWillSaveTextDocumentWaitUntil: (h) =>
+      connection.onWillSaveTextDocumentWaitUntil((params: unknown, token) =>
+        WILL_SAVE_PARAMS.test(params) ? h(params, token) : invalid('textDocument/willSaveWaitUntil', WILL_SAVE_PARAMS),
+      ),
+    onDidSaveTextDocument: (h) => connection.onDidSaveTextDocument(checked('textDocument/didSave', DOCUMENT_PARAMS, h)),
+  };
+
+  /** Scans the workspace folders for images, cancelling a scan still under way. */
+  function startScan(): void {
+    scan?.abort();
+    scan = undefined;
+    if (disposed || options.scanWorkspace === false || folders.length === 0) return;
+    const controller = new AbortController();
+    scan = controller;
+    scanFolders(folders, { signal: controller.signal }).then(
+      (result) => {
+        if (result.stoppedBy === 'cancelled') return;
+        scannedImages = new Map([...result.images].map(([path, images]) => [pathToFileURL(path).href, images]));
+        const stopped = result.stoppedBy ? `, then stopped at its limit on ${result.stoppedBy}` : '';
+        connection.console.info(
+          `okg: workspace scan read ${result.files} YAML files (${(result.bytes / 1_000_000).toFixed(1)} MB)${stopped}; ${result.images.size} hold GameServerSet images`,
+        );
+      },
+      (e: unknown) => connection.console.error(`okg: workspace scan failed: ${String(e)}`),
+    );
   }
 
   function diagnose(doc: TextDocument): Diagnostic[] | undefined {
@@ -113,8 +188,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     );
   }
 
-  connection.onInitialize((params): InitializeResult => {
-    folders = safe('reading workspace folders', [], () => folderPaths(params));
+  connection.onInitialize((params: unknown): InitializeResult => {
+    folders = folderPaths(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -127,18 +202,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   });
 
-  connection.onInitialized(() => {
-    if (options.scanWorkspace === false || folders.length === 0) return;
-    scanFolders(folders).then(
-      (found) => {
-        for (const [path, images] of found) {
-          const uri = pathToFileURL(path).href;
-          if (!documents.get(uri)) yamlImages.set(uri, images);
-        }
-      },
-      (e: unknown) => connection.console.error(`okg: workspace scan failed: ${String(e)}`),
-    );
-  });
+  connection.onInitialized(startScan);
 
   connection.onNotification(CLUSTER_VALUES_NOTIFICATION, (params: unknown) => {
     cluster = safe('reading cluster values', NO_CLUSTER, () => toClusterValues(params));
@@ -155,13 +219,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
+    yamlImages.delete(e.document.uri);
     const kind = kindOf(e.document);
     const ours = kind === 'kgfilter' || kind === 'kgpatch' || yamlPublished.delete(e.document.uri);
     if (!disposed && ours) publish({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onCompletion((params) =>
-    safe('completion', [], () => {
+  connection.onCompletion((params: unknown) => {
+    if (!POSITION_PARAMS.test(params)) return invalid('textDocument/completion', POSITION_PARAMS);
+    return safe('completion', [], () => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
       switch (kindOf(doc)) {
@@ -174,11 +240,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         default:
           return [];
       }
-    }),
-  );
+    });
+  });
 
-  connection.onHover((params) =>
-    safe('hover', null, () => {
+  connection.onHover((params: unknown) => {
+    if (!POSITION_PARAMS.test(params)) return invalid('textDocument/hover', POSITION_PARAMS);
+    return safe('hover', null, () => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return null;
       switch (kindOf(doc)) {
@@ -191,11 +258,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         default:
           return null;
       }
-    }),
-  );
+    });
+  });
 
-  connection.onCodeAction((params) =>
-    safe('code actions', [], () => {
+  connection.onCodeAction((params: unknown) => {
+    if (!CODE_ACTION_PARAMS.test(params)) return invalid('textDocument/codeAction', CODE_ACTION_PARAMS);
+    return safe('code actions', [], () => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
       switch (kindOf(doc)) {
@@ -206,25 +274,32 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         default:
           return [];
       }
-    }),
-  );
+    });
+  });
 
-  connection.onDocumentFormatting((params) =>
-    safe('formatting', [], () => {
+  connection.onDocumentFormatting((params: unknown) => {
+    if (!FORMATTING_PARAMS.test(params)) return invalid('textDocument/formatting', FORMATTING_PARAMS);
+    return safe('formatting', [], () => {
       const doc = documents.get(params.textDocument.uri);
       const kind = doc && kindOf(doc);
-      return doc && (kind === 'kgfilter' || kind === 'kgpatch') ? formatDocument(doc, params.options) : [];
-    }),
-  );
+      if (!doc || (kind !== 'kgfilter' && kind !== 'kgpatch')) return [];
+      const formatted = formatDocument(doc, params.options, kind === 'kgfilter' ? 'filter' : 'patch');
+      if ('edits' in formatted) return formatted.edits;
+      // A refusal is the answer to the user's command, so it is shown, not only logged.
+      connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: formatted.refused }).catch(() => undefined);
+      return [];
+    });
+  });
 
   const dispose = (): void => {
     disposed = true;
+    scan?.abort();
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
   };
   connection.onShutdown(dispose);
 
-  documents.listen(connection);
+  documents.listen(documentEvents);
   connection.listen();
   return { dispose };
 }

@@ -97,6 +97,8 @@ export class LspHarness {
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   /** Messages the server logged (window/logMessage), e.g. a handler that threw. */
   readonly logs: string[] = [];
+  /** Messages the server showed the user (window/showMessage). */
+  readonly shown: string[] = [];
   /** Every publish, in order, for debounce checks. */
   readonly publishes: PublishDiagnosticsParams[] = [];
   private readonly waiters = new Set<() => void>();
@@ -113,6 +115,7 @@ export class LspHarness {
       for (const w of this.waiters) w();
     });
     client.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
+    client.onNotification('window/showMessage', (p: { message: string }) => this.shown.push(p.message));
   }
 
   static async start(options: HarnessOptions = {}): Promise<LspHarness> {

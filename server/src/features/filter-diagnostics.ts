@@ -3,8 +3,8 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseFilter } from '../engine';
 import { targetKind } from './document-kind';
-import { toDiagnostic, tooLarge } from './problem-diagnostic';
+import { limitDiagnostics, toDiagnostic, tooLarge } from './problem-diagnostic';
 
 export function filterDiagnostics(doc: TextDocument): Diagnostic[] {
-  return tooLarge(doc, 'filter') ?? parseFilter(doc.getText(), targetKind(doc.uri)).problems.map(toDiagnostic);
+  return tooLarge(doc, 'filter') ?? limitDiagnostics(parseFilter(doc.getText(), targetKind(doc.uri)).problems.map(toDiagnostic));
 }

@@ -1,29 +1,39 @@
-// Where the caret is in a JSON document, for completion and hover, with the parse guarded:
-// jsonc-parser recurses per nesting level, so deep documents are refused before parsing.
+// Where the caret is in a JSON document, for completion, hover and quick fixes, with the parse
+// guarded: jsonc-parser recurses per nesting level, so deep documents are refused before parsing, and
+// documents past MAX_JSON_LENGTH (whose checks say they are too large) are not read at all.
 import { findNodeAtOffset, getLocation, parseTree, type Location, type Node } from 'jsonc-parser';
 import { scanDepth } from '../engine/json';
 import type { Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-
-/** Completion and hover give up on larger documents, whose checks already say they are too large. */
-export const MAX_INTERACTIVE_LENGTH = 2_000_000;
+import { MAX_JSON_LENGTH } from './limits';
 
 export function tooDeep(text: string): boolean {
   return scanDepth(text).tooDeepAt !== undefined;
 }
 
-function usable(text: string): boolean {
-  return text.length <= MAX_INTERACTIVE_LENGTH && !tooDeep(text);
+/**
+ * The text last inspected, whether it may be read and, once asked for, its tree: the requests on one
+ * version of a document (a completion and its hovers, the quick fixes of several diagnostics) scan
+ * and parse it once.
+ */
+let last: { text: string; usable: boolean; tree?: Node } | undefined;
+
+function inspected(text: string): { text: string; usable: boolean; tree?: Node } {
+  if (last?.text !== text) last = { text, usable: text.length <= MAX_JSON_LENGTH && !tooDeep(text) };
+  return last;
 }
 
 /** The JSON path at `offset`, or undefined for a document too large or deep to inspect. */
 export function locationAt(text: string, offset: number): Location | undefined {
-  return usable(text) ? getLocation(text, offset) : undefined;
+  return inspected(text).usable ? getLocation(text, offset) : undefined;
 }
 
 /** The parse tree (error-tolerant), or undefined for a document too large or deep to inspect. */
 export function treeOf(text: string): Node | undefined {
-  return usable(text) ? parseTree(text, [], { allowTrailingComma: true }) : undefined;
+  const seen = inspected(text);
+  if (!seen.usable) return undefined;
+  seen.tree ??= parseTree(text, [], { allowTrailingComma: true });
+  return seen.tree;
 }
 
 export function nodeAt(root: Node | undefined, offset: number): Node | undefined {

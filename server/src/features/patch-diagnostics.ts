@@ -3,8 +3,8 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkPatch } from '../engine';
 import { targetKind } from './document-kind';
-import { toDiagnostic, tooLarge } from './problem-diagnostic';
+import { limitDiagnostics, toDiagnostic, tooLarge } from './problem-diagnostic';
 
 export function patchDiagnostics(doc: TextDocument): Diagnostic[] {
-  return tooLarge(doc, 'patch') ?? checkPatch(doc.getText(), targetKind(doc.uri)).problems.map(toDiagnostic);
+  return tooLarge(doc, 'patch') ?? limitDiagnostics(checkPatch(doc.getText(), targetKind(doc.uri)).problems.map(toDiagnostic));
 }

@@ -1,8 +1,9 @@
-// Engine problems as LSP diagnostics, and the size limit above which documents are not checked.
+// Engine problems as LSP diagnostics, the size limit above which documents are not checked, and the
+// bound on how many diagnostics one document publishes.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem } from '../engine';
-import { MAX_INTERACTIVE_LENGTH } from './json-context';
+import { MAX_DIAGNOSTICS, MAX_JSON_LENGTH } from './limits';
 
 export const SOURCE = 'okg';
 
@@ -19,23 +20,53 @@ export function toDiagnostic(problem: Problem): Diagnostic {
   };
 }
 
+/** A size for messages: `1.9 MB`, `300 KB`. */
+export function size(chars: number): string {
+  return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} MB` : `${Math.ceil(chars / 1000)} KB`;
+}
+
 /** A warning at the top of a document too large to check, instead of checks. */
-export function tooLargeWarning(length: number, message: (size: string, limit: string) => string): Diagnostic {
-  const mb = (n: number): string => `${(n / 1_000_000).toFixed(1)} MB`;
+export function tooLargeWarning(message: string): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Warning,
     code: 'too-large',
     source: SOURCE,
-    message: message(mb(length), mb(MAX_INTERACTIVE_LENGTH)),
+    message,
   };
 }
 
 /** A filter or patch is a few kilobytes; a document past the limit gets this one diagnostic instead of checks. */
 export function tooLarge(doc: TextDocument, noun: string): Diagnostic[] | undefined {
   const length = doc.getText().length;
-  if (length <= MAX_INTERACTIVE_LENGTH) return undefined;
+  if (length <= MAX_JSON_LENGTH) return undefined;
   return [
-    tooLargeWarning(length, (size, limit) => `This ${noun} is ${size}, over the ${limit} the editor checks; no ${noun} is this large, so check that it is the right file`),
+    tooLargeWarning(
+      `This ${noun} is ${size(length)}, over the ${size(MAX_JSON_LENGTH)} the editor checks; no ${noun} is this large, so check that it is the right file`,
+    ),
+  ];
+}
+
+const before = (a: Diagnostic, b: Diagnostic): number => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+/**
+ * At most MAX_DIAGNOSTICS diagnostics: past that, the first ones in the document and one last
+ * diagnostic where the rest begin, saying how many are not shown.
+ */
+export function limitDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS) return diagnostics;
+  const sorted = [...diagnostics].sort(before);
+  const shown = sorted.slice(0, MAX_DIAGNOSTICS - 1);
+  const from = sorted[MAX_DIAGNOSTICS - 1].range.start;
+  const hidden = sorted.length - shown.length;
+  return [
+    ...shown,
+    {
+      range: { start: from, end: from },
+      severity: DiagnosticSeverity.Warning,
+      code: 'too-many-problems',
+      source: SOURCE,
+      message: `${hidden} more problems from here on are not shown (the editor shows ${MAX_DIAGNOSTICS - 1} per file); fix the ones above first`,
+    },
   ];
 }

@@ -1,7 +1,7 @@
 // Parses a YAML stream one document at a time and picks out the GameServer and GameServerSet
 // documents; every other document is left alone, and one that does not even mention the OKG group is
 // not parsed at all.
-import { Composer, Parser, type Document } from 'yaml';
+import { Composer, Lexer, Parser, type CST, type Document } from 'yaml';
 import type { SchemaKind } from '../schemas';
 import { reportDuplicateKeys } from './duplicate-keys';
 import { splitDocuments, type Chunk } from './split';
@@ -15,6 +15,15 @@ const KINDS: readonly SchemaKind[] = ['GameServerSet', 'GameServer'];
 
 /** Bounds alias expansion: a "billion laughs" document stops here instead of filling memory. */
 export const MAX_ALIAS_COUNT = 1000;
+
+/**
+ * Nesting bound: a GameServerSet's deepest field (a node affinity's match expression values) sits
+ * about 12 levels down and even a CRD schema embedding a pod template stays under 50. The yaml
+ * library composes documents recursively and overflows the stack at a few hundred flow levels (fewer
+ * when the stack is already deep), and its trees feed recursive toJS, ajv and our checks: 100 keeps
+ * every real manifest and a safe margin below that.
+ */
+export const MAX_YAML_DEPTH = 100;
 
 export interface ManifestDoc {
   doc: Document.Parsed;
@@ -56,24 +65,61 @@ function withYamlEnv<T>(parse: () => T): T {
 const latest: { parse?: unknown } = {};
 const KEEP_CHARS = 100_000;
 
+export interface ParsedYaml {
+  /** The documents before any that nests too deep. */
+  docs: Document.Parsed[];
+  /** Offset of the collection that opens nesting level MAX_YAML_DEPTH + 1; parsing stopped there. */
+  tooDeepAt?: number;
+}
+
+const isCollection = (t: CST.Token): boolean => t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection';
+
+/** The offset of the collection at level MAX_YAML_DEPTH + 1 in the parser's stack of open tokens, if any. */
+function tooDeepIn(stack: readonly CST.Token[]): number | undefined {
+  let level = 0;
+  for (const token of stack) {
+    if (isCollection(token) && ++level > MAX_YAML_DEPTH) return token.offset;
+  }
+  return undefined;
+}
+
+/**
+ * The CST tokens of a text, as Parser.parse gives them, except that they stop where a collection opens
+ * a level deeper than MAX_YAML_DEPTH. The parser keeps its open tokens on an explicit stack (it does
+ * not recurse), so watching that stack bounds the depth before anything recursive sees the document.
+ */
+function* boundedTokens(text: string, parser: Parser, found: { at?: number }): Generator<CST.Token> {
+  for (const lexeme of new Lexer().lex(text)) {
+    yield* parser.next(lexeme);
+    // The stack holds the document and perhaps a scalar being read besides the collections.
+    if (parser.stack.length > MAX_YAML_DEPTH) {
+      found.at = tooDeepIn(parser.stack);
+      if (found.at !== undefined) return;
+    }
+  }
+  yield* parser.end();
+}
+
 /**
  * Every document of a YAML text (a chunk, or a whole stream), as yaml's parseAllDocuments gives them
- * with kubectl's options, duplicate keys found in linear time (duplicate-keys.ts).
+ * with kubectl's options, duplicate keys found in linear time (duplicate-keys.ts), up to the first
+ * place that nests deeper than MAX_YAML_DEPTH.
  */
-export function parseYaml(text: string): Document.Parsed[] {
+export function parseYaml(text: string): ParsedYaml {
   const parser = new Parser();
   const composer = new Composer(PARSE_OPTIONS);
-  const docs = withYamlEnv(() => [...composer.compose(parser.parse(text))]);
+  const found: { at?: number } = {};
+  const docs = withYamlEnv(() => [...composer.compose(boundedTokens(text, parser, found))]);
   for (const doc of docs) reportDuplicateKeys(doc);
   if (text.length <= KEEP_CHARS) latest.parse = { parser, composer, docs };
-  return docs;
+  return found.at === undefined ? { docs } : { docs, tooDeepAt: found.at };
 }
 
 /**
  * The chunks a cursor was recently in, parsed, for hover. Small: the checks keep their findings
  * rather than trees (index.ts), so a whole file's trees never stay in memory.
  */
-const parsed = new TextCache<{ text: string; docs: Document.Parsed[] }>(200_000);
+const parsed = new TextCache<{ text: string; yaml: ParsedYaml }>(200_000);
 
 /** Only text that names the OKG group can hold an OKG object. */
 export function mayHoldOkg(text: string): boolean {
@@ -98,13 +144,17 @@ export function chunkAt(text: string, offset: number): Chunk {
   return found;
 }
 
-/** The document holding `offset` (an offset in the whole file); only its chunk is parsed. */
-export function documentAt(text: string, offset: number): ManifestDoc | undefined {
+/**
+ * The document holding `offset` (an offset in the whole file); only its chunk is parsed, and only when
+ * it holds at most `maxChunk` characters. A chunk nested too deep has none: its diagnostic says why.
+ */
+export function documentAt(text: string, offset: number, maxChunk = Infinity): ManifestDoc | undefined {
   const chunk = chunkAt(text, offset);
-  if (!mayHoldOkg(chunk.text)) return undefined;
-  const { text: own, docs } = parsed.resolve(chunk.text, (t) => ({ text: t, docs: parseYaml(t) }));
+  if (chunk.text.length > maxChunk || !mayHoldOkg(chunk.text)) return undefined;
+  const { text: own, yaml } = parsed.resolve(chunk.text, (t) => ({ text: t, yaml: parseYaml(t) }));
+  if (yaml.tooDeepAt !== undefined) return undefined;
   let found: ManifestDoc | undefined;
-  for (const doc of docs) {
+  for (const doc of yaml.docs) {
     if (chunk.start + doc.range[0] > offset && found) break;
     found = { doc, text: own, base: chunk.start, kind: kindOf(doc) };
   }

@@ -1,15 +1,15 @@
 // GameServerSet / GameServer YAML: the checks of okg-api.md §3 plus schema validation, and the locators
 // the language features use. Only documents with apiVersion game.kruise.io/v1alpha1 and one of the two
 // kinds are looked at; every other document in the stream is left alone.
-import type { Problem } from '../problem';
+import type { Position, Problem } from '../problem';
 import { LineIndex } from '../text';
 import { checkDocument } from './check';
-import { kindOf, mayHoldOkg, parseYaml } from './documents';
-import type { Finding } from './finding';
+import { kindOf, MAX_YAML_DEPTH, mayHoldOkg, parseYaml } from './documents';
+import { finding, type Finding } from './finding';
 import { splitDocuments } from './split';
 import { TextCache } from './text-cache';
 
-export { OKG_API_VERSION, MAX_ALIAS_COUNT, mayHoldOkg } from './documents';
+export { OKG_API_VERSION, MAX_ALIAS_COUNT, MAX_YAML_DEPTH, mayHoldOkg } from './documents';
 export { completionSiteAt, locateManifest } from './locate';
 export type { CompletionSite, ManifestLocation } from './locate';
 export type { Segment } from './finding';
@@ -24,18 +24,64 @@ const checked = new TextCache<Finding[]>(1_000_000);
 
 function checkChunk(text: string): Finding[] {
   const out: Finding[] = [];
-  for (const doc of parseYaml(text)) {
+  const { docs, tooDeepAt } = parseYaml(text);
+  for (const doc of docs) {
     const kind = kindOf(doc);
     if (kind) out.push(...checkDocument({ doc, text, base: 0, kind }));
+  }
+  if (tooDeepAt !== undefined) {
+    const message = `Nested more than ${MAX_YAML_DEPTH} levels deep here; no Kubernetes manifest comes close, so this document is not checked.`;
+    out.push(finding('error', 'yaml-too-deep', message, { start: tooDeepAt, end: tooDeepAt + 1 }));
   }
   return out;
 }
 
+export interface ManifestCheck {
+  problems: Problem[];
+  /** Documents naming the OKG group that were skipped as longer than `maxDocument`. */
+  oversized: { at: Position; chars: number }[];
+  /** Where the first document naming the OKG group that was left unchecked starts, if any was. */
+  uncheckedAt?: Position;
+  /** How many documents naming the OKG group were left unchecked. */
+  unchecked: number;
+}
+
+export interface CheckBudget {
+  /** Characters of documents checked in all. */
+  maxChars: number;
+  /** Characters of one document: a longer one is skipped, and the next ones are checked. */
+  maxDocument: number;
+}
+
+/** Every problem of every GameServerSet and GameServer document in a YAML stream. */
 export function checkManifest(text: string): Problem[] {
+  return checkManifestWithin(text, { maxChars: Infinity, maxDocument: Infinity }).problems;
+}
+
+/**
+ * The problems of the documents naming the OKG group, in file order, as long as their text adds up to
+ * at most `maxChars`, skipping any longer than `maxDocument`; the documents after the budget is spent
+ * are counted, not checked, so a huge file costs a bounded time.
+ */
+export function checkManifestWithin(text: string, budget: CheckBudget): ManifestCheck {
   const lines = new LineIndex(text);
   const out: Problem[] = [];
+  const oversized: ManifestCheck['oversized'] = [];
+  let left = budget.maxChars;
+  let uncheckedAt: Position | undefined;
+  let unchecked = 0;
   for (const chunk of splitDocuments(text)) {
     if (!mayHoldOkg(chunk.text)) continue;
+    if (chunk.text.length > budget.maxDocument) {
+      oversized.push({ at: lines.positionAt(chunk.start), chars: chunk.text.length });
+      continue;
+    }
+    if (uncheckedAt !== undefined || chunk.text.length > left) {
+      uncheckedAt ??= lines.positionAt(chunk.start);
+      unchecked++;
+      continue;
+    }
+    left -= chunk.text.length;
     for (const f of checked.resolve(chunk.text, checkChunk)) {
       const problem: Problem = {
         severity: f.severity,
@@ -47,5 +93,5 @@ export function checkManifest(text: string): Problem[] {
       out.push(problem);
     }
   }
-  return out;
+  return uncheckedAt === undefined ? { problems: out, oversized, unchecked } : { problems: out, oversized, uncheckedAt, unchecked };
 }

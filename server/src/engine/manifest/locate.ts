@@ -17,14 +17,17 @@ export interface ManifestLocation {
   span: Span | undefined;
 }
 
-function okgDocumentAt(text: string, offset: number): ManifestDoc | undefined {
-  const d = documentAt(text, offset);
+function okgDocumentAt(text: string, offset: number, maxChunk: number): ManifestDoc | undefined {
+  const d = documentAt(text, offset, maxChunk);
   return d?.kind ? d : undefined;
 }
 
-/** The GameServer / GameServerSet node at `offset`, or undefined outside such a document. */
-export function locateManifest(text: string, offset: number): ManifestLocation | undefined {
-  const d = okgDocumentAt(text, offset);
+/**
+ * The GameServer / GameServerSet node at `offset`, or undefined outside such a document, in a document
+ * longer than `maxChunk` characters, or in one nested too deep.
+ */
+export function locateManifest(text: string, offset: number, maxChunk = Infinity): ManifestLocation | undefined {
+  const d = okgDocumentAt(text, offset, maxChunk);
   if (!d?.kind) return undefined;
   const at = pathAtOffset(d.doc, offset - d.base);
   const r = at.node?.range;
@@ -84,10 +87,14 @@ function docHolding(docs: Document.Parsed[], offset: number): Document.Parsed | 
   return docs.find((doc) => doc.range[0] <= offset && offset <= doc.range[2]) ?? docs.at(-1);
 }
 
-/** What may be typed at `offset`: keys of an object, or a value, in a GameServer / GameServerSet document. */
-export function completionSiteAt(text: string, offset: number): CompletionSite | undefined {
+/**
+ * What may be typed at `offset`: keys of an object, or a value, in a GameServer / GameServerSet
+ * document of at most `maxChunk` characters that does not nest too deep.
+ */
+export function completionSiteAt(text: string, offset: number, maxChunk = Infinity): CompletionSite | undefined {
   // Only the cursor's document is parsed, and only with the placeholder in: its kind is read from that.
   const chunk = chunkAt(text, offset);
+  if (chunk.text.length > maxChunk) return undefined;
   const rel = offset - chunk.start;
   const lineStart = chunk.text.lastIndexOf('\n', rel - 1) + 1;
   const nl = chunk.text.indexOf('\n', rel);
@@ -98,7 +105,9 @@ export function completionSiteAt(text: string, offset: number): CompletionSite |
   const line = parts.keyEnd === undefined ? `${head}${PLACEHOLDER}:` : `${head}: ${PLACEHOLDER}`;
   const patched = chunk.text.slice(0, lineStart) + line + chunk.text.slice(lineEnd);
   const marker = lineStart + line.indexOf(PLACEHOLDER);
-  const doc = docHolding(parseYaml(patched), marker);
+  const parsed = parseYaml(patched);
+  if (parsed.tooDeepAt !== undefined) return undefined;
+  const doc = docHolding(parsed.docs, marker);
   const kind = doc && kindOf(doc);
   if (!doc || !kind) return undefined;
   const at = pathAtOffset(doc, marker);

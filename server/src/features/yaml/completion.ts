@@ -9,6 +9,7 @@ import { LineIndex } from '../../engine/text';
 import { item } from '../snippet';
 import { opsStateMeaning } from './ops-states';
 import { podTemplateKeys, type KeyShape } from './pod-template-keys';
+import { MAX_YAML_DOCUMENT } from '../limits';
 import { mayHoldOkg, tooLargeForYaml } from './text';
 
 const SERVICE_QUALITIES = ['spec', 'serviceQualities'];
@@ -142,7 +143,7 @@ function valueItems(schema: JsonSchema, range: Range, gap: string): CompletionIt
 export function yamlCompletion(text: string, position: Position): CompletionItem[] {
   if (!mayHoldOkg(text) || tooLargeForYaml(text)) return [];
   const lines = new LineIndex(text);
-  const site = completionSiteAt(text, lines.offsetAt(position));
+  const site = completionSiteAt(text, lines.offsetAt(position), MAX_YAML_DOCUMENT);
   if (!site) return [];
   const range = { start: lines.positionAt(site.replace.start), end: lines.positionAt(site.replace.end) };
   const pad = ' '.repeat(site.indentExtra);

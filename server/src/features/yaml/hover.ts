@@ -7,6 +7,7 @@ import { describeType, schemaAtPointer, type JsonSchema } from '../../engine/sch
 import { LineIndex } from '../../engine/text';
 import { markdown } from '../snippet';
 import { opsStateMeaning } from './ops-states';
+import { MAX_YAML_DOCUMENT } from '../limits';
 import { mayHoldOkg, tooLargeForYaml } from './text';
 
 function schemaText(name: string, schema: JsonSchema): string[] {
@@ -27,7 +28,7 @@ function lastName(path: readonly string[]): string {
 export function yamlHover(text: string, position: Position): Hover | null {
   if (!mayHoldOkg(text) || tooLargeForYaml(text)) return null;
   const lines = new LineIndex(text);
-  const loc = locateManifest(text, lines.offsetAt(position));
+  const loc = locateManifest(text, lines.offsetAt(position), MAX_YAML_DOCUMENT);
   // On a key or a scalar value only: between the entries of a map there is nothing to explain.
   if (!loc || loc.path.length === 0 || !loc.span || !isScalar(loc.node)) return null;
   const path = loc.path.map(String);

@@ -1,8 +1,8 @@
 // The shared guard of the three YAML features: which texts are worth parsing at all.
-import { MAX_INTERACTIVE_LENGTH } from '../json-context';
+import { MAX_YAML_LENGTH } from '../limits';
 
 export { mayHoldOkg } from '../../engine/manifest';
 
 export function tooLargeForYaml(text: string): boolean {
-  return text.length > MAX_INTERACTIVE_LENGTH;
+  return text.length > MAX_YAML_LENGTH;
 }
