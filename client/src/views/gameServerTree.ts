@@ -1,6 +1,5 @@
 // The GameServers view: renders the TreeIndex, which the session's change batches keep current.
-// VS Code hears only of the nodes that changed: rows and children of what is open at once (a few
-// times a second at most), counts and collapsed parts at most once a second. Large sets show a
+// VS Code hears only of the nodes that changed, when refreshSchedule.ts says. Large sets show a
 // page of GameServers and a "Show more" row; tooltips are built only when a row is hovered.
 import * as vscode from 'vscode';
 import type { ClusterSession, SessionChange } from '../session/clusterSession';
@@ -64,7 +63,7 @@ export class GameServerTree implements vscode.TreeDataProvider<ViewNode>, vscode
       session.onDidChange((c) => this.onChange(c)),
       session.onDidChangeState(() => this.showCounts()),
       this.view.onDidExpandElement((e) => this.schedule.open.add(e.element.id)),
-      this.view.onDidCollapseElement((e) => this.schedule.open.delete(e.element.id)),
+      this.view.onDidCollapseElement((e) => this.schedule.collapsed(e.element.id)),
       // The view being shown is one of the two things allowed to touch the cluster.
       this.view.onDidChangeVisibility((e) => {
         if (e.visible) void session.start();
