@@ -62,6 +62,7 @@ const UNTRUSTED_SETTINGS = {
  * Starts VS Code's own server entry on 127.0.0.1 (port 0: chosen by the OS) and resolves once it
  * prints "Web UI available". `env` is added to the server's environment, which the extension host
  * inherits (so KUBECONFIG reaches the extension). With `untrusted`, folders open in Restricted Mode.
+ * Resolves to { port, url, pid, logFile, exited, close }.
  */
 export async function startVSCodeServer({ serverMain, dataDir, extensionsDir, env = {}, port = 0, timeoutMs = 60_000, untrusted = false }) {
   const userDataDir = join(dataDir, 'user-data');
@@ -107,7 +108,8 @@ export async function startVSCodeServer({ serverMain, dataDir, extensionsDir, en
   };
   try {
     const boundPort = await withTimeout(ready, timeoutMs, 'VS Code server to print "Web UI available"');
-    return { port: boundPort, url: `http://127.0.0.1:${boundPort}`, logFile, exited, close };
+    // `pid` is also the process group of everything the server starts (extension hosts, language servers).
+    return { port: boundPort, url: `http://127.0.0.1:${boundPort}`, pid: child.pid, logFile, exited, close };
   } catch (err) {
     await close();
     throw err;

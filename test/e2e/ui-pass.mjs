@@ -1,16 +1,47 @@
 // The UI pass: drives a VS Code window with Playwright as a person would (Quick Open, the command
-// palette, hovers, the modal confirmation, the typed count, the status bar) against its own
-// sandbox, checks what each step shows and what it did to the cluster, and saves a picture of each
-// step. The test run saves them under test-results/ui/; `npm run screenshots` saves the README's
-// pictures to docs/screenshots/.
+// palette, hovers, context menus, the modal confirmation, the typed count, the status bar) against
+// its own sandbox, checks what each step shows and what it did to the cluster, and saves a picture
+// of each step. The test run saves them under test-results/ui/; `npm run screenshots` saves the
+// README's pictures to docs/screenshots/.
+//
+// Each step sets up what it needs (the cluster's scene, the namespaces shown, its own files and
+// filter, no dialog or editor left open) instead of relying on the step before, so any step may
+// fail, be skipped or run alone without changing what the others see.
+//
+// Alone: node --import tsx test/e2e/ui-pass.mjs (after `node esbuild.mjs`), and with
+// OKG_UI_STEPS=<RegExp> only the steps whose title matches (e.g. OKG_UI_STEPS='stale|churn').
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { copyWorkspace, failureShot, makeTempDir, manifest, openWorkbench, removeDir, startSandbox, startVSCodeServer, withTimeout, workbenchUrl, ROOT } from './harness.mjs';
-import { commandTitle, contributedView, expandAll, focusView, openFile, pickQuickInputRow, runCommand, treeRows } from './ui.mjs';
+import {
+  clearHover,
+  closeContextMenu,
+  commandTitle,
+  contributedView,
+  expandAll,
+  expandRow,
+  focusView,
+  hoverFor,
+  openContextMenu,
+  openFile,
+  pickQuickInputRow,
+  quickInputRow,
+  renderedRows,
+  runCommand,
+  statusBarItem,
+  treeRow,
+  viewDescription,
+  viewMessage,
+  viewPane,
+} from './ui.mjs';
 
 const STEP_TIMEOUT_MS = 90_000;
 const WAIT_MS = 30_000;
+const CONTEXT = 'okg-sandbox';
 const NAMESPACE = 'default';
+const REPLICAS = 5;
+const STATUS_ITEM = 'okg.context';
 
 /** Servers not in play: what a scale-down should take first. */
 const FILTER_FILE = 'unallocated.kgfilter';
@@ -18,11 +49,26 @@ const FILTER = '{"opsState": {"$ne": "Allocated"}}\n';
 const KILL_FILTER_FILE = 'kill-two.kgfilter';
 const KILL_TARGETS = ['battle-royale-4', 'minecraft-4'];
 const KILL_PATCH_FILE = 'kill.kgpatch';
+/** The churn step's filter: most servers match, and a burst of Maintaining lowers the count. */
+const CHURN_FILTER_FILE = 'in-service.kgfilter';
+const CHURN_FILTER = '{"opsState": {"$ne": "Maintaining"}}\n';
+/** The staleness steps' filter: few matches, so one change during the outage moves the count. */
+const STALE_FILTER_FILE = 'maintaining.kgfilter';
+const STALE_FILTER = '{"opsState": "Maintaining"}\n';
+
+/** What the tests' filters test, as plain predicates over a sandbox object (the ground truth). */
+const PREDICATES = {
+  [FILTER_FILE]: (gs) => gs.spec.opsState !== 'Allocated',
+  [KILL_FILTER_FILE]: (gs) => KILL_TARGETS.includes(gs.metadata.name),
+  [CHURN_FILTER_FILE]: (gs) => gs.spec.opsState !== 'Maintaining',
+  [STALE_FILTER_FILE]: (gs) => gs.spec.opsState === 'Maintaining',
+};
 
 /**
  * The default namespace's GameServers (sets battle-royale and minecraft, 5 each) as players and
  * operators left them: four allocated, one in maintenance, one not ready, assorted priorities.
  * The filter then matches the other six, whose rows in the tree differ in state, opsState and priorities.
+ * Every other GameServer (both namespaces) is as OKG creates it: Ready, opsState None, priorities 0.
  */
 const SCENE = [
   ['battle-royale-0', { opsState: 'Allocated' }],
@@ -34,32 +80,63 @@ const SCENE = [
   ['minecraft-2', { deletionPriority: 10, updatePriority: 2 }],
   ['minecraft-3', { opsState: 'Allocated' }],
 ];
+const BASE = { opsState: 'None', currentState: 'Ready', networkState: 'Ready', deletionPriority: 0, updatePriority: 0 };
 
-/** Sets the scene through the sandbox's mutate API, as the cluster's other clients would. */
+/**
+ * Puts the cluster back to the scene through the sandbox's mutate API, as the cluster's other
+ * clients would: every set at its replicas (a Kill lowers them; OKG then recreates the missing
+ * servers), every GameServer as the scene has it. Objects already right are not touched.
+ */
 function setScene(sandbox) {
-  for (const [name, { opsState, currentState, deletionPriority, updatePriority }] of SCENE) {
-    sandbox.mutate('GameServer', NAMESPACE, name, (gs) => {
-      if (opsState) gs.spec.opsState = opsState;
-      if (currentState) gs.status.currentState = currentState;
+  for (const set of sandbox.objects('GameServerSet')) {
+    if (set.spec.replicas !== REPLICAS) sandbox.mutate('GameServerSet', set.metadata.namespace, set.metadata.name, (s) => (s.spec.replicas = REPLICAS));
+  }
+  const scene = new Map(SCENE);
+  for (const gs of sandbox.objects('GameServer')) {
+    const want = { ...BASE, ...(gs.metadata.namespace === NAMESPACE ? scene.get(gs.metadata.name) : undefined) };
+    const net = gs.status.networkStatus;
+    const same =
+      gs.spec.opsState === want.opsState &&
+      gs.status.currentState === want.currentState &&
+      (!net || net.currentNetworkState === want.networkState) &&
+      gs.spec.deletionPriority === want.deletionPriority &&
+      gs.status.deletionPriority === String(want.deletionPriority) &&
+      gs.spec.updatePriority === want.updatePriority &&
+      gs.status.updatePriority === String(want.updatePriority);
+    if (same) continue;
+    sandbox.mutate('GameServer', gs.metadata.namespace, gs.metadata.name, (o) => {
+      o.spec.opsState = want.opsState;
+      o.status.currentState = want.currentState;
+      if (o.status.networkStatus) o.status.networkStatus.currentNetworkState = want.networkState;
       // Spec is what a user sets; status is OKG's copy of it (a string), which the tree shows.
-      if (deletionPriority !== undefined) {
-        gs.spec.deletionPriority = deletionPriority;
-        gs.status.deletionPriority = String(deletionPriority);
-      }
-      if (updatePriority !== undefined) {
-        gs.spec.updatePriority = updatePriority;
-        gs.status.updatePriority = String(updatePriority);
-      }
+      o.spec.deletionPriority = want.deletionPriority;
+      o.status.deletionPriority = String(want.deletionPriority);
+      o.spec.updatePriority = want.updatePriority;
+      o.status.updatePriority = String(want.updatePriority);
     });
   }
 }
 
-const unallocated = (sandbox) =>
+/** The names of the shown namespace's GameServers that `file`'s filter matches, sorted. */
+const matching = (sandbox, file, namespace = NAMESPACE) =>
   sandbox
-    .objects('GameServer', NAMESPACE)
-    .filter((gs) => gs.spec.opsState !== 'Allocated')
+    .objects('GameServer', namespace)
+    .filter(PREDICATES[file])
     .map((gs) => gs.metadata.name)
     .sort();
+
+/**
+ * The view message the contract gives for `file` run on the default namespace, from the sandbox
+ * itself: `Filter <file>: <m> of <t> GameServers match`, then ` · <k> more in other namespaces`
+ * when the filter also matches elsewhere.
+ */
+function expectedFilterMessage(sandbox, file) {
+  const all = sandbox.objects('GameServer');
+  const shown = all.filter((gs) => gs.metadata.namespace === NAMESPACE);
+  const m = shown.filter(PREDICATES[file]).length;
+  const k = all.filter((gs) => gs.metadata.namespace !== NAMESPACE && PREDICATES[file](gs)).length;
+  return `Filter ${file}: ${m} of ${shown.length} GameServers match${k ? ` · ${k} more in other namespaces` : ''}`;
+}
 
 function check(ok, message) {
   if (!ok) throw new Error(message);
@@ -72,32 +149,44 @@ async function eventually(read, ok, describe, timeoutMs = WAIT_MS) {
     const value = await read();
     if (ok(value)) return value;
     if (Date.now() > deadline) throw new Error(describe(value));
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-/** The labels of a view's GameServer rows (leaves: no twistie). */
+/** Waits until the view message reads exactly what `expected()` (re-read each time) says. */
+async function messageReads(page, view, expected, what, timeoutMs = WAIT_MS) {
+  let want = expected();
+  await eventually(
+    async () => {
+      want = expected();
+      return viewMessage(page, view);
+    },
+    (text) => text === want,
+    (text) => `${what}: the view message reads ${JSON.stringify(text)}, not ${JSON.stringify(want)} (after ${timeoutMs / 1000} s)`,
+    timeoutMs,
+  );
+}
+
+/** The labels of the GameServer rows the view renders now (leaves, not a "Show more" row). */
 async function gameServerRows(page, view) {
-  const rows = treeRows(page, view).and(page.locator(':not([aria-expanded])'));
-  return (await rows.locator('.label-name').allInnerTexts()).map((t) => t.trim()).sort();
+  return (await renderedRows(page, view))
+    .filter((r) => r.expanded === null && r.label !== 'Show more')
+    .map((r) => r.label)
+    .sort();
 }
 
 /** The dialog box of a modal message, once it shows `text`. */
 async function modalDialog(page, text) {
-  const dialog = page.locator('.monaco-dialog-box', { hasText: text });
+  const dialog = page.locator('.monaco-dialog-box').filter({ has: page.locator('.dialog-message-text', { hasText: text }) });
   await dialog.waitFor({ timeout: WAIT_MS });
   return dialog;
 }
 
 /** Waits for a notification toast that contains `text`; resolves to its whole text. */
 async function toast(page, text) {
-  const t = page.locator('.notification-toast', { hasText: text }).first();
+  const t = page.locator('.notification-toast', { hasText: text });
   await t.waitFor({ timeout: WAIT_MS });
   return t.innerText();
-}
-
-async function closeToasts(page) {
-  await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
 }
 
 /** The Apply Patch to Matches button in the editor title of the open patch. */
@@ -107,38 +196,228 @@ const applyButton = (page) => page.locator('.editor-actions .action-label[aria-l
  * Runs Apply Patch to Matches on the open patch (from the palette, or with `button` from the editor
  * title), picks the view's current results, and waits for the diff.
  */
-async function previewCurrentResults(page, pkg, files, { button = false } = {}) {
+async function previewCurrentResults(page, pkg, filterFile, files, { button = false } = {}) {
   if (button) await applyButton(page).click({ timeout: WAIT_MS });
   else await runCommand(page, commandTitle(pkg, /applyPatch/i));
-  await pickQuickInputRow(page, 'Current results');
-  await page.locator('.multiDiffEditor').first().waitFor({ timeout: WAIT_MS });
-  await page.getByText(`(${files} files)`).first().waitFor({ timeout: WAIT_MS });
+  await pickQuickInputRow(page, `Current results: ${filterFile}`);
+  await page.locator('.multiDiffEditor').waitFor({ timeout: WAIT_MS });
+  await page.locator('.tabs-container .tab.active', { hasText: `(${files} files)` }).waitFor({ timeout: WAIT_MS });
   // Let the per-file editors render their text before anyone looks.
   await page.locator('.multiDiffEditor .view-line').first().waitFor({ timeout: WAIT_MS });
 }
 
+/** Runs `file`'s filter from the palette and waits for the view message the sandbox says it should read. */
+async function runFilter({ page, pkg, view, sandbox }, file) {
+  await openFile(page, file);
+  await runCommand(page, commandTitle(pkg, /runFilter/i));
+  await focusView(page, view);
+  await messageReads(page, view, () => expectedFilterMessage(sandbox, file), `Run Filter on ${file}`);
+}
+
+/** The status bar item's text, without its icon. */
+const statusText = async (page, pkg) => (await statusBarItem(page, pkg, STATUS_ITEM).innerText()).trim();
+
+/**
+ * Makes the view show exactly `namespaces` of the sandbox's context, through the status bar's
+ * picker as a person would (nothing when they are shown already).
+ */
+async function showNamespaces({ page, pkg, view }, namespaces) {
+  const want = `${CONTEXT} · ${namespaces.join(', ')}`;
+  const item = statusBarItem(page, pkg, STATUS_ITEM);
+  await item.waitFor({ timeout: WAIT_MS });
+  if ((await statusText(page, pkg)) === want) return;
+  await item.click();
+  await pickQuickInputRow(page, CONTEXT);
+  const listed = await namespaceRows(page);
+  for (const [label, checked] of listed) {
+    if (checked !== namespaces.includes(label)) await quickInputRow(page, label).click();
+  }
+  await page.locator('.quick-input-widget .quick-input-action .monaco-button', { hasText: 'OK' }).click();
+  await eventually(
+    () => statusText(page, pkg),
+    (t) => t === want,
+    (t) => `the status bar reads ${JSON.stringify(t)} after choosing ${JSON.stringify(namespaces)}, not ${JSON.stringify(want)}`,
+  );
+  await focusView(page, view);
+}
+
+/** The namespace picker's rows once listed: [label, checked] in display order. */
+async function namespaceRows(page) {
+  const rows = page.locator('.quick-input-widget .monaco-list-row');
+  await quickInputRow(page, NAMESPACE).waitFor({ timeout: WAIT_MS });
+  return rows.evaluateAll((els) => els.map((r) => [r.querySelector('.label-name')?.textContent?.trim() ?? '', r.getAttribute('aria-checked') === 'true']));
+}
+
+/** Clears the view's filter if one runs (the view's title shows Clear Filter only then). */
+async function clearFilter({ page, pkg, view }) {
+  const action = viewPane(page, view).locator('.pane-header .action-label[aria-label="Clear Filter"]');
+  if ((await action.count()) === 0) return;
+  await runCommand(page, commandTitle(pkg, /clearFilter/i));
+  await action.waitFor({ state: 'detached', timeout: WAIT_MS });
+}
+
+/**
+ * What every step but the first starts from: no dialog, menu, input box, toast or editor left
+ * open; the cluster back to the scene; the view shown on the default namespace with no filter.
+ */
+async function prepare(ctx) {
+  const { page, sandbox, view } = ctx;
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+  await page.locator('.monaco-dialog-box').waitFor({ state: 'detached', timeout: WAIT_MS });
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  setScene(sandbox);
+  await focusView(page, view);
+  await showNamespaces(ctx, [NAMESPACE]);
+  await clearFilter(ctx);
+}
+
+/**
+ * Changes `perSecond` GameServers a second, round robin over both namespaces, as OKG's status
+ * updates would: currentState Ready <-> NotReady, which the rows show and no filter here tests.
+ * Bounded: stops after `maxChanges` or `maxMs`, or at stop(). Resolves stop() to the count made.
+ */
+/**
+ * Status changes at `perSecond`, round robin over every GameServer but `spare` (names in the
+ * default namespace): a row that itself changes is redrawn, which rightly drops its own pending
+ * tooltip, so the rows a step hovers are left alone while their siblings change.
+ */
+function startChurn(sandbox, { perSecond = 4, maxChanges = 400, maxMs = 90_000, spare = [] } = {}) {
+  const names = sandbox
+    .objects('GameServer')
+    .filter((gs) => !(gs.metadata.namespace === NAMESPACE && spare.includes(gs.metadata.name)))
+    .map((gs) => [gs.metadata.namespace, gs.metadata.name]);
+  const started = Date.now();
+  let made = 0;
+  const timer = setInterval(() => {
+    if (made >= maxChanges || Date.now() - started > maxMs) return clearInterval(timer);
+    const [ns, name] = names[made % names.length];
+    made++;
+    try {
+      sandbox.mutate('GameServer', ns, name, (gs) => {
+        gs.status.currentState = gs.status.currentState === 'Ready' ? 'NotReady' : 'Ready';
+        gs.status.lastTransitionTime = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+      });
+    } catch {
+      // Deleted meanwhile (a Kill elsewhere): skip it.
+    }
+  }, Math.round(1000 / perSecond));
+  return {
+    made: () => made,
+    stop() {
+      clearInterval(timer);
+      return made;
+    },
+  };
+}
+
+/** Today's local time for `HH:MM:SS` as read from the view, placed within 12 hours of `near`. */
+function clockToMs(hms, near) {
+  const [h, m, s] = hms.split(':').map(Number);
+  const d = new Date(near);
+  d.setHours(h, m, s, 0);
+  let t = d.getTime();
+  if (t - near > 12 * 3600_000) t -= 24 * 3600_000;
+  if (near - t > 12 * 3600_000) t += 24 * 3600_000;
+  return t;
+}
+
+const STALE_MS = 15_000;
+const LIVE_AGAIN_MS = 15_000;
+const STALE_MESSAGE = /^Not live since (\d{2}:\d{2}:\d{2}) \((.+)\); retrying(?: · (.*))?$/;
+
+/**
+ * The view live on the staleness filter; then `outage.start()`; within 15 s the view message says
+ * `Not live since HH:MM:SS (reason); retrying · <the filter's message as it was>`, the title and the
+ * status bar say stale, the status bar's tooltip says since when. A GameServer changes during the
+ * outage; `outage.end()`; within 15 s, with no click, the marker is gone everywhere and the view
+ * message counts the change; the changed server's row shows it.
+ */
+async function staleThenLive(ctx, outage) {
+  const { page, pkg, view, sandbox } = ctx;
+  await prepare(ctx);
+  await runFilter(ctx, STALE_FILTER_FILE);
+  const liveMessage = await viewMessage(page, view);
+  const liveLabel = `${CONTEXT} · ${NAMESPACE}`;
+  check((await statusText(page, pkg)) === liveLabel, `precondition: the status bar reads ${JSON.stringify(await statusText(page, pkg))}, not ${JSON.stringify(liveLabel)}`);
+  check((await viewDescription(page, view)) === liveLabel, `precondition: the view title reads ${JSON.stringify(await viewDescription(page, view))}, not ${JSON.stringify(liveLabel)}`);
+  // The server that changes while the view cannot hear: it joins the matches.
+  const changed = 'minecraft-2';
+  check(!PREDICATES[STALE_FILTER_FILE](sandbox.objects('GameServer', NAMESPACE).find((gs) => gs.metadata.name === changed)), `precondition: ${changed} already matches`);
+
+  const faultAt = Date.now();
+  let ended = false;
+  try {
+    await outage.start();
+    const stale = await eventually(
+      () => viewMessage(page, view),
+      (t) => STALE_MESSAGE.test(t),
+      (t) => `${outage.what}: ${STALE_MS / 1000} s on, the view message reads ${JSON.stringify(t)}, without "Not live since HH:MM:SS (reason); retrying"`,
+      STALE_MS,
+    );
+    const [, since, reason, rest] = STALE_MESSAGE.exec(stale);
+    const sinceMs = clockToMs(since, Date.now());
+    check(sinceMs <= Date.now() + 1000 && sinceMs >= faultAt - 60_000, `${outage.what}: the view says not live since ${since}, but the outage began at ${new Date(faultAt).toLocaleTimeString('en-GB', { hour12: false })}`);
+    check(reason.trim() !== '', `${outage.what}: the stale message gives no reason: ${JSON.stringify(stale)}`);
+    check(rest === liveMessage, `${outage.what}: while stale the view message should keep the filter's last counts after " · " (${JSON.stringify(liveMessage)}); it reads ${JSON.stringify(stale)}`);
+    await eventually(
+      () => statusText(page, pkg),
+      (t) => t.endsWith(' · stale'),
+      (t) => `${outage.what}: the view message says stale, but the status bar reads ${JSON.stringify(t)}, not ending in " · stale"`,
+      5_000,
+    );
+    const description = await viewDescription(page, view);
+    check(description === `${liveLabel} · stale`, `${outage.what}: the view title reads ${JSON.stringify(description)}, not ${JSON.stringify(`${liveLabel} · stale`)}`);
+    await hoverFor(page, statusBarItem(page, pkg, STATUS_ITEM), /Not live since/, 5_000).catch((e) => {
+      throw new Error(`${outage.what}: the status bar's tooltip does not say "Not live since": ${e.message}`);
+    });
+    await clearHover(page);
+    await ctx.extraShot(outage.shot);
+
+    sandbox.mutate('GameServer', NAMESPACE, changed, (gs) => (gs.spec.opsState = 'Maintaining'));
+    await outage.end();
+    ended = true;
+    // Back without a click: the pointer stays away from the window's controls.
+    await messageReads(page, view, () => expectedFilterMessage(sandbox, STALE_FILTER_FILE), `${outage.what}, then back: within ${LIVE_AGAIN_MS / 1000} s, with no click`, LIVE_AGAIN_MS);
+    await eventually(
+      () => Promise.all([statusText(page, pkg), viewDescription(page, view)]),
+      ([s, d]) => s === liveLabel && d === liveLabel,
+      ([s, d]) => `${outage.what}, then back: the view message is live again, but the status bar reads ${JSON.stringify(s)} and the view title ${JSON.stringify(d)} (want ${JSON.stringify(liveLabel)})`,
+      5_000,
+    );
+  } finally {
+    if (!ended) await outage.end().catch(() => undefined);
+  }
+  // The change made during the outage is in the tree: its set now has a match, and its row says so.
+  await expandRow(page, view, 'minecraft');
+  await eventually(
+    async () => (await renderedRows(page, view)).find((r) => r.label === changed)?.description ?? '(no row)',
+    (d) => d.split(' · ')[1] === 'Maintaining',
+    (d) => `${changed} became Maintaining during the outage; its row reads ${JSON.stringify(d)}`,
+    10_000,
+  );
+}
+
 /**
  * Each step: a title (what a person does and sees), the picture it leaves (`shot`), and `run`,
- * which throws with what differed. `readme` marks the pictures the README shows.
+ * which throws with what differed; `after` runs once the picture is taken. `readme` marks the
+ * pictures the README shows.
  */
 const steps = [
   {
+    // First in its window by nature: it checks what a fresh window does before the view is shown.
     title: 'an unknown filter field gets an error squiggle whose hover names the field and the near miss, and the cluster is not touched',
     shot: 'filter-diagnostics.png',
     readme: true,
-    async run({ page, sandbox }) {
+    async run({ page, pkg, sandbox }) {
       await openFile(page, 'unknown-field.kgfilter');
-      const squiggle = page.locator('.monaco-editor .squiggly-error').first();
-      await squiggle.waitFor({ timeout: WAIT_MS });
-      const box = await squiggle.boundingBox();
-      check(box, 'the error squiggle has no box');
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      const hover = page.locator('.monaco-hover:not(.hidden)').first();
-      await hover.waitFor({ timeout: WAIT_MS });
-      const text = await hover.innerText();
-      check(/opState/.test(text) && /opsState/.test(text), `the hover does not name the field and its near miss: ${JSON.stringify(text)}`);
+      const squiggle = page.locator('.monaco-editor .squiggly-error');
+      await squiggle.first().waitFor({ timeout: WAIT_MS });
+      check((await squiggle.count()) === 1, `unknown-field.kgfilter shows ${await squiggle.count()} error squiggles, not 1`);
+      const { text } = await hoverFor(page, squiggle, /opState/, WAIT_MS);
+      check(/opsState/.test(text), `the hover does not name the near miss opsState: ${JSON.stringify(text)}`);
       // The language features activated the extension; only the view or a command may reach the cluster.
-      await page.locator('.statusbar-item', { hasText: 'okg-sandbox' }).first().waitFor({ timeout: WAIT_MS });
+      await statusBarItem(page, pkg, STATUS_ITEM).filter({ hasText: CONTEXT }).waitFor({ timeout: WAIT_MS });
       const requests = sandbox.requests();
       check(requests.length === 0, `the extension reached the cluster before the view was shown or a command ran: ${JSON.stringify(requests.slice(0, 3))}`);
     },
@@ -147,12 +426,11 @@ const steps = [
     title: 'Run Filter from the palette: the view says how many match and lists exactly the matches',
     shot: 'tree-matches.png',
     readme: true,
-    async run({ page, pkg, view, sandbox }) {
-      const want = unallocated(sandbox);
-      await openFile(page, FILTER_FILE);
-      await runCommand(page, commandTitle(pkg, /runFilter/i));
-      await focusView(page, view);
-      await page.locator('.pane-body').getByText(`${want.length} of 10 GameServers match`).first().waitFor({ timeout: WAIT_MS });
+    async run(ctx) {
+      const { page, view, sandbox } = ctx;
+      await prepare(ctx);
+      const want = matching(sandbox, FILTER_FILE);
+      await runFilter(ctx, FILTER_FILE);
       await widenSideBar(page, 420);
       await expandAll(page, view);
       // Children render after their parent expands: poll until the rows settle.
@@ -168,31 +446,40 @@ const steps = [
     title: 'Apply Patch to Matches from the palette: one diff per match, then the modal names the count and context',
     shot: 'diff-preview.png',
     readme: true,
-    async run({ page, pkg, sandbox }) {
-      const want = unallocated(sandbox);
+    async run(ctx) {
+      const { page, pkg, sandbox } = ctx;
+      await prepare(ctx);
+      await widenSideBar(page, 420);
+      const want = matching(sandbox, FILTER_FILE);
+      await runFilter(ctx, FILTER_FILE);
       await openFile(page, 'mark-wait.kgpatch');
-      await previewCurrentResults(page, pkg, want.length);
+      await previewCurrentResults(page, pkg, FILTER_FILE, want.length);
       // The modal stands over the diff; the picture shows the diff, so it is taken once the dialog is up.
-      await modalDialog(page, `Apply to ${want.length} GameServers in okg-sandbox?`);
+      await modalDialog(page, `Apply to ${want.length} GameServers in ${CONTEXT}?`);
       // The preview's progress notification fades out once every object is previewed.
       await page.locator('.notification-toast', { hasText: 'Previewing' }).waitFor({ state: 'detached', timeout: WAIT_MS });
+    },
+    async after({ page }) {
+      // Leave the cluster as it was: the modal's Cancel.
+      const dialog = page.locator('.monaco-dialog-box');
+      if (await dialog.count()) await dialog.getByRole('button', { name: 'Cancel', exact: true }).click({ timeout: 5_000 }).catch(() => page.keyboard.press('Escape'));
     },
   },
   {
     title: 'clicking Apply in the modal changes exactly the matches and the summary says so',
     shot: 'apply-summary.png',
-    async run({ page, sandbox }) {
-      const want = unallocated(sandbox);
+    async run(ctx) {
+      const { page, pkg, view, sandbox } = ctx;
+      await prepare(ctx);
+      const want = matching(sandbox, FILTER_FILE);
+      await runFilter(ctx, FILTER_FILE);
+      await openFile(page, 'mark-wait.kgpatch');
+      await previewCurrentResults(page, pkg, FILTER_FILE, want.length);
       const before = new Map(sandbox.objects('GameServer').map((o) => [`${o.metadata.namespace}/${o.metadata.name}`, o]));
-      const dialog = await modalDialog(page, `Apply to ${want.length} GameServers`);
+      const dialog = await modalDialog(page, `Apply to ${want.length} GameServers in ${CONTEXT}?`);
       await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
       const text = await toast(page, 'Changed');
-      check(text.includes(`Changed ${want.length} of ${want.length} GameServers in okg-sandbox.`), `the summary reads ${JSON.stringify(text)}`);
-      // The view follows the watch: every match now reads WaitToBeDeleted, with no refresh.
-      await page
-        .locator('.pane-body .monaco-list-row .label-description', { hasText: 'WaitToBeDeleted' })
-        .nth(want.length - 1)
-        .waitFor({ timeout: WAIT_MS });
+      check(text.includes(`Changed ${want.length} of ${want.length} GameServers in ${CONTEXT}.`), `the summary reads ${JSON.stringify(text)}`);
       for (const obj of sandbox.objects('GameServer')) {
         const key = `${obj.metadata.namespace}/${obj.metadata.name}`;
         if (obj.metadata.namespace === NAMESPACE && want.includes(obj.metadata.name)) {
@@ -201,20 +488,30 @@ const steps = [
           check(JSON.stringify(obj.spec) === JSON.stringify(before.get(key)?.spec), `${key} is not a match but its spec changed`);
         }
       }
+      // The view follows the watch: every match's row now reads WaitToBeDeleted, with no refresh.
+      await focusView(page, view);
+      for (const set of new Set(want.map((n) => n.replace(/-\d+$/, '')))) await expandRow(page, view, set);
+      await eventually(
+        async () => {
+          const rows = await renderedRows(page, view);
+          return want.map((n) => [n, rows.find((r) => r.label === n)?.description ?? '(no row)']);
+        },
+        (rows) => rows.every(([, d]) => d.split(' · ')[1] === 'WaitToBeDeleted'),
+        (rows) => `after Apply the rows read ${JSON.stringify(rows.filter(([, d]) => d.split(' · ')[1] !== 'WaitToBeDeleted'))}, not WaitToBeDeleted`,
+      );
     },
   },
   {
     title: 'Apply from the patch editor\'s title button: a Kill patch asks for the count to be typed: a wrong count does not apply, the right one kills exactly those servers',
     shot: 'kill-typed-count.png',
-    async run({ page, pkg, view, sandbox, extraShot }) {
-      await closeToasts(page);
-      await openFile(page, KILL_FILTER_FILE);
-      await runCommand(page, commandTitle(pkg, /runFilter/i));
-      await focusView(page, view);
-      await page.locator('.pane-body').getByText(`${KILL_TARGETS.length} of 10 GameServers match`).first().waitFor({ timeout: WAIT_MS });
+    async run(ctx) {
+      const { page, pkg, sandbox, extraShot } = ctx;
+      await prepare(ctx);
+      const countBefore = sandbox.objects('GameServer', NAMESPACE).length;
+      await runFilter(ctx, KILL_FILTER_FILE);
       await openFile(page, KILL_PATCH_FILE);
-      await previewCurrentResults(page, pkg, KILL_TARGETS.length, { button: true });
-      const dialog = await modalDialog(page, `Apply to ${KILL_TARGETS.length} GameServers in okg-sandbox?`);
+      await previewCurrentResults(page, pkg, KILL_FILTER_FILE, KILL_TARGETS.length, { button: true });
+      const dialog = await modalDialog(page, `Apply to ${KILL_TARGETS.length} GameServers in ${CONTEXT}?`);
       await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible', timeout: WAIT_MS });
@@ -233,34 +530,118 @@ const steps = [
       // OKG deletes a killed server and lowers its set's replicas, so the server does not come back.
       const left = sandbox.objects('GameServer', NAMESPACE).map((o) => o.metadata.name);
       check(!KILL_TARGETS.some((n) => left.includes(n)), `killed servers are still there: ${JSON.stringify(left)}`);
-      check(left.length === 10 - KILL_TARGETS.length, `${left.length} GameServers are left in ${NAMESPACE}, not ${10 - KILL_TARGETS.length}: ${JSON.stringify(left)}`);
+      check(left.length === countBefore - KILL_TARGETS.length, `${left.length} GameServers are left in ${NAMESPACE}, not ${countBefore - KILL_TARGETS.length}: ${JSON.stringify(left)}`);
     },
   },
   {
-    title: 'the status bar names the context; choosing both namespaces from it shows both in the view',
+    title: 'while the cluster changes: hovering a GameServer row shows its tooltip within 1 s (5 rows), right-clicking one opens its menu with Set opsState... (5 of 5), and a burst of changes moves the view message to the exact count within 10 s',
+    shot: 'churn.png',
+    async run(ctx) {
+      const { page, view, sandbox } = ctx;
+      await prepare(ctx);
+      await widenSideBar(page, 420);
+      await runFilter(ctx, CHURN_FILTER_FILE);
+      for (const set of ['battle-royale', 'minecraft']) await expandRow(page, view, set);
+      const names = await eventually(
+        () => gameServerRows(page, view),
+        (rows) => rows.length >= 5,
+        (rows) => `the view renders ${rows.length} GameServer rows, fewer than the 5 to hover: ${JSON.stringify(rows)}`,
+      );
+      const picked = names.slice(0, 5);
+      const churn = startChurn(sandbox, { spare: picked });
+      try {
+        // Every part is tried and reported, so one failure does not hide how the others went.
+        const problems = [];
+        const slow = [];
+        for (const name of picked) {
+          const hover = await hoverFor(page, treeRow(page, view, name), `${name} in ${NAMESPACE}`, 5_000).catch((e) => ({ ms: Infinity, error: e.message }));
+          if (!(hover.ms <= 1000)) slow.push(`${name}: ${hover.error ?? `${hover.ms} ms`}`);
+        }
+        await clearHover(page);
+        if (slow.length) problems.push(`${slow.length} of ${picked.length} GameServer tooltips did not show within 1 s (${slow.join('; ')})`);
+        const missed = [];
+        for (const name of picked) {
+          await openContextMenu(page, treeRow(page, view, name), 'Set opsState...', 3_000).catch((e) => missed.push(`${name}: ${e.message}`));
+          await closeContextMenu(page);
+        }
+        if (missed.length) problems.push(`right-clicking opened the menu with Set opsState... ${picked.length - missed.length} of ${picked.length} times (${missed.join('; ')})`);
+        // The burst: five matching servers go into maintenance at once, as an operator's script would.
+        const burst = matching(sandbox, CHURN_FILTER_FILE).slice(0, 5);
+        check(burst.length === 5, `precondition: 5 servers to put into maintenance, found ${JSON.stringify(burst)}`);
+        const before = expectedFilterMessage(sandbox, CHURN_FILTER_FILE);
+        for (const name of burst) sandbox.mutate('GameServer', NAMESPACE, name, (gs) => (gs.spec.opsState = 'Maintaining'));
+        check(expectedFilterMessage(sandbox, CHURN_FILTER_FILE) !== before, 'precondition: the burst changes the count');
+        await messageReads(page, view, () => expectedFilterMessage(sandbox, CHURN_FILTER_FILE), 'within 10 s of a burst of 5 changes', 10_000).catch((e) => problems.push(e.message));
+        check(problems.length === 0, `while the cluster changed (${churn.made()} changes so far): ${problems.join('; ')}`);
+      } finally {
+        churn.stop();
+      }
+    },
+  },
+  {
+    title: 'stale and back, black hole: with the API silent the view, its title and the status bar say "Not live since" within 15 s; once it answers the marker goes within 15 s with no click, and a change made meanwhile shows',
+    shot: 'stale-blackhole.png',
+    timeoutMs: 150_000,
+    async run(ctx) {
+      await staleThenLive(ctx, {
+        what: 'with the API a black hole',
+        shot: 'stale-blackhole-marker.png',
+        start: async () => ctx.sandbox.setFaults({ blackhole: true }),
+        end: async () => ctx.sandbox.setFaults({ blackhole: false }),
+      });
+    },
+  },
+  {
+    title: 'stale and back, API process killed: connection refused makes the view, its title and the status bar say "Not live since" within 15 s; once it listens again the marker goes within 15 s with no click, and a change made meanwhile shows',
+    shot: 'stale-killed.png',
+    timeoutMs: 150_000,
+    async run(ctx) {
+      await staleThenLive(ctx, {
+        what: 'with the API process killed',
+        shot: 'stale-killed-marker.png',
+        start: () => ctx.sandbox.suspend(),
+        end: () => ctx.sandbox.resume(),
+      });
+    },
+  },
+  {
+    title: 'the status bar names the context; its namespace picker opens on the choice in force; choosing both namespaces shows both in the view',
     shot: 'status-bar-namespaces.png',
-    async run({ page, view, sandbox }) {
-      await closeToasts(page);
-      await runCommand(page, 'OKG: Clear Filter');
-      const item = page.locator('.statusbar-item', { hasText: `okg-sandbox · ${NAMESPACE}` }).first();
-      await item.waitFor({ timeout: WAIT_MS });
-      await item.click();
-      const contexts = page.locator('.quick-input-widget .monaco-list-row');
-      await contexts.first().waitFor({ timeout: WAIT_MS });
-      const listed = await contexts.locator('.label-name').allInnerTexts();
-      check(listed.includes('okg-sandbox'), `the context pick lists ${JSON.stringify(listed)}, not the kubeconfig's okg-sandbox`);
-      await pickQuickInputRow(page, 'okg-sandbox');
+    async run(ctx) {
+      const { page, pkg, view, sandbox } = ctx;
+      await prepare(ctx);
+      const item = statusBarItem(page, pkg, STATUS_ITEM);
+      check((await statusText(page, pkg)) === `${CONTEXT} · ${NAMESPACE}`, `precondition: the status bar reads ${JSON.stringify(await statusText(page, pkg))}`);
       const namespaces = [...new Set(sandbox.objects('GameServer').map((o) => o.metadata.namespace))].sort();
       check(namespaces.length === 2, `sandbox precondition: two namespaces, got ${JSON.stringify(namespaces)}`);
+      const openPicker = async () => {
+        await item.click();
+        const contexts = page.locator('.quick-input-widget .monaco-list-row .label-name');
+        await quickInputRow(page, CONTEXT).waitFor({ timeout: WAIT_MS });
+        const listed = (await contexts.allInnerTexts()).map((t) => t.trim());
+        check(listed.includes(CONTEXT), `the context pick lists ${JSON.stringify(listed)}, not the kubeconfig's ${CONTEXT}`);
+        await pickQuickInputRow(page, CONTEXT);
+        return namespaceRows(page);
+      };
+      const checkedIn = (rows) => rows.filter(([, c]) => c).map(([l]) => l);
+      // The picker opens with the namespace in force (here the kubeconfig's) checked, and only it.
+      const first = await openPicker();
+      check(JSON.stringify(checkedIn(first)) === JSON.stringify([NAMESPACE]), `the namespace picker opened with ${JSON.stringify(checkedIn(first))} checked, not the choice in force ${JSON.stringify([NAMESPACE])} (rows: ${JSON.stringify(first)})`);
+      await page.locator('.quick-input-widget .quick-input-count', { hasText: '1 Selected' }).waitFor({ timeout: 5_000 }).catch(async () => {
+        throw new Error(`the namespace picker's count reads ${JSON.stringify(await page.locator('.quick-input-widget .quick-input-count').innerText().catch(() => ''))}, not "1 Selected"`);
+      });
       for (const ns of namespaces) {
-        const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: ns }).first();
-        await row.waitFor({ timeout: WAIT_MS });
-        if ((await row.getAttribute('aria-checked')) !== 'true') await row.click();
+        if (!checkedIn(await namespaceRows(page)).includes(ns)) await quickInputRow(page, ns).click();
       }
       await page.locator('.quick-input-widget .quick-input-action .monaco-button', { hasText: 'OK' }).click();
-      await page.locator('.statusbar-item', { hasText: `okg-sandbox · ${namespaces.join(', ')}` }).first().waitFor({ timeout: WAIT_MS });
+      await statusBarItem(page, pkg, STATUS_ITEM).filter({ hasText: `${CONTEXT} · ${namespaces.join(', ')}` }).waitFor({ timeout: WAIT_MS });
       await focusView(page, view);
-      for (const ns of namespaces) await treeRows(page, view).filter({ hasText: ns }).first().waitFor({ timeout: WAIT_MS });
+      for (const ns of namespaces) await treeRow(page, view, ns).waitFor({ timeout: WAIT_MS });
+      // Opened again, it shows the choice just made (kept by VS Code for the workspace).
+      const again = await openPicker();
+      check(JSON.stringify(checkedIn(again)) === JSON.stringify(namespaces), `opened again, the namespace picker has ${JSON.stringify(checkedIn(again))} checked, not the choice just made ${JSON.stringify(namespaces)}`);
+      await page.keyboard.press('Escape');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
     },
   },
 ];
@@ -307,7 +688,6 @@ const untrustedSteps = [
       );
       check(!titles.includes(apply), `the palette offers ${apply} in Restricted Mode: ${JSON.stringify(titles)}`);
       await openFile(page, 'mark-wait.kgpatch');
-      await page.locator('.tabs-container .tab.active', { hasText: 'mark-wait.kgpatch' }).waitFor({ timeout: WAIT_MS });
       check((await applyButton(page).count()) === 0, 'the patch editor shows an Apply Patch to Matches button in Restricted Mode');
       const writes = sandbox.requests().filter((r) => !['get', 'list', 'watch'].includes(r.verb));
       check(writes.length === 0, `the cluster got writes in Restricted Mode: ${JSON.stringify(writes.slice(0, 3))}`);
@@ -322,15 +702,18 @@ const phases = [
 ];
 
 /**
- * Runs every phase's steps in its own window, in order (each step builds on the cluster the last
- * one left). `outDir` receives one picture per step; with `readmeOnly`, only the README's pictures
- * are kept. Resolves to { passed, failures: [{ title, message }] }; `onResult` hears each step as it ends.
+ * Runs every phase's steps in its own window, in order. `outDir` receives one picture per step;
+ * with `readmeOnly`, only the README's pictures are kept. `only` (a RegExp, default from the
+ * environment's OKG_UI_STEPS) keeps the steps whose title it matches. Resolves to
+ * { passed, failures: [{ title, message }] }; `onResult` hears each step as it ends.
  */
-export async function runUiPass({ paths, outDir, readmeOnly = false, onResult = () => undefined }) {
+export async function runUiPass({ paths, outDir, readmeOnly = false, only = stepsFromEnv(), onResult = () => undefined }) {
   const failures = [];
   let passed = 0;
   mkdirSync(outDir, { recursive: true });
   for (const phase of phases) {
+    const chosen = phase.steps.filter((s) => !only || only.test(s.title));
+    if (chosen.length === 0) continue;
     const cleanups = [];
     try {
       const pkg = manifest();
@@ -338,7 +721,7 @@ export async function runUiPass({ paths, outDir, readmeOnly = false, onResult = 
       const tmp = makeTempDir('okg-ui-');
       cleanups.push(() => removeDir(tmp));
       const kubeconfigPath = join(tmp, 'kubeconfig');
-      const sandbox = await withTimeout(startSandbox({ sets: 3, replicas: 5, churn: 0, port: 0, kubeconfigPath }), 30_000, 'the sandbox to start');
+      const sandbox = await withTimeout(startSandbox({ sets: 3, replicas: REPLICAS, churn: 0, port: 0, kubeconfigPath }), 30_000, 'the sandbox to start');
       cleanups.push(() => sandbox.close());
       setScene(sandbox);
       const server = await startVSCodeServer({
@@ -353,25 +736,35 @@ export async function runUiPass({ paths, outDir, readmeOnly = false, onResult = 
       writeFileSync(join(workspace, FILTER_FILE), FILTER);
       writeFileSync(join(workspace, KILL_FILTER_FILE), `${JSON.stringify({ name: { $in: KILL_TARGETS } })}\n`);
       writeFileSync(join(workspace, KILL_PATCH_FILE), '[{"op": "replace", "path": "/spec/opsState", "value": "Kill"}]\n');
+      writeFileSync(join(workspace, CHURN_FILTER_FILE), CHURN_FILTER);
+      writeFileSync(join(workspace, STALE_FILTER_FILE), STALE_FILTER);
       const window = await openWorkbench(workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: ROOT }));
       cleanups.push(() => window.close());
       const extraShot = async (name) => {
         if (!readmeOnly) await window.page.screenshot({ path: join(outDir, name) });
       };
       const context = { page: window.page, pkg, view, sandbox, extraShot };
-      for (const step of phase.steps) {
+      for (const step of chosen) {
+        const started = Date.now();
         try {
-          await withTimeout(step.run(context), STEP_TIMEOUT_MS, step.title);
+          await withTimeout(step.run(context), step.timeoutMs ?? STEP_TIMEOUT_MS, step.title);
           if (step.readme || !readmeOnly) await window.page.screenshot({ path: join(outDir, step.shot) });
           passed++;
-          onResult({ title: step.title, ok: true, shot: join(outDir, step.shot) });
+          onResult({ title: step.title, ok: true, shot: join(outDir, step.shot), ms: Date.now() - started });
         } catch (err) {
           const note = await failureShot(window.page, `ui-${step.shot.replace(/\.png$/, '.failed')}`);
           const failure = { title: `UI pass: ${step.title}`, message: `${err instanceof Error ? err.message.split('\n')[0] : String(err)} ${note}` };
           failures.push(failure);
-          onResult({ title: step.title, ok: false, message: failure.message });
-          // Leave no modal, input box or toast behind for the next step.
-          for (let i = 0; i < 3; i++) await window.page.keyboard.press('Escape');
+          onResult({ title: step.title, ok: false, message: failure.message, ms: Date.now() - started });
+        } finally {
+          // A step that timed out may still hold a fault: the next one starts from a sandbox that answers.
+          await Promise.resolve()
+            .then(async () => {
+              sandbox.setFaults({ blackhole: false });
+              await sandbox.resume();
+            })
+            .catch(() => undefined);
+          await Promise.resolve(step.after?.(context)).catch(() => undefined);
         }
       }
     } catch (err) {
@@ -381,4 +774,23 @@ export async function runUiPass({ paths, outDir, readmeOnly = false, onResult = 
     }
   }
   return { passed, failures };
+}
+
+function stepsFromEnv() {
+  const pattern = process.env.OKG_UI_STEPS;
+  return pattern ? new RegExp(pattern, 'i') : undefined;
+}
+
+// Run alone: the UI pass only, pictures in test-results/ui/.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { ensureVSCode } = await import('./install-vscode.mjs');
+  const started = Date.now();
+  const { passed, failures } = await runUiPass({
+    paths: await ensureVSCode(),
+    outDir: join(ROOT, 'test-results', 'ui'),
+    onResult: (r) => console.log(`${r.ok ? '  ok  ' : '  FAIL'} UI pass (${(r.ms / 1000).toFixed(1)} s): ${r.title}${r.ok ? '' : `: ${r.message}`}`),
+  });
+  console.log(`\nui-pass: ${passed} passed, ${failures.length} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  for (const f of failures) console.log(`\nFAILED: ${f.title}\n${f.message}`);
+  process.exit(failures.length === 0 && passed > 0 ? 0 : 1);
 }

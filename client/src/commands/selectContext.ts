@@ -2,6 +2,7 @@
 // or typed where the user may not list them. The choice is ours; the kubeconfig is not touched.
 import * as vscode from 'vscode';
 import type { ClusterTarget } from '../cluster/kubeconfig';
+import { namespacesProblem } from '../cluster/names';
 import type { Deps } from './deps';
 
 const ALL = '$(globe) All namespaces';
@@ -26,7 +27,11 @@ function typeNamespaces(reason: string, current: string[]): Thenable<string | un
     title: 'Namespaces',
     prompt: `${reason} Type one or more namespaces, separated by commas.`,
     value: current.join(', '),
-    validateInput: (v) => (v.split(',').some((s) => s.trim() !== '') ? undefined : 'At least one namespace'),
+    validateInput: (v) => {
+      const names = v.split(',').map((s) => s.trim()).filter(Boolean);
+      // Checked here too, so a mistyped value is fixed in place; the cluster layer refuses it anyway.
+      return names.length === 0 ? 'At least one namespace' : namespacesProblem(names);
+    },
   });
 }
 
@@ -41,13 +46,43 @@ async function pickNamespaces(deps: Deps, context: string, current: string[] | '
     return typed?.split(',').map((s) => s.trim()).filter(Boolean);
   }
   const chosen = new Set(current === 'all' ? [] : current);
-  const items: vscode.QuickPickItem[] = [
-    { label: ALL, picked: current === 'all' },
-    ...listed.namespaces.map((ns) => ({ label: ns, picked: chosen.has(ns) })),
-  ];
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: `Namespaces of ${context}` });
+  // A chosen namespace the cluster did not list (typed earlier, or since deleted) stays offered, so
+  // the picker opens on the choice in force rather than silently dropping part of it.
+  const names = [...listed.namespaces, ...[...chosen].filter((ns) => !listed.namespaces.includes(ns)).sort()];
+  const items: vscode.QuickPickItem[] = [{ label: ALL }, ...names.map((ns) => ({ label: ns }))];
+  const selected = current === 'all' ? [items[0]!] : items.filter((i) => chosen.has(i.label));
+  const picked = await pickMany(items, selected, `Namespaces of ${context}`);
   if (!picked || picked.length === 0) return undefined;
   return picked.some((p) => p.label === ALL) ? 'all' : picked.map((p) => p.label);
+}
+
+/**
+ * A many-item pick that opens with `selected` checked. showQuickPick's `picked` flag is not
+ * reliably applied when the list renders (the picker could open at "0 Selected" with a choice in
+ * force); a QuickPick with `selectedItems` set before it is shown is. Resolves to the accepted
+ * items, or undefined when dismissed.
+ */
+function pickMany(items: vscode.QuickPickItem[], selected: vscode.QuickPickItem[], placeholder: string): Promise<readonly vscode.QuickPickItem[] | undefined> {
+  const qp = vscode.window.createQuickPick<vscode.QuickPickItem>();
+  qp.canSelectMany = true;
+  qp.placeholder = placeholder;
+  qp.items = items;
+  qp.selectedItems = selected;
+  return new Promise((resolve) => {
+    let result: readonly vscode.QuickPickItem[] | undefined;
+    const subscriptions = [
+      qp.onDidAccept(() => {
+        result = qp.selectedItems;
+        qp.hide();
+      }),
+      qp.onDidHide(() => {
+        for (const s of subscriptions) s.dispose();
+        qp.dispose();
+        resolve(result);
+      }),
+    ];
+    qp.show();
+  });
 }
 
 export function registerSelectContext(deps: Deps): vscode.Disposable {
