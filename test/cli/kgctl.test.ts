@@ -237,4 +237,53 @@ describe('kgctl', { concurrency: 4 }, () => {
       assert.match(refused.stderr, /cannot reach the Kubernetes API server at https:\/\/127\.0\.0\.1:1 \(context "c"\)/);
     });
   });
+
+  describe('namespace validation', { concurrency: 4 }, () => {
+    it('-n with a value that is not a namespace: exit 1, the value named, nothing sent or changed', async () => {
+      const patch = '[{"op":"replace","path":"/spec/updatePriority","value":77}]';
+      const bad = ['..', '%2e%2e', 'game/..', 'Game', ' game', 'x'.repeat(64)];
+      const runs = await Promise.all(bad.map((ns) => kgctl(['-r', 'gs', '-n', ns, '-f', byName('pve-world'), '-j', patch, '--yes'])));
+      for (const [i, r] of runs.entries()) {
+        assert.equal(r.code, 1, `-n ${JSON.stringify(bad[i])}: ${show(r)}`);
+        assert.ok(r.stderr.includes(`-n/--namespace: ${JSON.stringify(bad[i])} is not a valid namespace`), `names the value: ${r.stderr}`);
+        assert.equal(r.stdout, '', 'nothing on stdout');
+      }
+      assert.deepEqual(
+        sb.objects('GameServer').filter((o) => o.spec.updatePriority === 77).map((o) => `${o.metadata.namespace}/${o.metadata.name}`),
+        [],
+        'no GameServer in any namespace was patched',
+      );
+      assert.deepEqual(
+        sb.requests().filter((q) => /\.\.|%2e|%2f/i.test(q.path)).map((q) => `${q.verb} ${q.path}`),
+        [],
+        'no request with an escaping path reached the server',
+      );
+    });
+  });
+});
+
+// Its own sandbox: the faults it injects would disturb the suites above.
+describe('kgctl when answers are lost', () => {
+  let sb: Sandbox;
+  let bin: string;
+  before(async () => {
+    [sb, bin] = await Promise.all([startSandbox({ sets: 1, replicas: 2, namespaces: ['default'], seed: 5 }), buildKgctl()]);
+  });
+  after(async () => {
+    await sb.close();
+  });
+
+  it('a patch whose answers were all lost, on an object that cannot be read, is "may-have-been-applied", counted apart, exit 2', async () => {
+    sb.setFaults({ loseAnswers: { patch: 1 }, loseAnswersBy: 'reset', errors: { get: { status: 503, rate: 1 } } });
+    const patch = '[{"op":"replace","path":"/spec/updatePriority","value":9}]';
+    const r = await runKgctlProcess(bin, ['-r', 'gs', '-j', patch, '--yes', '-o', 'table'], { env: { KUBECONFIG: sb.kubeconfigPath } });
+    sb.setFaults({ loseAnswers: {}, errors: {} });
+    assert.equal(r.code, 2, show(r));
+    const rows = r.stdout.trim().split('\n').slice(1).map((l) => l.split(/\s+/).slice(0, 3).join(' '));
+    assert.deepEqual(rows, ['default minecraft-0 may-have-been-applied', 'default minecraft-1 may-have-been-applied'], r.stdout);
+    assert.match(r.stderr, /default\/minecraft-0: the answer was lost \(.*\), so the patch may have been applied; check the object before running again/, r.stderr);
+    assert.match(r.stderr, /kgctl: 2 of 2 GameServers may have been patched \(the answer was lost\); check them before running again/, r.stderr);
+    assert.doesNotMatch(r.stderr, /were not patched/, 'not counted as failures');
+    assert.ok(sb.objects('GameServer').every((o) => o.spec.updatePriority === 9), 'the writes did land, once');
+  });
 });

@@ -1,14 +1,17 @@
 // The patch runner against the sandbox: one result per object under injected 429s, 5xx,
-// latency and conflicts; the resourceVersion precondition; Retry-After; cancellation; deletes;
-// answers lost after the write was applied, and timeouts before and after the server acted.
+// latency and conflicts; the guard (spec, written places, filtered values) and status churn;
+// Retry-After; cancellation; deletes; answers lost after the write was applied, and timeouts
+// before and after the server acted; what is reported when the object cannot tell.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ClusterClient, JsonPatchOp } from '../../client/src/cluster/api';
 import { listObjects } from '../../client/src/cluster/list';
 import { PatchRunner } from '../../client/src/cluster/patch-runner';
+import { checkPatch } from '../../server/src/engine';
 import { keyOf, type KubeObject } from '../../client/src/cluster/resources';
 import { ABANDONED, startSandbox, type Sandbox } from '../sandbox';
 import { clientFor } from './sandbox-client';
+import { eventually, until } from '../wait';
 
 const FAST = { backoff: { initialMs: 5, maxMs: 40 }, maxAttempts: 12 };
 
@@ -72,11 +75,13 @@ describe('patch runner', () => {
     assert.ok(retried > 0, 'some objects needed retries (faults were injected)');
     assert.ok(flip >= 2, 'all three error kinds were in force during the run');
     // The sandbox logs a request when its response finishes, which can trail the client by a tick.
-    await new Promise((r) => setTimeout(r, 50));
-    const perPath = patchesPerPath(sb, from);
-    const missing = results.filter((r) => !perPath.has(`/apis/game.kruise.io/v1alpha1/namespaces/${r.key.replace('/', '/gameservers/')}`));
-    assert.deepEqual(missing.map((r) => `${r.key} attempts=${r.attempts}`), [], 'a successful PATCH for each object');
-    assert.ok([...perPath.values()].every((n) => n === 1), 'no object was patched twice');
+    const missing = () => {
+      const perPath = patchesPerPath(sb, from);
+      return results.filter((r) => !perPath.has(`/apis/game.kruise.io/v1alpha1/namespaces/${r.key.replace('/', '/gameservers/')}`)).map((r) => `${r.key} attempts=${r.attempts}`);
+    };
+    await eventually(() => missing().join(', '), 2000);
+    assert.deepEqual(missing(), [], 'a successful PATCH for each object');
+    assert.ok([...patchesPerPath(sb, from).values()].every((n) => n === 1), 'no object was patched twice');
     assert.ok(sb.objects('GameServer').every((o) => o.spec.opsState === 'Maintaining'), 'the server holds the change');
   });
 
@@ -98,6 +103,23 @@ describe('patch runner', () => {
     assert.equal(results[2].error?.status, 409, 'reported as a conflict');
     const now = sb.objects('GameServer', moved.metadata.namespace).find((o) => o.metadata.name === moved.metadata.name);
     assert.equal(now.spec.opsState, 'WaitToBeDeleted', 'the newer data was not overwritten');
+  });
+
+  it('status churn does not trip the guard; a filtered value that moved is checked against the filter again', async () => {
+    const [quiet, stillIn, leftOut] = all.slice(4, 7);
+    const previews = await runner.preview([quiet, stillIn, leftOut], opsState('Maintaining'));
+    const change = (o: KubeObject, fn: (status: any) => void) => sb.mutate('GameServer', o.metadata.namespace!, o.metadata.name, (x) => fn(x.status));
+    change(quiet, (st) => (st.podStatus.phase = 'Pending'));
+    change(stillIn, (st) => (st.networkStatus.currentNetworkState = 'NotReady'));
+    change(leftOut, (st) => (st.currentState = 'NotReady'));
+    const stillMatches = (o: KubeObject) => (o.status as { currentState?: string }).currentState === 'Ready';
+    const results = await runner.apply(previews, opsState('Maintaining'), { ...FAST, stillMatches });
+    assert.deepEqual(results.map((r) => r.outcome), ['changed', 'changed', 'changed-since-preview'], results.map((r) => r.error?.message).join('; '));
+    assert.match(results[2].error?.message ?? '', /\/status\/currentState changed since it was read and the object no longer matches the filter, so it was not patched/);
+    const [p] = await runner.preview([all[7]], opsState('Kill'));
+    change(all[7], (st) => (st.networkStatus.currentNetworkState = 'Waiting'));
+    const [without] = await runner.apply([p], opsState('Kill'), FAST);
+    assert.equal(without.outcome, 'changed-since-preview', 'without a filter to check, a moved filtered value stops the write');
   });
 
   it('a preview from a stale copy previews the object as it is now', async () => {
@@ -151,7 +173,7 @@ describe('patch runner', () => {
     const cancelled = results.filter((r) => r.outcome === 'cancelled');
     assert.equal(changed.length + cancelled.length, 20, `only changed or cancelled: ${results.map((r) => r.outcome).join(',')}`);
     assert.ok(changed.length >= 2 && cancelled.length >= 10, `some ran, most were cancelled (${changed.length} changed)`);
-    await new Promise((r) => setTimeout(r, 50));
+    await until('the log to hold the changed objects’ patches', () => patchesPerPath(sb, from).size >= changed.length, 2000);
     assert.equal(patchesPerPath(sb, from).size, changed.length, 'exactly the changed objects were patched');
   });
 
@@ -279,10 +301,43 @@ describe('patch runner when answers are lost or late', () => {
     clearTimeout(calm);
     unchanged(results, targets, 'changed');
     assert.ok(results.every((r) => r.attempts >= 2), `each object needed a retry: ${results.map((r) => r.attempts).join(',')}`);
-    await new Promise((r) => setTimeout(r, 50));
-    const abandoned = new Set(sb.requests().slice(from).filter((r) => r.status === ABANDONED).map((r) => r.path));
-    assert.deepEqual(targets.filter((t) => !abandoned.has(pathOf(t))).map(keyOf), [], 'each object has an abandoned try in the log');
+    const unlogged = () => {
+      const abandoned = new Set(sb.requests().slice(from).filter((r) => r.status === ABANDONED).map((r) => r.path));
+      return targets.filter((t) => !abandoned.has(pathOf(t))).map(keyOf);
+    };
+    await eventually(() => unlogged().join(', '), 2000);
+    assert.deepEqual(unlogged(), [], 'each object has an abandoned try in the log');
     assert.equal(notOnce(sb, from, 'patch', targets), '', 'each object patched exactly once');
+  });
+
+  it("a 503 on the landed check's read is retried: an object-valued patch that landed behind a lost answer is reported changed", async () => {
+    for (const o of sb.objects('GameServer')) sb.mutate('GameServer', o.metadata.namespace, o.metadata.name, (x) => (x.spec.containers = []));
+    const targets = await listObjects(client, 'GameServer', 'all');
+    // As kgctl and the extension get them: from the patch checker, with null-prototype values.
+    const patch = checkPatch('[{"op":"add","path":"/spec/containers/-","value":{"name":"sidecar","image":"registry.example.com/sidecar:1"}}]', 'GameServer');
+    assert.ok(patch.ok);
+    sb.setFaults({ loseAnswers: { patch: 0.5 }, errors: { get: { status: 503, rate: 0.5 } } });
+    const from = sb.requests().length;
+    const results = await runner.apply(targets.map((before) => ({ before })), patch.ops, LOSSY);
+    sb.setFaults({ loseAnswers: {}, errors: {} });
+    assert.ok(lostSince(sb, from, 'patch') > 0, 'some answers were lost');
+    unchanged(results, targets, 'changed');
+    assert.deepEqual(targets.map((t) => gsNow(t).spec.containers.length), targets.map(() => 1), 'appended once');
+  });
+
+  it('when no answer comes back and the object cannot be read, the outcome is may-have-been-applied, never failed; once it can be read, changed', async () => {
+    const targets = (await listObjects(client, 'GameServer', 'all')).slice(0, 4);
+    const ops = [{ op: 'replace', path: '/spec/updatePriority', value: 8 }];
+    sb.setFaults({ loseAnswers: { patch: 1 }, errors: { get: { status: 503, rate: 1 } } });
+    const blind = await runner.apply(targets.map((before) => ({ before })), ops, { ...FAST, maxAttempts: 3 });
+    assert.deepEqual(blind.map((r) => r.outcome), targets.map(() => 'may-have-been-applied'), blind.map((r) => r.error?.message).join('; '));
+    assert.match(blind[0].error?.message ?? '', new RegExp(`^${keyOf(targets[0])}: the answer was lost \\(.*\\), so the patch may have been applied; check the object before running again$`));
+    assert.ok(targets.every((t) => gsNow(t).spec.updatePriority === 8), 'the writes did land');
+    sb.setFaults({ errors: {} });
+    const more = (await listObjects(client, 'GameServer', 'all')).slice(4, 8);
+    const seen = await runner.apply(more.map((before) => ({ before })), ops, { ...FAST, maxAttempts: 3 });
+    sb.setFaults({ loseAnswers: {} });
+    assert.deepEqual(seen.map((r) => r.outcome), more.map(() => 'changed'), 'the object says the patch is in it');
   });
 
   it('a delete retried after a lost answer does not delete the GameServer OKG recreated under the same name', async () => {

@@ -27,6 +27,19 @@ export const INITIAL_RESOURCE_VERSION = 1000;
 export const keyOf = (namespace: string, name: string): string => `${namespace}/${name}`;
 const objectKey = (o: any): string => keyOf(o.metadata.namespace, o.metadata.name);
 
+/**
+ * The generation of `next`, the new version of `previous`. For a custom resource with a status
+ * subresource (OKG's kinds) the API server bumps it on a change to anything but metadata and
+ * status: spec changes count; label, annotation, finalizer and status changes do not.
+ */
+export function nextGeneration(previous: any, next: any): number {
+  const parts = new Set([...Object.keys(previous), ...Object.keys(next)].filter((k) => k !== 'metadata' && k !== 'status'));
+  // Unchanged parts are usually shared with the stored version (never changed in place): a
+  // reference check settles most of them without serializing.
+  const changed = [...parts].some((k) => previous[k] !== next[k] && JSON.stringify(previous[k]) !== JSON.stringify(next[k]));
+  return (previous.metadata.generation ?? 1) + (changed ? 1 : 0);
+}
+
 /** The objects of one kind and their indexes: by key, in key order (overall and per namespace), by owner, and for a random draw. */
 class KindIndex {
   readonly byKey = new Map<string, any>();
@@ -214,22 +227,21 @@ export class Store {
   }
 
   /**
-   * Stores a new version of an existing object (handed over as in create); bumps generation when
-   * the spec changed. A version built from a stored one may share its unchanged parts, since
+   * Stores a new version of an existing object (handed over as in create); generation follows
+   * `nextGeneration`. A version built from a stored one may share its unchanged parts, since
    * stored objects are never changed in place.
    */
   update(kind: Kind, obj: any): any {
     const k = keyOf(obj.metadata.namespace, obj.metadata.name);
     const previous = this.kinds[kind].byKey.get(k);
     if (!previous) throw new Error(`update of a missing ${kind} ${k}`);
-    const specChanged = previous.spec !== obj.spec && JSON.stringify(previous.spec) !== JSON.stringify(obj.spec);
     const o = {
       ...obj,
       metadata: {
         ...obj.metadata,
         uid: previous.metadata.uid,
         creationTimestamp: previous.metadata.creationTimestamp,
-        generation: (previous.metadata.generation ?? 1) + (specChanged ? 1 : 0),
+        generation: nextGeneration(previous, obj),
         resourceVersion: String(++this.rv),
       },
     };

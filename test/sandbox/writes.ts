@@ -1,6 +1,7 @@
 // The common path of every write: preconditions, what a subresource may change, validation, dry run.
 import type { Backend, ResourceRequest } from './context';
 import { API_VERSION, GROUP } from './kinds';
+import { nextGeneration } from './store';
 import { ApiError, badRequest, conflict, invalid } from './status';
 
 export interface WriteOptions {
@@ -76,7 +77,9 @@ export function commitUpdate(b: Backend, r: ResourceRequest, existing: any, cand
   };
   validate(b, r, next, opts);
   // A write that changes nothing is not stored, as etcd-backed apiservers skip no-op updates.
-  if (opts.dryRun || withoutVersion(next) === withoutVersion(existing)) return next;
+  if (withoutVersion(next) === withoutVersion(existing)) return next;
+  // A dry run answers what would be stored, with the generation the write would get.
+  if (opts.dryRun) return { ...next, metadata: { ...next.metadata, generation: nextGeneration(existing, next) } };
   const stored = b.store.update(r.resource.kind, next);
   if (r.resource.kind === 'GameServer') b.controller.gameServerWritten(stored.metadata.namespace, name);
   else b.controller.reconcileSet(stored.metadata.namespace, name);

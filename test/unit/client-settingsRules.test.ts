@@ -24,12 +24,12 @@ describe('settings rules', () => {
   });
 
   it('applyConcurrency: the most specific level, within 1..64', () => {
-    assert.equal(applyConcurrency({ defaultValue: 8 }, 32), 8);
-    assert.equal(applyConcurrency({ defaultValue: 8, globalValue: 16, workspaceValue: 4 }, 32), 4, 'the workspace level wins over the user level');
-    assert.equal(applyConcurrency({ defaultValue: 8, workspaceFolderValue: 2, workspaceValue: 4 }, 32), 2, 'the folder level wins over the workspace');
-    assert.equal(applyConcurrency({ defaultValue: 8, workspaceValue: 100_000 }, 32), 64, 'capped at 64');
-    assert.equal(applyConcurrency({ defaultValue: 8, workspaceValue: 0 }, 32), 1, 'at least 1');
-    assert.equal(applyConcurrency({ defaultValue: 8, workspaceValue: 'lots' }, 32), 8, 'junk is ignored');
-    assert.equal(applyConcurrency({}, 32), 32, "nothing set: the runner's default");
+    assert.equal(applyConcurrency({ defaultValue: 8 }), 8);
+    assert.equal(applyConcurrency({ defaultValue: 8, globalValue: 16, workspaceValue: 4 }), 4, 'the workspace level wins over the user level');
+    assert.equal(applyConcurrency({ defaultValue: 8, workspaceFolderValue: 2, workspaceValue: 4 }), 2, 'the folder level wins over the workspace');
+    assert.equal(applyConcurrency({ defaultValue: 8, workspaceValue: 100_000 }), 64, 'capped at 64');
+    assert.equal(applyConcurrency({ defaultValue: 8, workspaceValue: 0 }), 1, 'at least 1');
+    assert.equal(applyConcurrency({ defaultValue: 8, workspaceValue: 'lots' }), 8, 'junk is ignored');
+    assert.equal(applyConcurrency({}), undefined, "nothing set: the runner's default");
   });
 });

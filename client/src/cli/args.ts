@@ -52,7 +52,7 @@ kruise-game-api filter. Flag-compatible with kruisegamectl.
   -h, --help               this help
 
 Exit status: 0 success, 1 usage, filter, patch or connection error,
-2 when any object failed.
+2 when any object failed or may have been changed (its answer was lost).
 `;
 
 const KINDS: Record<string, ResourceKind> = {

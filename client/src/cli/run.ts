@@ -1,4 +1,5 @@
 // kgctl from arguments to exit status; every message goes to stderr, results to stdout.
+import { setMaxListeners } from 'node:events';
 import { parseKgctlArgs, USAGE } from './args';
 import { EXIT_ERROR, EXIT_OK, UsageOrSetupError, type Io } from './io';
 import { deleteMode } from './modes/delete';
@@ -16,6 +17,8 @@ export async function runKgctl(argv: readonly string[], io: Io, signal: AbortSig
     return EXIT_OK;
   }
   const o = parsed.options;
+  // Every object in flight listens for the stop (up to the runner's concurrency at once): not a leak.
+  setMaxListeners(0, signal);
   try {
     if (o.mode === 'update') return await updateMode(o, io, signal);
     if (o.mode === 'delete') return await deleteMode(o, io, signal);

@@ -1,6 +1,9 @@
-// The words shown after an apply: what changed, what was left alone and why.
+// The words shown after an apply: what changed, what was left alone and why, and what may
+// have changed behind a lost answer (never counted as a failure: running it again could apply
+// it twice).
+import type { ApplyOutcome } from '../cluster/patch-runner';
 
-export type ApplyOutcome = 'changed' | 'changed-since-preview' | 'failed' | 'cancelled';
+export type { ApplyOutcome };
 
 export interface ObjectOutcome {
   namespace: string;
@@ -13,11 +16,13 @@ export interface ObjectOutcome {
 export interface ApplySummary {
   changed: number;
   changedSincePreview: number;
+  /** The answer was lost and the object could not tell: check these before running again. */
+  mayHaveBeenApplied: number;
   failed: number;
   cancelled: number;
   /** One line for the notification. */
   message: string;
-  /** True when some objects were not changed and a fresh preview could change them. */
+  /** True when some objects were surely not changed and a fresh preview could change them. */
   canRetry: boolean;
 }
 
@@ -30,7 +35,9 @@ function failureReasons(results: readonly ObjectOutcome[]): { reason: string; na
   const groups = new Map<string, string[]>();
   for (const r of results) {
     if (r.outcome !== 'failed') continue;
-    const reason = r.error || 'unknown error';
+    // The cluster layer starts each message with the object; the reason is what follows.
+    const own = `${r.namespace}/${r.name}: `;
+    const reason = (r.error?.startsWith(own) ? r.error.slice(own.length) : r.error) || 'unknown error';
     groups.set(reason, [...(groups.get(reason) ?? []), `${r.namespace}/${r.name}`]);
   }
   return [...groups.entries()].map(([reason, names]) => ({ reason, names })).sort((a, b) => b.names.length - a.names.length);
@@ -40,11 +47,17 @@ export function summarize(results: readonly ObjectOutcome[], kindPlural: string,
   const count = (o: ApplyOutcome) => results.filter((r) => r.outcome === o).length;
   const changed = count('changed');
   const changedSincePreview = count('changed-since-preview');
+  const mayHaveBeenApplied = count('may-have-been-applied');
   const failed = count('failed');
   const cancelled = count('cancelled');
   const parts = [`Changed ${changed} of ${results.length} ${kindPlural} in ${context}.`];
   if (changedSincePreview) {
     parts.push(`${changedSincePreview} had changed since the preview and ${changedSincePreview === 1 ? 'was' : 'were'} not overwritten.`);
+  }
+  if (mayHaveBeenApplied) {
+    parts.push(
+      `${mayHaveBeenApplied} may have been changed: the answer was lost and the object could not tell; check ${mayHaveBeenApplied === 1 ? 'it' : 'them'} before running again (see the OKG log).`,
+    );
   }
   if (failed) {
     const reasons = failureReasons(results);
@@ -56,6 +69,7 @@ export function summarize(results: readonly ObjectOutcome[], kindPlural: string,
   return {
     changed,
     changedSincePreview,
+    mayHaveBeenApplied,
     failed,
     cancelled,
     message: parts.join(' '),

@@ -77,11 +77,11 @@ export function confirmThreshold(levels: SettingLevels): number {
 
 /**
  * `okg.apply.concurrency`: the most specific level that holds a whole number (folder, workspace,
- * user, default; else `fallback`, the patch runner's own default), kept within 1..64 whoever set
- * it. An untrusted workspace's values never get here: package.json lists the setting in
+ * user, default), kept within 1..64 whoever set it; undefined leaves the patch runner's own
+ * default. An untrusted workspace's values never get here: package.json lists the setting in
  * restrictedConfigurations, so VS Code ignores them.
  */
-export function applyConcurrency(levels: SettingLevels, fallback: number): number {
+export function applyConcurrency(levels: SettingLevels): number | undefined {
   const pick = [levels.workspaceFolderValue, levels.workspaceValue, levels.globalValue, levels.defaultValue].map(wholeNumber).find((v) => v !== undefined);
-  return Math.min(MAX_CONCURRENCY, Math.max(1, pick ?? fallback));
+  return pick === undefined ? undefined : Math.min(MAX_CONCURRENCY, Math.max(1, pick));
 }

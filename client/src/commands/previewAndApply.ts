@@ -1,15 +1,17 @@
 // The one path every change to the cluster takes: server-side dry run of each object, one
-// multi-file diff of all of them, a confirmation sized to the risk, the apply guarded by the
-// previewed resourceVersions, and a summary that offers to preview what is left. The plan's
-// objects come from the cache, which keeps compact copies: each is read whole from the cluster
-// before its dry run, so the diff's "before" and the apply's precondition are the object as it is.
+// multi-file diff of all of them, a confirmation sized to the risk, the apply guarded by what
+// was previewed (the spec, and the values the filter chose each object by: see PatchRunner), and
+// a summary that offers to preview what is surely left. The plan's objects come from the cache,
+// which keeps compact copies: each is read whole from the cluster before its dry run, so the
+// diff's "before" and the apply's guard are the object as it is.
+import { setMaxListeners } from 'node:events';
 import * as vscode from 'vscode';
 import type { JsonPatchOp } from '../cluster/api';
 import type { ApplyResult, Preview } from '../cluster/patch-runner';
 import type { KubeObject } from '../cluster/resources';
 import { openDiffPreview } from '../preview/diffPreview';
 import { summarize, type ApplySummary, type ObjectOutcome } from './applySummary';
-import { confirmationFor, typedCountError } from './confirmRules';
+import { applyConcurrency, confirmationFor, confirmThreshold, typedCountError } from './confirmRules';
 import type { Deps } from './deps';
 import { kindPlural, type ResourceKind } from './resourceKind';
 
@@ -21,7 +23,10 @@ export interface ChangePlan {
   /** What is applied to what, for titles and the log, e.g. `idle.kgpatch on old-image.kgfilter`. */
   what: string;
   filterIsEmpty: boolean;
-  /** Whether an object (as it is now) still belongs to the plan, checked before previewing the rest again. */
+  /**
+   * Whether an object (as it is now) still belongs to the plan: checked on the object read for its
+   * preview, when a value the filter reads moved before the apply, and before previewing the rest again.
+   */
   stillMatches(obj: KubeObject): boolean;
   confirm: Confirm;
 }
@@ -45,13 +50,16 @@ function splitKey(key: string): { namespace: string; name: string } {
 }
 
 function settings() {
+  // A workspace may ask for more confirmation, never less (see confirmRules.ts).
   const c = vscode.workspace.getConfiguration('okg.apply');
-  return { concurrency: c.get<number>('concurrency') ?? 8, threshold: c.get<number>('confirmThreshold') ?? 10 };
+  return { concurrency: applyConcurrency(c.inspect('concurrency') ?? {}), threshold: confirmThreshold(c.inspect('confirmThreshold') ?? {}) };
 }
 
 async function withCancellableProgress<T>(title: string, work: (signal: AbortSignal, report: (done: number, total: number) => void) => Promise<T>): Promise<T> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
     const ac = new AbortController();
+    // Every object in flight listens for the cancel (up to the concurrency at once): not a leak.
+    setMaxListeners(0, ac.signal);
     token.onCancellationRequested(() => ac.abort());
     let last = 0;
     return work(ac.signal, (done, total) => {
@@ -70,7 +78,7 @@ async function confirmApply(plan: ChangePlan, keys: string[], context: string, p
   const detail = [
     `${plan.what}. The diff editor shows every change.`,
     previewFailures ? `${previewFailures} could not be previewed and will not be changed (see the OKG log).` : '',
-    'Each object is patched only if it has not changed since this preview.',
+    'Each object is patched only if its spec, and what the filter chose it by, have not changed since this preview.',
   ]
     .filter(Boolean)
     .join('\n');
@@ -109,7 +117,7 @@ export async function previewAndApply(deps: Deps, plan: ChangePlan): Promise<App
   const { concurrency } = settings();
   deps.log.info(`Preview ${plan.what}: ${plan.objects.length} ${kindPlural(plan.kind, plan.objects.length)} in ${target.context}`);
   const previews: Preview[] = await withCancellableProgress(`Previewing ${plan.what}`, (signal, report) =>
-    runner.preview(plan.objects, plan.ops, { fresh: true, concurrency, signal, onProgress: (d, t) => report(d, t) }),
+    runner.preview(plan.objects, plan.ops, { fresh: true, stillMatches: (o) => plan.stillMatches(o), concurrency, signal, onProgress: (d, t) => report(d, t) }),
   );
   const ok = previews.filter((p) => p.after !== undefined);
   for (const p of previews) if (p.error) deps.log.warn(`preview failed ${p.key}: ${p.error.message}`);
@@ -131,9 +139,9 @@ export async function previewAndApply(deps: Deps, plan: ChangePlan): Promise<App
     deps.log.info('Apply cancelled at confirmation; nothing was changed.');
     return undefined;
   }
-  deps.log.info(`Applying to ${ok.length} (concurrency ${concurrency})`);
+  deps.log.info(`Applying to ${ok.length} (concurrency ${concurrency ?? "default"})`);
   const results = await withCancellableProgress(`Applying ${plan.what}`, (signal, report) =>
-    runner.apply(previews, plan.ops, { concurrency, signal, onProgress: (d, t) => report(d, t) }),
+    runner.apply(previews, plan.ops, { stillMatches: (o) => plan.stillMatches(o), concurrency, signal, onProgress: (d, t) => report(d, t) }),
   );
   logResults(deps, results);
   const outcomes: ObjectOutcome[] = results.map((r) => ({ ...splitKey(r.key), outcome: r.outcome, error: r.error?.message }));
@@ -147,13 +155,15 @@ export async function previewAndApply(deps: Deps, plan: ChangePlan): Promise<App
 /** Not awaited: a notification waits for the user, and the apply is over. */
 function showSummary(deps: Deps, plan: ChangePlan, summary: ApplySummary, results: readonly ApplyResult[]): void {
   if (!summary.canRetry) {
-    void vscode.window.showInformationMessage(summary.message);
+    if (summary.mayHaveBeenApplied === 0) void vscode.window.showInformationMessage(summary.message);
+    else void vscode.window.showWarningMessage(summary.message, 'Show Log').then((choice) => choice && deps.log.show(true));
     return;
   }
   void vscode.window.showWarningMessage(summary.message, 'Preview the Rest Again', 'Show Log').then((choice) => {
     if (choice === 'Show Log') deps.log.show(true);
     if (choice !== 'Preview the Rest Again') return;
-    const rest = results.filter((r) => r.outcome !== 'changed').map((r) => splitKey(r.key));
+    // Not those that may have been changed: previewing them again could apply the patch twice.
+    const rest = results.filter((r) => r.outcome !== 'changed' && r.outcome !== 'may-have-been-applied').map((r) => splitKey(r.key));
     void previewRest(deps, plan, rest);
   });
 }

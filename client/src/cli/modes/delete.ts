@@ -22,7 +22,10 @@ export async function deleteMode(o: KgctlOptions, io: Io, signal: AbortSignal): 
       io.stderr(`kgctl: dry run: ${results.length - bad.length} would be deleted, ${bad.length} failed; nothing was deleted\n`);
       return bad.length > 0 ? EXIT_PARTIAL : EXIT_OK;
     }
-    if (bad.length > 0) io.stderr(`kgctl: ${bad.length} of ${results.length} ${o.kind}s were not deleted\n`);
+    const unknown = bad.filter((r) => r.outcome === 'may-have-been-deleted').length;
+    const notDeleted = bad.length - unknown;
+    if (notDeleted > 0) io.stderr(`kgctl: ${notDeleted} of ${results.length} ${o.kind}s were not deleted\n`);
+    if (unknown > 0) io.stderr(`kgctl: ${unknown} of ${results.length} ${o.kind}s may have been deleted (the answer was lost); check them before running again\n`);
     io.stdout(
       o.output === 'table'
         ? resultsTable(results.map((r) => ({ object: r.object, result: r.outcome, error: r.error })))

@@ -1,5 +1,6 @@
-// Update mode (-j): patch every match, each guarded by the resourceVersion it was matched at;
-// with --dry-run, a server-side dry run per object printed as a unified diff.
+// Update mode (-j): patch every match, each guarded by what it was matched at (its spec, and the
+// values the filter read: see PatchRunner); with --dry-run, a server-side dry run per object
+// printed as a unified diff.
 import { checkPatch } from '../../../../server/src/engine';
 import { PatchRunner, type ApplyResult, type Preview } from '../../cluster/patch-runner';
 import type { KgctlOptions } from '../args';
@@ -15,6 +16,7 @@ import { readSpec } from '../sources';
 const OUTCOME_WORDS: Record<ApplyResult['outcome'], string> = {
   changed: 'patched',
   'changed-since-preview': 'changed-since-matched',
+  'may-have-been-applied': 'may-have-been-applied',
   failed: 'failed',
   cancelled: 'cancelled',
 };
@@ -55,11 +57,16 @@ export async function updateMode(o: KgctlOptions, io: Io, signal: AbortSignal): 
     const results = await runner.apply(
       sel.objects.map((before) => ({ before })),
       patch.ops,
-      { signal },
+      { signal, stillMatches: (obj) => filter.matches(obj) },
     );
     const bad = results.filter((r) => r.outcome !== 'changed');
     for (const r of bad) io.stderr(`kgctl: ${r.error?.message ?? r.key}\n`);
-    if (bad.length > 0) io.stderr(`kgctl: ${bad.length} of ${results.length} ${o.kind}s were not patched\n`);
+    const unknown = bad.filter((r) => r.outcome === 'may-have-been-applied').length;
+    const notPatched = bad.length - unknown;
+    if (notPatched > 0) io.stderr(`kgctl: ${notPatched} of ${results.length} ${o.kind}s were not patched\n`);
+    if (unknown > 0) {
+      io.stderr(`kgctl: ${unknown} of ${results.length} ${o.kind}s may have been patched (the answer was lost); check them before running again, which could patch them twice\n`);
+    }
     io.stdout(
       o.output === 'table'
         ? resultsTable(results.map((r) => ({ object: r.before, result: OUTCOME_WORDS[r.outcome], error: r.error })))
