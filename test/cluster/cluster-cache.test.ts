@@ -8,7 +8,8 @@ import { PatchRunner } from '../../client/src/cluster/patch-runner';
 import type { ClusterClient } from '../../client/src/cluster/api';
 import { ClusterFailure } from '../../client/src/cluster/api';
 import { startSandbox, type Sandbox } from '../sandbox';
-import { clientFor, compareVersions, eventually, versions } from './sandbox-client';
+import { clientFor, compareVersions, versions } from './sandbox-client';
+import { eventually, until } from '../wait';
 
 const FAST = { batchMs: 30, backoff: { initialMs: 20, maxMs: 200 }, pageSize: 7 };
 
@@ -157,7 +158,8 @@ describe('cluster cache bookmarks', () => {
   it('resumes from a bookmark after a drop, without listing again, when other namespaces moved history on', async () => {
     const sb = await startSandbox({ sets: 2, replicas: 3, namespaces: ['default', 'game'], historyLimit: 20, bookmarkIntervalMs: 40, seed: 2 });
     const client = clientFor(sb);
-    const cache = new ResourceCache(client, 'GameServer', ['game'], FAST);
+    // Watches that end every second, each with a last bookmark: how far the cache got is then observable.
+    const cache = new ResourceCache(client, 'GameServer', ['game'], { ...FAST, watchTimeoutSeconds: 1 });
     try {
       await cache.start();
       // 60 changes in default push the history (20 events) past anything the game watch has seen.
@@ -167,7 +169,10 @@ describe('cluster cache bookmarks', () => {
           o.spec.updatePriority = i;
         });
       }
-      await new Promise((r) => setTimeout(r, 200));
+      // A watch that ends after the changes has sent its closing bookmark, past all of them.
+      const endedWatches = () => sb.requests().filter((r) => r.verb === 'watch').length;
+      const ended = endedWatches();
+      await until('a watch to end after the changes, with its bookmark', () => endedWatches() > ended, 5000);
       const lists = () => sb.requests().filter((r) => r.verb === 'list').length;
       const before = lists();
       sb.dropWatches();

@@ -2,7 +2,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSandbox, type Sandbox } from '../sandbox/index';
-import { call, openWatch, until } from '../sandbox/client';
+import { call, openWatch } from '../sandbox/client';
+import { until } from '../wait';
 import { INITIAL_RESOURCE_VERSION } from '../sandbox/store';
 
 const GS = '/apis/game.kruise.io/v1alpha1/namespaces/default/gameservers';

@@ -1,4 +1,4 @@
-// Test helpers: an API client for a sandbox's kubeconfig context, and polling with a deadline.
+// Test helpers: an API client for a sandbox's kubeconfig context, and comparing caches with the server.
 import { ClusterClient, type ClusterClientOptions } from '../../client/src/cluster/api';
 import { kubeConfigFor, loadKubeConfig } from '../../client/src/cluster/kubeconfig';
 import type { Sandbox } from '../sandbox';
@@ -11,16 +11,6 @@ export function clientFor(sb: Sandbox, context = 'okg-sandbox', opts: ClusterCli
   return new ClusterClient(kc.kc, opts);
 }
 
-/** Polls `check` every `everyMs` until it returns '' (success) or the deadline passes; returns the last complaint. */
-export async function eventually(check: () => string, deadlineMs: number, everyMs = 50): Promise<string> {
-  const end = Date.now() + deadlineMs;
-  let last = check();
-  while (last !== '' && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, everyMs));
-    last = check();
-  }
-  return last;
-}
 
 /** `namespace/name -> resourceVersion` for a list of objects. */
 export function versions(objects: readonly { metadata: { namespace?: string; name: string; resourceVersion?: string } }[]): Map<string, string> {

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { ClusterClient, ClusterFailure } from '../../client/src/cluster/api';
 import { kubeConfigFor, loadKubeConfig } from '../../client/src/cluster/kubeconfig';
 import { startSandbox, startSandboxControl, type Sandbox, type SandboxControl } from '../sandbox/index';
-import { call, openWatch, until } from '../sandbox/client';
+import { call, openWatch } from '../sandbox/client';
+import { until } from '../wait';
 
 const ROOT = resolve(__dirname, '..', '..');
 const GS = '/apis/game.kruise.io/v1alpha1/namespaces/default/gameservers';
@@ -61,8 +62,7 @@ describe('sandbox control endpoint', () => {
   it('POST /drop-watches cuts open watches; POST /expire-history makes older versions 410 Gone', async () => {
     const rv = (await call(sb, 'GET', GS)).json.metadata.resourceVersion;
     const w = openWatch(sb, `${GS}?watch=true&resourceVersion=${rv}`);
-    await until('the watch to open', () => sb.requests().length > 0 && w.events.length === 0, 2000);
-    await new Promise((r) => setTimeout(r, 100));
+    await until('the watch to open', () => sb.openWatches() > 0, 2000);
     assert.equal((await control(ctl.url, 'POST', '/drop-watches')).status, 200);
     assert.equal((await w.ended).how, 'error', 'the watch was cut');
     sb.mutate('GameServer', 'default', 'minecraft-1', (o) => {

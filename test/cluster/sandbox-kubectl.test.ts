@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox/index';
-import { until } from '../sandbox/client';
+import { until } from '../wait';
 
 const ROOT = resolve(__dirname, '..', '..');
 

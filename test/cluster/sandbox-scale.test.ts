@@ -4,7 +4,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSandbox, type Sandbox } from '../sandbox/index';
-import { call, openWatch, until } from '../sandbox/client';
+import { call, openWatch } from '../sandbox/client';
+import { until } from '../wait';
 
 const GS_ALL = '/apis/game.kruise.io/v1alpha1/gameservers';
 const GSS = (ns: string) => `/apis/game.kruise.io/v1alpha1/namespaces/${ns}/gameserversets`;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CLUSTER_VALUES_NOTIFICATION, type ClusterValues } from '../../server/src/protocol';
+import { eventually } from '../wait';
 import { gameServerSetYaml, LspHarness } from './harness';
 
 const gss = gameServerSetYaml;
@@ -21,13 +22,10 @@ async function labelsAt(marked: string, suffix = '.kgfilter', harness = h): Prom
 }
 
 /** Completion labels once they are non-empty (values arrive asynchronously), within two seconds. */
-async function eventually(marked: string, suffix = '.kgfilter', harness = h): Promise<string[]> {
-  for (let i = 0; i < 40; i++) {
-    const labels = await labelsAt(marked, suffix, harness);
-    if (labels.length > 0) return labels;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return [];
+async function labelsOnceAny(marked: string, suffix = '.kgfilter', harness = h): Promise<string[]> {
+  let labels: string[] = [];
+  await eventually(async () => ((labels = await labelsAt(marked, suffix, harness)).length > 0 ? '' : 'no labels yet'), 2000);
+  return labels;
 }
 
 describe('cluster values for .kgfilter completion', () => {
@@ -35,7 +33,7 @@ describe('cluster values for .kgfilter completion', () => {
     assert.deepEqual(await labelsAt('{"namespace": "|"}'), [], 'no namespaces before the cluster sends any');
     h.open('gss.yaml', `${gss('game', [['game', 'registry.example.com/game:1.2.0'], ['sidecar', 'busybox:1.37']])}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n`);
     h.open('deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx\n');
-    assert.deepEqual(await eventually('{"images": {"$all": ["|"]}}'), ['game,registry.example.com/game:1.2.0', 'sidecar,busybox:1.37']);
+    assert.deepEqual(await labelsOnceAny('{"images": {"$all": ["|"]}}'), ['game,registry.example.com/game:1.2.0', 'sidecar,busybox:1.37']);
   });
 
   test('an edited GameServerSet YAML is read again when saved', async () => {
@@ -43,7 +41,7 @@ describe('cluster values for .kgfilter completion', () => {
     h.change(uri, gss('edited', [['game', 'game:2']]));
     h.save(uri);
     const images = async () => (await labelsAt('{"images": ["|"]}', '.gss.kgfilter')).filter((l) => l.startsWith('game,game:'));
-    for (let i = 0; i < 40 && !(await images()).includes('game,game:2'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    await eventually(async () => ((await images()).includes('game,game:2') ? '' : 'game:2 not offered yet'), 2000);
     assert.deepEqual(await images(), ['game,game:2']);
   });
 
@@ -55,7 +53,7 @@ describe('cluster values for .kgfilter completion', () => {
       gssNames: ['game'],
     };
     await h.notify(CLUSTER_VALUES_NOTIFICATION, values);
-    assert.deepEqual(await eventually('{"namespace": "|"}'), ['default', 'games']);
+    assert.deepEqual(await labelsOnceAny('{"namespace": "|"}'), ['default', 'games']);
     assert.deepEqual(await labelsAt('{"$or": [{"name": {"$in": ["|"]}}]}'), ['game-0', 'game-1']);
     assert.deepEqual(await labelsAt('{"name": "|"}', '.gss.kgfilter'), ['game']);
     assert.deepEqual(await labelsAt('{"images": ["|"]}'), ['game,registry.example.com/game:1.3.0']);
@@ -65,7 +63,7 @@ describe('cluster values for .kgfilter completion', () => {
     await h.notify(CLUSTER_VALUES_NOTIFICATION, { namespaces: 'default', names: [1, null, 'ok', ''], images: [{}], gssNames: null });
     await h.notify(CLUSTER_VALUES_NOTIFICATION, null);
     await h.notify(CLUSTER_VALUES_NOTIFICATION, { namespaces: 'x', names: [1, 'kept'] });
-    assert.deepEqual(await eventually('{"name": "|"}'), ['kept']);
+    assert.deepEqual(await labelsOnceAny('{"name": "|"}'), ['kept']);
     assert.deepEqual(await labelsAt('{"namespace": "|"}'), []);
   });
 });
@@ -81,7 +79,7 @@ describe('workspace scan at initialize', () => {
       writeFileSync(join(dir, 'node_modules', 'pkg', 'gss.yaml'), gss('dep', [['x', 'never:offered']]));
       const scanned = await LspHarness.start({ folder: dir, scanWorkspace: true });
       try {
-        assert.deepEqual(await eventually('{"images": {"$eq": ["|"]}}', '.gss.kgfilter', scanned), ['game,registry.example.com/game:2.0.0']);
+        assert.deepEqual(await labelsOnceAny('{"images": {"$eq": ["|"]}}', '.gss.kgfilter', scanned), ['game,registry.example.com/game:2.0.0']);
       } finally {
         scanned.close();
       }

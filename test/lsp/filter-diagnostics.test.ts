@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { eventually } from '../wait';
 import { after, before, describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver';
 import { LspHarness } from './harness';
@@ -64,7 +65,7 @@ describe('.kgfilter diagnostics', () => {
     const before = h.publishes.length;
     h.closeDocument(uri);
     const cleared = async () => h.publishes.slice(before).find((p) => p.uri === uri);
-    for (let i = 0; i < 100 && !(await cleared()); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await eventually(async () => ((await cleared()) ? '' : 'no publish after close'), 2000);
     assert.deepEqual((await cleared())?.diagnostics, [], 'diagnostics cleared on close');
   });
 });

@@ -89,11 +89,3 @@ export function openWatch(sb: Sandbox, path: string): { events: WatchEvent[]; en
   return { events, ended, stop: () => stop() };
 }
 
-/** Polls `cond` every 20 ms until it holds, failing with `what` after `ms`. */
-export async function until(what: string, cond: () => boolean, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

@@ -62,6 +62,8 @@ export interface Sandbox {
   requests(): LoggedRequest[];
   /** How many requests the black hole (faults.blackhole) holds unanswered now. */
   held(): number;
+  /** How many watch connections are open now. */
+  openWatches(): number;
   /**
    * As if the API process were killed: stops listening and cuts every connection (clients get
    * ECONNREFUSED). The state lives on, and churn goes on changing it.
@@ -128,6 +130,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     },
     requests: () => api.log.map((l) => ({ ...l })),
     held: () => api.heldCount,
+    openWatches: () => watches.count,
     suspend: () => api.stop(),
     async resume() {
       if (!api.server.listening) await api.listen(port);
