@@ -1,6 +1,6 @@
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
-import { COUNTS_MS, OPEN_MS, PAGE_SIZE, RefreshSchedule, type ViewNode } from '../../client/src/views/refreshSchedule';
+import { COUNTS_MS, OPEN_MS, OPEN_ROWS_MS, PAGE_SIZE, RefreshSchedule, type ViewNode } from '../../client/src/views/refreshSchedule';
 import { TreeIndex } from '../../client/src/views/treeIndex';
 import type { KubeObject } from '../../client/src/views/objectFields';
 import { gs, gss } from './client-fixtures';
@@ -63,11 +63,14 @@ test('children of collapsed parts and counts reach VS Code at most once a second
   assert.equal(fired.length, 1, 'a collapsed set’s children wait for the counts tick');
   mock.timers.tick(COUNTS_MS);
   assert.deepEqual(fired.at(-1), [small.id], 'the open namespace’s row is not redrawn for its count (that would redraw all its rows)');
-  mock.timers.tick(5 * COUNTS_MS);
-  assert.equal(fired.length, 2, 'nor later, while it stays open');
+  mock.timers.tick(OPEN_ROWS_MS - 2 * COUNTS_MS);
+  assert.equal(fired.length, 2, 'nor within the next seconds, while it stays open');
+  mock.timers.tick(COUNTS_MS);
+  assert.deepEqual(fired.at(-1), [ns.id], 'its row catches up after OPEN_ROWS_MS');
+  schedule.add(index.apply('GameServer', { added: [], modified: [], deleted: ['ns/small-101'] }, (k) => objects.get(k)));
   schedule.collapsed(ns.id);
   mock.timers.tick(COUNTS_MS);
-  assert.deepEqual(fired.at(-1), [ns.id], 'once collapsed, its row catches up');
+  assert.deepEqual(fired.at(-1), [ns.id, small.id].sort(), 'or at once when collapsed');
 });
 
 test('a large set lists a page and a Show more row; rows past the page are not refreshed; Show more lists the next page', (t) => {
@@ -86,4 +89,19 @@ test('a large set lists a page and a Show more row; rows past the page are not r
   schedule.showMore(big);
   assert.deepEqual(fired.at(-1), [big.id], 'Show more refreshes the set');
   assert.equal(schedule.page(big).length, PAGE_SIZE + 10, 'the second page lists the rest, with no Show more row');
+});
+
+test('an open set’s own row is not redrawn for its counts while open, only once collapsed', (t) => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  t.after(() => mock.timers.reset());
+  const { schedule, fired, index, ns, small } = setup();
+  schedule.open.add(ns.id);
+  schedule.open.add(small.id);
+  const replicas = gss('ns', 'small', 3, 1);
+  schedule.add(index.apply('GameServerSet', { added: [], modified: ['ns/small'], deleted: [] }, () => replicas));
+  mock.timers.tick(3 * OPEN_ROWS_MS);
+  assert.deepEqual(fired, [], 'the ready count moved, but redrawing the open set would take its rows and any pending tooltip');
+  schedule.collapsed(small.id);
+  mock.timers.tick(COUNTS_MS);
+  assert.deepEqual(fired, [[small.id]], 'collapsed, it catches up');
 });

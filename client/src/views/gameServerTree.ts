@@ -38,6 +38,7 @@ export class GameServerTree implements vscode.TreeDataProvider<ViewNode>, vscode
   private readonly schedule: RefreshSchedule;
   private shown: ShownCounts = { matches: 0, total: 0, outside: undefined };
   private context: ViewState | undefined;
+  private wasReady = false;
   private readonly changed = new vscode.EventEmitter<ViewNode | ViewNode[] | undefined>();
   private readonly countsShown = new vscode.EventEmitter<ShownCounts>();
   private readonly filterChanged = new vscode.EventEmitter<void>();
@@ -61,7 +62,12 @@ export class GameServerTree implements vscode.TreeDataProvider<ViewNode>, vscode
       this.countsShown,
       this.filterChanged,
       session.onDidChange((c) => this.onChange(c)),
-      session.onDidChangeState(() => this.showCounts()),
+      session.onDidChangeState(() => {
+        // Loaded: the rows drawn while the lists arrived all catch up at once.
+        if (session.state === 'ready' && this.wasReady === false) this.schedule.refreshAll();
+        this.wasReady = session.state === 'ready';
+        this.showCounts();
+      }),
       this.view.onDidExpandElement((e) => this.schedule.open.add(e.element.id)),
       this.view.onDidCollapseElement((e) => this.schedule.collapsed(e.element.id)),
       // The view being shown is one of the two things allowed to touch the cluster.

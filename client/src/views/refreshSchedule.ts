@@ -1,9 +1,10 @@
 // When VS Code hears of the tree's changed nodes. VS Code redraws the whole visible subtree of a
-// refreshed node, and a redraw drops a tooltip that is waiting to show; so a changed GameServer
-// row is refreshed alone (within 150 ms), children lists and collapsed rows at most once a
-// second, and the row of an open namespace or set (its counts) only with its children or when it
-// is collapsed: an open part of the tree never redraws just because a count moved. No vscode
-// import, so the benchmarks run it as the view does.
+// refreshed node, and a redraw drops a tooltip that is waiting to show. So a changed GameServer
+// row is refreshed alone (within 150 ms); children lists and collapsed rows at most once a
+// second; the row of an open namespace (its count moves only when GameServers come, go or change
+// matches) at most every 5 s; and the row of an open set, whose ready count moves with every
+// status change, only with its children or when it is collapsed. No vscode import, so the
+// benchmarks run it as the view does.
 import { indexInParent, type GameServerNode, type SetNode, type TreeDelta, type TreeNode } from './treeIndex';
 
 export interface MoreNode {
@@ -20,6 +21,8 @@ export const PAGE_SIZE = 250;
 export const OPEN_MS = 150;
 /** Children lists, collapsed rows and the view message reach VS Code at most this often. */
 export const COUNTS_MS = 1_000;
+/** The rows of open namespaces (whose redraw takes their subtree) at most this often. */
+export const OPEN_ROWS_MS = 5_000;
 
 export interface RefreshTarget {
   /** Tells VS Code these nodes changed (undefined: the whole tree). */
@@ -36,10 +39,11 @@ export class RefreshSchedule {
   private readonly pageLimits = new Map<string, number>();
   private readonly soon = new Set<ViewNode | undefined>();
   private readonly later = new Set<ViewNode | undefined>();
-  /** Open namespace and set rows whose counts changed, by id: refreshed with their children or on collapse. */
+  /** Open namespace and set rows whose counts changed, by id. */
   private readonly deferred = new Map<string, ViewNode>();
   private soonTimer: NodeJS.Timeout | undefined;
   private laterTimer: NodeJS.Timeout | undefined;
+  private deferredTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly target: RefreshTarget) {}
 
@@ -87,6 +91,7 @@ export class RefreshSchedule {
         if (this.open.has(n.parent.id) && this.onPage(n)) this.soon.add(n);
       } else if (this.open.has(n.id)) {
         this.deferred.set(n.id, n);
+        if (n.kind === 'namespace') this.deferredTimer ??= setTimeout(() => this.flushDeferred(), OPEN_ROWS_MS);
       } else {
         this.later.add(n);
       }
@@ -98,6 +103,23 @@ export class RefreshSchedule {
   private onPage(n: GameServerNode): boolean {
     const limit = this.limitOf(n.parent);
     return n.parent.children.length <= limit || indexInParent(n) < limit;
+  }
+
+  /** Redraws the whole tree soon (the view became ready: everything it shows is new). */
+  refreshAll(): void {
+    this.soon.add(undefined);
+    this.soonTimer ??= setTimeout(() => this.flushSoon(), OPEN_MS);
+  }
+
+  private flushDeferred(): void {
+    this.deferredTimer = undefined;
+    const rows = new Set<ViewNode | undefined>();
+    for (const [id, n] of this.deferred) {
+      if (n.kind !== 'namespace') continue;
+      rows.add(n);
+      this.deferred.delete(id);
+    }
+    this.flush(rows);
   }
 
   private flushSoon(): void {
@@ -129,5 +151,6 @@ export class RefreshSchedule {
   dispose(): void {
     clearTimeout(this.soonTimer);
     clearTimeout(this.laterTimer);
+    clearTimeout(this.deferredTimer);
   }
 }
