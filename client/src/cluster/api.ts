@@ -156,9 +156,9 @@ export class ClusterClient {
   }
 
   /** One page of a list: one namespace, or all namespaces when `namespace` is undefined. */
-  async listPage(kind: ResourceKind, namespace: string | undefined, page: { limit?: number; continue?: string } & RequestOptions = {}): Promise<ListPage> {
+  async listPage(kind: ResourceKind, namespace: string | undefined, page: { limit?: number; continue?: string; fieldSelector?: string } & RequestOptions = {}): Promise<ListPage> {
     const r = RESOURCES[kind];
-    const base = { group: r.group, version: r.version, plural: r.plural, limit: page.limit, _continue: page.continue };
+    const base = { group: r.group, version: r.version, plural: r.plural, limit: page.limit, _continue: page.continue, fieldSelector: page.fieldSelector };
     const list = await this.call(this.errorContext('list', kind, namespace), page.signal, (o) =>
       namespace === undefined ? this.api.listClusterCustomObject(base, o) : this.api.listNamespacedCustomObject({ ...base, namespace }, o),
     );

@@ -187,9 +187,12 @@ export class ClusterSession implements vscode.Disposable {
     const c = this.connection;
     if (!c || c.target.namespaces === 'all') return false;
     const shown = new Set(c.target.namespaces);
+    // The server leaves out the shown namespaces (the names are checked DNS labels); the check
+    // below still holds if something between ignores the selector.
+    const fieldSelector = c.target.namespaces.map((ns) => `metadata.namespace!=${ns}`).join(',');
     let cont: string | undefined;
     do {
-      const page = await c.client.listPage(kind, undefined, { limit: OTHER_NAMESPACES_PAGE, continue: cont, signal });
+      const page = await c.client.listPage(kind, undefined, { limit: OTHER_NAMESPACES_PAGE, continue: cont, fieldSelector, signal });
       for (const o of page.items) if (!shown.has(o.metadata.namespace ?? '')) visit(o);
       cont = page.continue;
     } while (cont && !signal.aborted);

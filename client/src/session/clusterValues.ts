@@ -11,6 +11,9 @@ type Field = keyof ClusterValues;
 /** Running images (GameServer filters) and template images (set filters) share one list, as the protocol has one. */
 const imagesOf = (kind: ResourceKind, o: KubeObject): string[] => (kind === 'GameServer' ? gameServerImagesOf(o) : setImagesOf(o)).filter((i) => i !== '');
 
+/** Distinct image lists kept for sharing; past this many the pool starts over (lists already held stay valid). */
+const POOL_LIMIT = 10_000;
+
 /** What an object's key alone contributes: its namespace, and its name in the kind's list. */
 function keyValues(kind: ResourceKind, key: string): [Field, string][] {
   const slash = key.indexOf('/');
@@ -22,7 +25,9 @@ function keyValues(kind: ResourceKind, key: string): [Field, string][] {
 export class ClusterValueIndex {
   private readonly counts: Record<Field, Map<string, number>> = { namespaces: new Map(), names: new Map(), images: new Map(), gssNames: new Map() };
   /** The images each object holds, by kind and key; its other values come from the key. */
-  private readonly held: Record<ResourceKind, Map<string, string[]>> = { GameServer: new Map(), GameServerSet: new Map() };
+  private readonly held: Record<ResourceKind, Map<string, readonly string[]>> = { GameServer: new Map(), GameServerSet: new Map() };
+  /** One list per distinct set of images, shared by every object holding it (most of a set's GameServers). */
+  private readonly lists = new Map<string, readonly string[]>();
   /** A value appeared or disappeared since the last values(). */
   changed = false;
 
@@ -54,8 +59,17 @@ export class ClusterValueIndex {
     } else {
       this.count(keyValues(kind, key), +1);
     }
-    this.held[kind].set(key, next);
+    this.held[kind].set(key, this.shared(next));
     this.count(next.map((i) => ['images', i]), +1);
+  }
+
+  private shared(list: string[]): readonly string[] {
+    const id = list.join('\n');
+    const held = this.lists.get(id);
+    if (held) return held;
+    if (this.lists.size >= POOL_LIMIT) this.lists.clear();
+    this.lists.set(id, list);
+    return list;
   }
 
   private drop(kind: ResourceKind, key: string): void {

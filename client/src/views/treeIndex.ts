@@ -88,6 +88,24 @@ const bySet = (set: SetNode) => (n: SetNode) =>
   Number(n.object === undefined) - Number(set.object === undefined) || byName(n.name, set.name);
 const byNamespace = (ns: string) => (n: NamespaceNode) => byName(n.namespace, ns);
 
+/**
+ * A GameServer node. Its id is computed when asked (VS Code asks only for rows it draws), so tens
+ * of thousands of nodes do not each hold one more string.
+ */
+class GameServerRow implements GameServerNode {
+  readonly kind = 'gameServer' as const;
+  constructor(
+    readonly namespace: string,
+    readonly name: string,
+    public object: KubeObject,
+    public parent: SetNode,
+  ) {}
+
+  get id(): string {
+    return gameServerId(this.namespace, this.name);
+  }
+}
+
 /** Position of a GameServer row among its set's children. */
 export function indexInParent(n: GameServerNode): number {
   return search(n.parent.children, byGameServer(n.name));
@@ -102,6 +120,7 @@ export class TreeIndex {
   private readonly orphans = new Map<string, SetNode>();
   /** Every GameServer's group (the id of the set its owner label names), by key. */
   private readonly groupOf = new Map<string, string>();
+  private readonly groupIds = new Map<string, string>();
   /** The keys of each group's GameServers, shown or not. */
   private readonly groups = new Map<string, Set<string>>();
   /** Shown GameServer nodes by key. */
@@ -176,7 +195,7 @@ export class TreeIndex {
 
   private upsertGameServer(key: string, obj: KubeObject): void {
     const ns = namespaceOf(obj);
-    const group = setId(ns, ownerSetOf(obj));
+    const group = this.internedGroup(setId(ns, ownerSetOf(obj)));
     const before = this.groupOf.get(key);
     if (before !== group) {
       if (before !== undefined) this.removeGameServer(key);
@@ -220,9 +239,16 @@ export class TreeIndex {
     return orphans;
   }
 
+  /** One string per group id, so each GameServer does not hold its own copy (groups are few). */
+  private internedGroup(id: string): string {
+    let held = this.groupIds.get(id);
+    if (held === undefined) this.groupIds.set(id, (held = id));
+    return held;
+  }
+
   private place(key: string, obj: KubeObject, parent: SetNode): void {
     const name = nameOf(obj);
-    const node: GameServerNode = { kind: 'gameServer', id: gameServerId(parent.namespace, name), namespace: parent.namespace, name, object: obj, parent };
+    const node: GameServerNode = new GameServerRow(parent.namespace, name, obj, parent);
     const at = search(parent.children, byGameServer(name));
     parent.children.splice(at < 0 ? -at - 1 : at, at < 0 ? 0 : 1, node);
     this.nodes.set(key, node);
