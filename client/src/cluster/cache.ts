@@ -58,7 +58,6 @@ type Pending = 'added' | 'modified' | 'deleted';
 interface Stream {
   namespace: string | undefined;
   resourceVersion: string;
-  keys: Set<string>;
   backoff: Backoff;
   /** Bumped on every (re)start, so continuations of a superseded attempt do nothing. */
   generation: number;
@@ -106,7 +105,6 @@ export class ResourceCache {
     this.streams = nss.map((namespace) => ({
       namespace,
       resourceVersion: '',
-      keys: new Set(),
       backoff: new Backoff({ ...BACKOFF, ...opts.backoff }),
       generation: 0,
       phase: 'listing',
@@ -234,19 +232,22 @@ export class ResourceCache {
   }
 
   /** Holds `obj`, a compact copy. */
-  private upsert(s: Stream, obj: KubeObject): void {
+  private upsert(obj: KubeObject): void {
     const key = keyOf(obj);
     const prev = this.objects.get(key);
-    s.keys.add(key);
     if (prev && prev.metadata.resourceVersion === obj.metadata.resourceVersion) return;
     obj.kind ??= this.kind;
     this.objects.set(key, obj);
     this.note(key, prev ? 'modified' : 'added');
   }
 
-  private remove(s: Stream, key: string): void {
-    s.keys.delete(key);
+  private remove(key: string): void {
     if (this.objects.delete(key)) this.note(key, 'deleted');
+  }
+
+  /** Whether a key belongs to the stream's namespace (every key for the all-namespaces stream). */
+  private inStream(s: Stream, key: string): boolean {
+    return s.namespace === undefined || key.startsWith(`${s.namespace}/`);
   }
 
   private async list(s: Stream, first: boolean): Promise<void> {
@@ -271,9 +272,9 @@ export class ResourceCache {
     const seen = new Set<string>();
     for (const obj of listed.items) {
       seen.add(keyOf(obj));
-      this.upsert(s, obj);
+      this.upsert(obj);
     }
-    for (const key of [...s.keys]) if (!seen.has(key)) this.remove(s, key);
+    for (const key of [...this.objects.keys()]) if (this.inStream(s, key) && !seen.has(key)) this.remove(key);
     s.resourceVersion = listed.resourceVersion;
     s.currentAt = Date.now();
     await this.watch(s);
@@ -336,9 +337,8 @@ export class ResourceCache {
       if (typeof rv === 'string' && rv !== '') s.resourceVersion = rv;
       if (type === 'BOOKMARK' || !isKubeObject(raw)) return;
       if (type === 'ADDED' || type === 'MODIFIED') {
-        if (this.objects.get(keyOf(raw))?.metadata.resourceVersion !== raw.metadata.resourceVersion) this.upsert(s, this.compactor.compact(raw));
-        else s.keys.add(keyOf(raw));
-      } else if (type === 'DELETED') this.remove(s, keyOf(raw));
+        if (this.objects.get(keyOf(raw))?.metadata.resourceVersion !== raw.metadata.resourceVersion) this.upsert(this.compactor.compact(raw));
+      } else if (type === 'DELETED') this.remove(keyOf(raw));
       s.backoff.reset();
     };
     const onDone = (err: ClusterError | null) => {

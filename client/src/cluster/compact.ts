@@ -3,7 +3,8 @@
 // the tree, its tooltips and the filters read a few dozen values. A compact copy keeps:
 // - every path a filter field reads, taken from the engine's field registries (readPaths), so a
 //   field added there is kept without anyone remembering to;
-// - what the tree and its tooltips show (client/src/views/objectFields.ts);
+// - what the tree rows show (client/src/views/objectFields.ts); a GameServer's tooltip (addresses,
+//   conditions, service qualities) is built from the whole object, read when the row is hovered;
 // - the identity and version of the object (uid, resourceVersion, generation, deletionTimestamp).
 // Filters read no labels or annotations, so only the owner-set label survives.
 // Whatever needs the whole object (Open as YAML, the apply preview) reads it from the server.
@@ -34,23 +35,14 @@ const IDENTITY: string[][] = [
 /** Each of `props` under `base`. */
 const under = (base: string[], ...props: string[]): string[][] => props.map((p) => [...base, p]);
 
-function addressPaths(scope: 'external' | 'internal'): string[][] {
-  const a = ['status', 'networkStatus', `${scope}Addresses`, EACH];
-  return [...under(a, 'ip', 'endPoint'), ...under([...a, 'ports', EACH], 'port', 'protocol'), [...a, 'portRange', 'portRange']];
-}
-
-/** What the tree and its tooltips read, beyond the filter fields (see objectFields.ts). */
+/** What the tree rows and the set tooltips read, beyond the filter fields (see objectFields.ts). */
 const SHOWN: Record<ResourceKind, string[][]> = {
   GameServer: [
     ['metadata', 'labels', OWNER_SET_LABEL],
     ...under(['spec'], 'opsState', 'updatePriority', 'deletionPriority'),
     ...under(['status'], 'currentState', 'updatePriority', 'deletionPriority'),
     ['status', 'networkStatus', 'currentNetworkState'],
-    ...addressPaths('external'),
-    ...addressPaths('internal'),
     ...under(['status', 'podStatus', 'containerStatuses', EACH], 'name', 'image'),
-    ...under(['status', 'conditions', EACH], 'type', 'status', 'reason', 'message'),
-    ...under(['status', 'serviceQualitiesConditions', EACH], 'name', 'status', 'result'),
   ],
   GameServerSet: [
     ['spec', 'replicas'],
@@ -65,10 +57,6 @@ const SHARED: Record<ResourceKind, string[][]> = {
     ['metadata', 'labels'],
     ['spec'],
     ['status', 'podStatus'],
-    ['status', 'conditions'],
-    ['status', 'serviceQualitiesConditions'],
-    ['status', 'networkStatus', 'internalAddresses', EACH, 'ports'],
-    ['status', 'networkStatus', 'externalAddresses', EACH, 'ports'],
   ],
   GameServerSet: [['spec', 'gameServerTemplate']],
 };

@@ -200,11 +200,11 @@ export class ClusterSession implements vscode.Disposable {
   }
 
   /** The whole object, read from the cluster now (the cache keeps only what the view needs). */
-  async fetch(kind: ResourceKind, namespace: string, name: string): Promise<KubeObject> {
+  async fetch(kind: ResourceKind, namespace: string, name: string, signal?: AbortSignal): Promise<KubeObject> {
     await this.start();
     const client = this.connection?.client;
     if (!client) throw new Error(`${kind} ${namespace}/${name}: not connected to a cluster${this.error_ ? ` (${this.error_.message})` : ''}`);
-    return client.get(kind, namespace, name);
+    return client.get(kind, namespace, name, { signal });
   }
 
   /** A patch runner on the live connection, or undefined when not connected. */

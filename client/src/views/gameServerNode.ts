@@ -1,7 +1,7 @@
 // A GameServer row: `STATE · OPSSTATE · DP/UP`, icon by opsState and state; the Markdown tooltip
-// is built only when the row is hovered (see the tree's resolveTreeItem).
+// is built only when the row is hovered (see the tree's resolveTreeItem), from the whole object.
 import * as vscode from 'vscode';
-import { gameServerDescription, gameServerIcon, gameServerTooltip } from './presentation';
+import { escapeMarkdown, gameServerDescription, gameServerIcon, gameServerTooltip } from './presentation';
 import type { GameServerNode } from './treeIndex';
 
 export function gameServerItem(node: GameServerNode): vscode.TreeItem {
@@ -14,6 +14,8 @@ export function gameServerItem(node: GameServerNode): vscode.TreeItem {
   return item;
 }
 
-export function gameServerTooltipText(node: GameServerNode): string {
-  return gameServerTooltip(node.object, node.name, node.namespace);
+/** The tooltip of the whole object; without one (the cluster did not answer), what the row knows and why. */
+export function gameServerTooltipText(node: GameServerNode, whole: unknown, missing?: string): string {
+  const text = gameServerTooltip(whole ?? node.object, node.name, node.namespace);
+  return missing ? `${text}\n\n*Addresses and conditions not shown: ${escapeMarkdown(missing)}*` : text;
 }

@@ -23,6 +23,9 @@ export interface ActiveFilter extends TreeFilter {
 
 export type { ViewNode };
 
+/** How long a hovered row waits for its whole object before showing what the cache holds. */
+const TOOLTIP_READ_MS = 1_500;
+
 /** Counts as the view last showed them; the CodeLens of the running filter shows the same. */
 export interface ShownCounts {
   matches: number;
@@ -175,10 +178,27 @@ export class GameServerTree implements vscode.TreeDataProvider<ViewNode>, vscode
     }
   }
 
-  /** Tooltips are Markdown built from the object: only for the row the pointer rests on. */
-  resolveTreeItem(item: vscode.TreeItem, node: ViewNode): vscode.TreeItem {
-    if (node.kind === 'gameServer') item.tooltip = new vscode.MarkdownString(gameServerTooltipText(node), true);
-    else if (node.kind === 'set' && node.object) item.tooltip = new vscode.MarkdownString(setTooltipText(node), true);
+  /**
+   * Tooltips are built only for the row the pointer rests on. A GameServer's is read from the whole
+   * object (the cache keeps only what rows and filters need), within TOOLTIP_READ_MS.
+   */
+  async resolveTreeItem(item: vscode.TreeItem, node: ViewNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (node.kind === 'gameServer') {
+      const ac = new AbortController();
+      const sub = token.onCancellationRequested(() => ac.abort());
+      const timer = setTimeout(() => ac.abort(), TOOLTIP_READ_MS);
+      try {
+        const whole = await this.session.fetch('GameServer', node.namespace, node.name, ac.signal);
+        item.tooltip = new vscode.MarkdownString(gameServerTooltipText(node, whole), true);
+      } catch (e) {
+        item.tooltip = new vscode.MarkdownString(gameServerTooltipText(node, undefined, ac.signal.aborted ? 'the cluster did not answer in time' : (e as Error).message), true);
+      } finally {
+        clearTimeout(timer);
+        sub.dispose();
+      }
+    } else if (node.kind === 'set' && node.object) {
+      item.tooltip = new vscode.MarkdownString(setTooltipText(node), true);
+    }
     return item;
   }
 

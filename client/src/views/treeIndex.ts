@@ -123,8 +123,8 @@ export class TreeIndex {
   private readonly groupIds = new Map<string, string>();
   /** The keys of each group's GameServers, shown or not. */
   private readonly groups = new Map<string, Set<string>>();
-  /** Shown GameServer nodes by key. */
-  private readonly nodes = new Map<string, GameServerNode>();
+  /** GameServer nodes in the tree (each found through its group's set node, by name). */
+  private shownCount = 0;
   private readonly setMatches = new Set<string>();
   private delta: TreeDelta = { items: new Set(), children: new Set() };
 
@@ -137,7 +137,7 @@ export class TreeIndex {
   /** Objects of the filter's kind that match (every GameServer without a filter). */
   get matchCount(): number {
     if (this.filter?.kind === 'GameServerSet') return this.setMatches.size;
-    return this.filter ? this.nodes.size : this.groupOf.size;
+    return this.filter ? this.shownCount : this.groupOf.size;
   }
 
   /** Objects of the filter's kind. */
@@ -146,7 +146,7 @@ export class TreeIndex {
   }
 
   gameServer(key: string): GameServerNode | undefined {
-    return this.nodes.get(key);
+    return this.nodeOf(key);
   }
 
   /** The GameServers shown, in display order (walks the tree: for tests and the test API). */
@@ -187,7 +187,7 @@ export class TreeIndex {
 
   /** Whether the node is in the tree now (nodes of rows that went away are not). */
   isShown(n: TreeNode): boolean {
-    if (n.kind === 'gameServer') return this.nodes.get(`${n.namespace}/${n.name}`) === n && n.parent.shown;
+    if (n.kind === 'gameServer') return n.parent.children[indexInParent(n)] === n && this.isShown(n.parent);
     return n.shown && (n.kind === 'namespace' || n.parent.shown);
   }
 
@@ -205,14 +205,14 @@ export class TreeIndex {
       keys.add(key);
     }
     const show = this.filter?.kind !== 'GameServer' || this.filter.matches(obj);
-    const node = this.nodes.get(key);
+    const node = this.nodeOf(key);
     if (node && show) {
       node.object = obj;
       this.delta.items.add(node);
     } else if (node) {
-      this.unplace(key, node);
+      this.unplace(node);
     } else if (show) {
-      this.place(key, obj, this.parentFor(group, ns));
+      this.place(obj, this.parentFor(group, ns));
     }
   }
 
@@ -223,8 +223,8 @@ export class TreeIndex {
     const keys = this.groups.get(group)!;
     keys.delete(key);
     if (keys.size === 0) this.groups.delete(group);
-    const node = this.nodes.get(key);
-    if (node) this.unplace(key, node);
+    const node = this.nodeOf(key, group);
+    if (node) this.unplace(node);
   }
 
   /** The set node of a group: its set's, or the namespace's catch-all. */
@@ -246,20 +246,32 @@ export class TreeIndex {
     return held;
   }
 
-  private place(key: string, obj: KubeObject, parent: SetNode): void {
+  /** The node of a key, found in the set node its group shows under (by binary search). */
+  private nodeOf(key: string, group = this.groupOf.get(key)): GameServerNode | undefined {
+    if (group === undefined) return undefined;
+    const parent = this.sets.get(group) ?? this.orphans.get(key.slice(0, key.indexOf('/')));
+    return parent && this.childOf(parent, key);
+  }
+
+  private childOf(parent: SetNode, key: string): GameServerNode | undefined {
+    const at = search(parent.children, byGameServer(key.slice(key.indexOf('/') + 1)));
+    return at >= 0 ? parent.children[at] : undefined;
+  }
+
+  private place(obj: KubeObject, parent: SetNode): void {
     const name = nameOf(obj);
     const node: GameServerNode = new GameServerRow(parent.namespace, name, obj, parent);
     const at = search(parent.children, byGameServer(name));
     parent.children.splice(at < 0 ? -at - 1 : at, at < 0 ? 0 : 1, node);
-    this.nodes.set(key, node);
+    this.shownCount++;
     this.childrenChanged(parent, +1);
   }
 
-  private unplace(key: string, node: GameServerNode): void {
+  private unplace(node: GameServerNode): void {
     const parent = node.parent;
     const at = search(parent.children, byGameServer(node.name));
     if (at >= 0) parent.children.splice(at, 1);
-    this.nodes.delete(key);
+    this.shownCount--;
     this.childrenChanged(parent, -1);
   }
 
@@ -309,10 +321,10 @@ export class TreeIndex {
     const keys = this.groups.get(id);
     if (!keys || !from) return;
     for (const key of keys) {
-      const node = this.nodes.get(key);
-      if (!node || node.parent !== from) continue;
-      this.unplace(key, node);
-      this.place(key, node.object, to);
+      const node = this.childOf(from, key);
+      if (!node) continue;
+      this.unplace(node);
+      this.place(node.object, to);
     }
   }
 
