@@ -127,12 +127,12 @@ describe('compact cache objects', () => {
     }
   });
 
-  it('keep identity and version, and drop what nothing reads', () => {
+  it('keep kind and version, and drop what nothing reads (the uid: writes guard on the whole object they read)', () => {
     const [whole] = gameServers();
     const c = new Compactor('GameServer').compact(whole) as any;
     assert.deepEqual(
       { apiVersion: c.apiVersion, kind: c.kind, uid: c.metadata.uid, rv: c.metadata.resourceVersion, generation: c.metadata.generation },
-      { apiVersion: whole.apiVersion, kind: whole.kind, uid: 'uid-10', rv: '10', generation: 2 },
+      { apiVersion: whole.apiVersion, kind: whole.kind, uid: undefined, rv: '10', generation: 2 },
     );
     assert.deepEqual(c.metadata.labels, { 'game.kruise.io/owner-gss': set.metadata.name }, 'only the owner label is kept');
     for (const gone of ['managedFields', 'annotations', 'ownerReferences', 'creationTimestamp']) assert.equal(c.metadata[gone], undefined, `metadata.${gone} is dropped`);

@@ -5,7 +5,8 @@
 //   field added there is kept without anyone remembering to;
 // - what the tree rows show (client/src/views/objectFields.ts); a GameServer's tooltip (addresses,
 //   conditions, service qualities) is built from the whole object, read when the row is hovered;
-// - the identity and version of the object (uid, resourceVersion, generation, deletionTimestamp).
+// - the version of the object (resourceVersion, generation, deletionTimestamp). Not its uid: a
+//   write always reads the whole object first (the preview), and guards on that one's uid.
 // Filters read no labels or annotations, so only the owner-set label survives.
 // Whatever needs the whole object (Open as YAML, the apply preview) reads it from the server.
 //
@@ -26,7 +27,6 @@ const IDENTITY: string[][] = [
   ['kind'],
   ['metadata', 'name'],
   ['metadata', 'namespace'],
-  ['metadata', 'uid'],
   ['metadata', 'resourceVersion'],
   ['metadata', 'generation'],
   ['metadata', 'deletionTimestamp'],
@@ -110,7 +110,7 @@ function deepFreeze<T>(v: T): T {
 
 /**
  * One copy of each string and shared part seen. Bounded: when a table fills it starts over, so
- * values that never repeat (uids, addresses) cannot grow it; objects keep what they hold.
+ * values that never repeat (names, resourceVersions) cannot grow it; objects keep what they hold.
  */
 class Pool {
   private readonly strings = new Map<string, string>();
