@@ -105,3 +105,14 @@ test('an open set’s own row is not redrawn for its counts while open, only onc
   mock.timers.tick(COUNTS_MS);
   assert.deepEqual(fired, [[small.id]], 'collapsed, it catches up');
 });
+
+test('expanding a set whose row was queued while collapsed does not redraw it right after (its children are fresh)', (t) => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  t.after(() => mock.timers.reset());
+  const { schedule, fired, index, small } = setup();
+  const replicas = gss('ns', 'small', 3, 1);
+  schedule.add(index.apply('GameServerSet', { added: [], modified: ['ns/small'], deleted: [] }, () => replicas));
+  schedule.opened(small);
+  mock.timers.tick(3 * OPEN_ROWS_MS);
+  assert.deepEqual(fired, [], 'the set just drawn is not redrawn while open');
+});

@@ -205,7 +205,7 @@ export class GameServerTree implements vscode.TreeDataProvider<ViewNode>, vscode
   getChildren(node?: ViewNode): ViewNode[] {
     if (!node) return [...this.index.roots];
     if (node.kind === 'gameServer' || node.kind === 'more') return [];
-    this.schedule.open.add(node.id);
+    this.schedule.opened(node);
     return node.kind === 'namespace' ? [...node.children] : this.schedule.page(node);
   }
 

@@ -5,7 +5,7 @@
 // matches) at most every 5 s; and the row of an open set, whose ready count moves with every
 // status change, only with its children or when it is collapsed. No vscode import, so the
 // benchmarks run it as the view does.
-import { indexInParent, type GameServerNode, type SetNode, type TreeDelta, type TreeNode } from './treeIndex';
+import { indexInParent, type GameServerNode, type NamespaceNode, type SetNode, type TreeDelta, type TreeNode } from './treeIndex';
 
 export interface MoreNode {
   kind: 'more';
@@ -69,6 +69,18 @@ export class RefreshSchedule {
     this.soon.clear();
     this.later.clear();
     this.deferred.clear();
+  }
+
+  /**
+   * VS Code just asked for a node's children (it was expanded, or redrawn): what is queued for it
+   * is now drawn, but for its own row, which waits as an open row does (a redraw now would drop the
+   * tooltip the user is about to ask for).
+   */
+  opened(n: NamespaceNode | SetNode): void {
+    this.open.add(n.id);
+    if (!this.later.delete(n)) return;
+    this.deferred.set(n.id, n);
+    if (n.kind === 'namespace') this.deferredTimer ??= setTimeout(() => this.flushDeferred(), OPEN_ROWS_MS);
   }
 
   /** The user collapsed a node: its children are no longer drawn, so its row can catch up cheaply. */
