@@ -1,4 +1,4 @@
-// Diagnostics of GameServerSet / GameServer YAML through the server: the okg-api.md §3 checks, each with
+// Diagnostics of GameServerSet / GameServer YAML through the server: the checks of OKG's silent traps, each with
 // its code and its exact range, in a multi-document file whose other documents get nothing.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

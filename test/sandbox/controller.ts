@@ -1,4 +1,4 @@
-// OKG's controllers, reduced to what tools observe (okg-api.md §4): sets own GameServers
+// OKG's controllers, reduced to what tools observe: sets own GameServers
 // `<set>-<ordinal>`, scale-down follows OKG's deletion order, Kill lowers replicas, a deleted
 // GameServer comes back with the default spec, status mirrors spec, and optional churn.
 import { containerStatuses, imagesUpToDate, newGameServer, ordinalOf, OWNER_LABEL, templateImages } from './content';

@@ -80,7 +80,7 @@ describe('custom field names', () => {
   });
 });
 
-describe('fields whose name starts with $ (no scalar shorthand, kruise-game-api.md §a.3)', () => {
+describe('fields whose name starts with $ (no scalar shorthand)', () => {
   const registry: Record<string, FieldType> = { $x: 'number', $tags: 'string[]', plain: 'number' };
 
   for (const filter of ['{"$x":1}', '{"$x":null}', '{"$and":[{"$x":1},{"plain":1}]}']) {

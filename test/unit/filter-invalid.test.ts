@@ -1,4 +1,4 @@
-// Every case kruise-game-api rejects (InvalidFilter, kruise-game-api.md §a.2-§a.6): an error with a
+// Every case kruise-game-api rejects (InvalidFilter): an error with a
 // stable code at the offending node.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';

@@ -1,5 +1,5 @@
-// The compiled filter against a reference written from structured-filter-go's operator table
-// (kruise-game-api.md §a.5), on generated filters and objects: every operator of all five field
+// The compiled filter against a reference written from structured-filter-go's operator table,
+// on generated filters and objects: every operator of all five field
 // types, alone and inside $and / $or. The reference is deliberately naive: direct comparisons, no
 // mingo, UTF-8 byte order for string ranges.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// The built-in registries read exactly what kruise-game-api reads (kruise-game-api.md §b).
+// The built-in registries read exactly what kruise-game-api reads.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compileFilter } from '../../server/src/engine/filter/compile';

@@ -1,4 +1,4 @@
-// OKG meaning (okg-api.md §3): ignored status, immutable metadata, opsState and priorities as pod label values.
+// OKG meaning: ignored status, immutable metadata, opsState and priorities as pod label values.
 import { test } from 'node:test';
 import { runCase, type PatchCase } from './patch-fixtures';
 

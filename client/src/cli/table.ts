@@ -12,7 +12,7 @@ function at(o: unknown, ...path: string[]): unknown {
   return v;
 }
 
-/** OKG's printer columns (okg-api.md §0), less AGE, which would make output depend on the clock. */
+/** OKG's printer columns, less AGE, which would make output depend on the clock. */
 const COLUMNS: Record<ResourceKind, Column[]> = {
   GameServer: [
     { header: 'NAMESPACE', value: (o) => o.metadata.namespace },

@@ -202,7 +202,7 @@ function describe(err: unknown, ctx: ErrorContext): ClusterError {
     return { code: 'unknown', message: `${p}${String(err)}` };
   }
   const e = err as { name?: unknown; code?: unknown; statusCode?: unknown; message?: unknown; cause?: unknown };
-  // A watch that gets a non-200 answer ends with an Error carrying `statusCode` (client-node.md §6).
+  // A watch that gets a non-200 answer ends with an Error carrying `statusCode`.
   if (typeof e.statusCode === 'number') return fromStatus(e.statusCode, undefined, undefined, ctx);
   if (e.name === 'AbortError' || e.name === 'TimeoutError') {
     return { code: 'timeout', message: `${p}the API server${ctx.server ? ` at ${ctx.server}` : ''} did not answer in time${inContext(ctx)}` };

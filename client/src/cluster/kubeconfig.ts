@@ -2,7 +2,7 @@
 // in memory only: nothing here ever writes to a kubeconfig file.
 //
 // client-node's loadFromDefault takes the LAST file's current-context and throws on duplicate
-// names (client-node.md §3); kubectl takes the first of each. So the files are merged here.
+// names; kubectl takes the first of each. So the files are merged here.
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, basename } from 'node:path';

@@ -1,4 +1,4 @@
-// OKG constants and value rules shared by the filter, patch and manifest checks (okg-api.md §0, §3).
+// OKG constants and value rules shared by the filter, patch and manifest checks.
 
 /** Reserved `spec.opsState` values; any other string is legal but sorts like `None`. */
 export const OPS_STATES = ['None', 'WaitToBeDeleted', 'Maintaining', 'Allocated', 'Kill'] as const;

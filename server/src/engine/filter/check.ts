@@ -1,4 +1,4 @@
-// Checks a parsed filter exactly as structured-filter-go validates it (kruise-game-api.md §a.2-§a.6)
+// Checks a parsed filter exactly as structured-filter-go validates it
 // and produces the checked clauses; every rejection is an error problem at the offending node.
 import { getNodeValue, type Node } from 'jsonc-parser';
 import { RE2JS } from 're2js';

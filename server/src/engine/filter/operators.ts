@@ -1,4 +1,4 @@
-// The operators of kruise-game-api's filter language, by field type (kruise-game-api.md §a.5).
+// The operators of kruise-game-api's filter language, by field type.
 import type { FieldType } from './fields';
 
 export type OperatorName = '$eq' | '$ne' | '$lt' | '$le' | '$gt' | '$ge' | '$in' | '$range' | '$regex' | '$all';

@@ -1,4 +1,4 @@
-// GameServerSet / GameServer YAML: the checks of okg-api.md §3 plus schema validation, and the locators
+// GameServerSet / GameServer YAML: the checks of the traps OKG accepts silently, plus schema validation, and the locators
 // the language features use. Only documents with apiVersion game.kruise.io/v1alpha1 and one of the two
 // kinds are looked at; every other document in the stream is left alone.
 import type { Position, Problem } from '../problem';

@@ -1,4 +1,4 @@
-// What OKG and the API server make of a patch (okg-api.md §3): status is ignored on the main resource,
+// What OKG and the API server make of a patch: status is ignored on the main resource,
 // identity metadata cannot change, and opsState / priorities end up in pod labels.
 import type { Node } from 'jsonc-parser';
 import { NOT_INT32, OPS_STATES, beyondInt64, goAtoi, isInt32, isValidLabelValue, nearMiss } from '../okg';

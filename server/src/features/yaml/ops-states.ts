@@ -1,4 +1,4 @@
-// What each reserved opsState value makes OKG do (okg-api.md §4.3-§4.4), for completion and hover.
+// What each reserved opsState value makes OKG do, for completion and hover.
 import type { OPS_STATES } from '../../engine';
 
 export const OPS_STATE_MEANINGS: Record<(typeof OPS_STATES)[number], string> = {
