@@ -1,6 +1,7 @@
 // Installs a real VS Code 1.100 (the build inside the npm package code-server) for the e2e tests,
-// offline: only npm and Debian's apt are reachable (test/e2e/README.md says how). Each step leaves a marker in .vscode-test/, so a
-// run that was interrupted resumes and a completed install is checked in well under a second.
+// offline: only npm and Debian's apt are reachable (test/e2e/README.md says how). Each step leaves
+// a marker in .vscode-test/, so a run that was interrupted resumes and a completed install is
+// checked in well under a second.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync, copyFileSync, chmodSync, symlinkSync, lstatSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
