@@ -13,6 +13,8 @@ export interface OkgApi {
   outsideMatchCount(): number | undefined;
   /** The session's state: idle, loading, ready, or the error state the welcome content shows. */
   clusterState(): string;
+  /** The message of the session's error, as the OKG log and the status bar tooltip show it. */
+  lastError(): string | undefined;
   /** Whether the data shown is live, and if not since when (epoch ms). */
   freshness(): { live: boolean; staleSince?: number };
   /** Connects (as showing the view does) and resolves when loaded or failed. */
@@ -26,6 +28,7 @@ export function createApi(session: ClusterSession, tree: GameServerTree, lastRun
     matchCount: () => tree.matchCount,
     outsideMatchCount: () => tree.counts.outside,
     clusterState: () => session.state,
+    lastError: () => session.error?.message,
     freshness: () => {
       const f = session.freshness;
       return f.live ? { live: true } : { live: false, staleSince: f.since };

@@ -65,6 +65,33 @@ describe('guards and GameServer actions', () => {
     );
   });
 
+  it('credentials in a kubeconfig never show in the error the log and the status bar give', async () => {
+    const secrets = ['s3cr3t-pass', 'qu3ry-t0ken', 'b3arer-t0ken'];
+    const file = workspaceUri('e2e-secret-kubeconfig');
+    // An address nothing listens on, with userinfo and a query in it, and a bearer token.
+    const kubeconfig = [
+      'apiVersion: v1',
+      'kind: Config',
+      'current-context: leaky',
+      'clusters:',
+      `- name: leaky\n  cluster:\n    server: https://admin:${secrets[0]}@127.0.0.1:1/?token=${secrets[1]}\n    insecure-skip-tls-verify: true`,
+      `users:\n- name: leaky\n  user:\n    token: ${secrets[2]}`,
+      'contexts:\n- name: leaky\n  context:\n    cluster: leaky\n    user: leaky',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(file, Buffer.from(kubeconfig, 'utf8'));
+    const config = vscode.workspace.getConfiguration('okg');
+    try {
+      await config.update('kubeconfig', file.fsPath, vscode.ConfigurationTarget.Global);
+      const message = await waitFor('an error for the unreachable cluster', () => (api.clusterState() !== 'ready' && api.clusterState() !== 'loading' ? api.lastError() : undefined), 30_000, () => api.clusterState());
+      for (const secret of secrets) assert.ok(!message.includes(secret), `the error shows a secret: ${message}`);
+      assert.match(message, /127\.0\.0\.1/, `the error names the address tried: ${message}`);
+    } finally {
+      await config.update('kubeconfig', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('the view to load again', () => (api.clusterState() === 'ready' ? true : undefined), 30_000, () => api.clusterState());
+  });
+
   it('okg.kubeconfig naming a missing file shows the no-kubeconfig state, and clearing it reconnects', async () => {
     const config = vscode.workspace.getConfiguration('okg');
     try {
