@@ -7,18 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { Compactor } from '../../client/src/cluster/compact';
 import { keyOf, type KubeObject } from '../../client/src/cluster/resources';
 import { defaultSet, newGameServer } from '../sandbox/content';
+import { gc } from './measure';
 
 const SETS = 100;
 const PER_SET = 500;
 const BUDGET_BYTES = 1024;
 const NAMESPACES = ['default', 'game', 'team-a', 'team-b'];
 
-function gc(): void {
-  const g = (globalThis as { gc?: () => void }).gc;
-  if (!g) throw new Error('run with --expose-gc (node --expose-gc --import tsx test/bench/cache-memory.bench.ts)');
-  g();
-  g();
-}
 
 const sets = Array.from({ length: SETS }, (_, i) => {
   const set = defaultSet(i, NAMESPACES[i % NAMESPACES.length]!, PER_SET);

@@ -11,18 +11,13 @@ import { ResourceCache } from '../../client/src/cluster/cache';
 import { listObjects } from '../../client/src/cluster/list';
 import { DEFAULT_CONCURRENCY, PatchRunner } from '../../client/src/cluster/patch-runner';
 import { SandboxProcess } from './sandbox-process';
+import { gc } from './measure';
 
 const SPEEDUP_BUDGET = 5;
 const TEN_THOUSAND_SECONDS_BUDGET = 15;
 const LIST_SECONDS_BUDGET = 30;
 const HEAP_PER_OBJECT_BUDGET = 20 * 1024;
 
-function gc(): void {
-  const g = (globalThis as { gc?: () => void }).gc;
-  if (!g) throw new Error('run with --expose-gc (node --expose-gc --import tsx test/bench/cluster.bench.ts)');
-  g();
-  g();
-}
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 

@@ -4,14 +4,12 @@ import { availableParallelism, loadavg } from 'node:os';
 import type { Position } from 'vscode-languageserver';
 import { caret, LspHarness } from '../lsp/harness';
 import { filterText, patchText } from './lsp-fixtures';
+import { percentile } from './measure';
 
 const RUNS = 200;
 const ROUNDS = 3;
 const COMPLETION_P95_BUDGET_MS = 15;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 /**
  * p50 / p95 of RUNS requests, measured in ROUNDS rounds; the round with the lowest p95 is kept, so
@@ -28,7 +26,7 @@ async function time(run: () => Promise<unknown>): Promise<{ p50: number; p95: nu
       samples.push(performance.now() - t0);
     }
     samples.sort((a, b) => a - b);
-    rounds.push({ p50: percentile(samples, 50), p95: percentile(samples, 95) });
+    rounds.push({ p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) });
   }
   const best = rounds.reduce((a, b) => (b.p95 < a.p95 ? b : a));
   return { ...best, rounds: rounds.map((x) => x.p95) };

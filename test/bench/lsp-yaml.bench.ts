@@ -11,12 +11,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver';
 import { yamlCompletion, yamlDiagnostics, yamlHover } from '../../server/src/features/yaml';
 import { gameServerSetsYaml as file, SETS } from './lsp-fixtures';
+import { percentile } from './measure';
 
 const BUDGET = { completionP95: 15, diagnosticsP95: 50 };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 interface Stats {
   p50: number;
@@ -25,9 +22,9 @@ interface Stats {
 }
 
 function stats(samples: Sample[]): Stats {
-  const wall = samples.map((x) => x.wall).sort((a, b) => a - b);
-  const cpu = samples.map((x) => x.cpu).sort((a, b) => a - b);
-  return { p50: percentile(wall, 50), p95: percentile(wall, 95), cpuP95: percentile(cpu, 95) };
+  const wall = samples.map((x) => x.wall);
+  const cpu = samples.map((x) => x.cpu);
+  return { p50: percentile(wall, 0.5), p95: percentile(wall, 0.95), cpuP95: percentile(cpu, 0.95) };
 }
 
 interface Sample {

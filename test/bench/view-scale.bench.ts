@@ -15,6 +15,7 @@ import { RefreshSchedule } from '../../client/src/views/refreshSchedule';
 import { TreeIndex } from '../../client/src/views/treeIndex';
 import { compileFilter } from '../../server/src/engine/index';
 import { SandboxProcess } from './sandbox-process';
+import { gc, percentile } from './measure';
 
 const SETS = 100;
 const REPLICAS = 500;
@@ -25,22 +26,12 @@ const WARMUP_MS = 3_000;
 const BATCH_P95_BUDGET_MS = 20;
 const BYTES_PER_OBJECT_BUDGET = 1024;
 
-function gc(): void {
-  const g = (globalThis as { gc?: () => void }).gc;
-  if (!g) throw new Error('run with --expose-gc (node --expose-gc --import tsx test/bench/view-scale.bench.ts)');
-  g();
-  g();
-}
 
 const heap = () => {
   gc();
   return process.memoryUsage().heapUsed;
 };
 
-function p95(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? 0;
-}
 
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
@@ -140,9 +131,9 @@ async function main(): Promise<void> {
     const cpu = process.cpuUsage(cpu0);
     const share = (cpu.user + cpu.system) / 1e6 / wall;
 
-    const batchP95 = p95(batchMs);
+    const batchP95 = percentile(batchMs, 0.95);
     console.log(`${batchMs.length} batches, ${Math.round(changed / wall)} object changes/s received`);
-    console.log(`per-batch work: p50 ${ms(batchMs.sort((a, b) => a - b)[Math.floor(batchMs.length / 2)] ?? 0)}, p95 ${ms(batchP95)}, max ${ms(Math.max(...batchMs))} (budget p95 ≤ ${BATCH_P95_BUDGET_MS} ms)`);
+    console.log(`per-batch work: p50 ${ms(percentile(batchMs, 0.5))}, p95 ${ms(batchP95)}, max ${ms(Math.max(...batchMs))} (budget p95 ≤ ${BATCH_P95_BUDGET_MS} ms)`);
     console.log(`tree-change events to VS Code: ${(events / wall).toFixed(1)}/s carrying ${(nodes / wall).toFixed(0)} nodes/s, ${roots} whole-tree refreshes`);
     console.log(`client process CPU (watch parsing, compaction, the work above): ${(share * 100).toFixed(0)}% of one core`);
     if (batchP95 > BATCH_P95_BUDGET_MS) failures.push(`per-batch p95 ${ms(batchP95)} is over ${BATCH_P95_BUDGET_MS} ms`);

@@ -16,6 +16,7 @@ import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { percentile } from './measure';
 
 /** The e2e harness is plain JavaScript (ES modules): loaded at run time, untyped. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -61,10 +62,6 @@ const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 /** The first number in `text`, thousands separators and all ("5,000 GameServers" → 5000). */
 const num = (text: string) => Number(/\d[\d,]*/.exec(text)?.[0].replace(/,/g, '') ?? NaN);
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Infinity;
-}
 
 /** Settles as `promise` does, or rejects after `ms` naming `what`. */
 function within<T>(promise: Promise<T>, ms: number, what: string | (() => string)): Promise<T> {
