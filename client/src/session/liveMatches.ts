@@ -1,9 +1,7 @@
 // The keys of the objects of one kind that a filter matches, kept per change: each batch costs
 // one filter evaluation per changed object, never a pass over the cache.
-import type { KubeObject } from '../cluster/resources';
+import { keyOf, type KubeObject } from '../cluster/resources';
 import type { ObjectChange } from '../views/treeIndex';
-
-const keyOf = (o: KubeObject): string => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
 export class LiveMatches {
   private readonly keys = new Set<string>();
