@@ -147,9 +147,12 @@ export class GameServerTree implements vscode.TreeDataProvider<ViewNode>, vscode
     if (counts.outside !== this.shown.outside) void vscode.commands.executeCommand('setContext', 'okg.outsideMatches', (counts.outside ?? 0) > 0);
     const target = this.session.target();
     const freshness = this.session.freshness;
-    this.view.description = target ? `${targetLabel(target)}${freshness.live ? '' : ' · stale'}` : undefined;
+    const description = target ? `${targetLabel(target)}${freshness.live ? '' : ' · stale'}` : undefined;
+    // Each assignment is a message to the window: only when the text changed (this runs every second).
+    if (description !== this.view.description) this.view.description = description;
     const parts = [freshness.live ? undefined : freshnessLabel(freshness), this.filterMessage(counts)].filter((p) => p !== undefined);
-    this.view.message = parts.length ? parts.join(' · ') : undefined;
+    const message = parts.length ? parts.join(' · ') : undefined;
+    if (message !== this.view.message) this.view.message = message;
     const prev = this.shown;
     this.shown = counts;
     if (prev.matches !== counts.matches || prev.total !== counts.total || prev.outside !== counts.outside) this.countsShown.fire(counts);
