@@ -416,7 +416,8 @@ async function main(): Promise<void> {
   const root = join(__dirname, '..', '..');
   const { ensureVSCode } = await load(join(root, 'test', 'e2e', 'install-vscode.mjs'));
   const paths = await ensureVSCode();
-  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
+  // The build that ships (minified, as in the .vsix): its memory is what users' extension hosts hold.
+  const build = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the build failed (see above)');
   const h = await load(join(root, 'test', 'e2e', 'harness.mjs'));
   const ui = await load(join(root, 'test', 'e2e', 'ui.mjs'));
