@@ -1,5 +1,6 @@
 // kgctl as a process (the esbuild bundle) against the sandbox: every mode and exit status,
-// kruisegamectl's output shapes, the --yes guard, partial failure, the viewer's 403, --input.
+// kruisegamectl's output shapes (err's ErrStatus included), the --yes guard, partial failure, the
+// viewer's 403, --input, -j '' as list mode, and wait.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -77,6 +78,22 @@ describe('kgctl', { concurrency: 4 }, () => {
       assert.match(lines[0], /^NAMESPACE {3}NAME {6,}STATE {3}OPSSTATE {3}DP {3}UP$/, `header: ${lines[0]}`);
       assert.equal(lines.length, 5, 'a header and four rows');
       assert.match(lines[1], /^game {8}racing-\d +Ready +None +0 +0$/, `row: ${lines[1]}`);
+    });
+
+    it("-j '' is list mode, as in kruisegamectl (and -j '' -d deletes)", async () => {
+      const r = await kgctl(['-r', 'gs', '-n', 'game', '-f', byName('lobby'), '-j', '']);
+      assert.equal(r.code, 0, show(r));
+      assert.deepEqual(parse(r, "-j ''").map((o) => o.metadata.name).sort(), ['lobby-0', 'lobby-1', 'lobby-2', 'lobby-3'], 'the objects, not results');
+      const d = await kgctl(['-r', 'gs', '-f', '{"name":"no-such-server"}', '-j', '', '-d']);
+      assert.equal(d.code, 0, show(d));
+      assert.deepEqual(parse(d, "-j '' -d"), [], 'delete mode with no match: an empty result list');
+    });
+
+    it('wait runs from the bundle: exit 0 and one summary line when the goal already holds', async () => {
+      const r = await kgctl(['wait', '-r', 'gs', '-n', 'game', '-f', byName('racing'), '--count', '4', '--timeout', '30s']);
+      assert.equal(r.code, 0, show(r));
+      assert.match(r.stdout, /^4 GameServers match \(at least 4 wanted, of \d+\), after [\d.]+m?s\n$/, r.stdout);
+      assert.equal(r.stderr, '', 'stderr is not a terminal: no progress');
     });
 
     it('-f @file reads a .kgfilter with comments', async () => {
@@ -178,8 +195,16 @@ describe('kgctl', { concurrency: 4 }, () => {
       const results = parse(r, 'partial');
       const failed = results.filter((x) => x.err !== null);
       assert.deepEqual(failed.map((x) => x.gs.metadata.name), ['arena-1'], 'only arena-1 failed');
-      assert.deepEqual(Object.keys(failed[0].err).sort(), ['code', 'message', 'reason'], 'err is {message, reason, code}');
+      assert.deepEqual(Object.keys(failed[0].err), ['ErrStatus', 'message', 'reason', 'code'], "err is kruisegamectl's {ErrStatus} plus message, reason, code");
       assert.equal(failed[0].err.code, 422, 'the server status');
+      const status = failed[0].err.ErrStatus;
+      assert.deepEqual(
+        { kind: status.kind, apiVersion: status.apiVersion, metadata: status.metadata, status: status.status, reason: status.reason, code: status.code },
+        { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'Invalid', code: 422 },
+        'ErrStatus is the Status the server answered',
+      );
+      assert.match(status.details.causes[0].message, /^testing value \/spec\/opsState failed/, "the server's cause, as sent");
+      assert.equal(failed[0].err.reason, 'Invalid', 'reason beside it');
       assert.equal(failed[0].updatedGs, null, 'no updated object for the failure');
       assert.match(r.stderr, /default\/arena-1: .*422/, `stderr names the object: ${r.stderr}`);
       assert.deepEqual(opsOf('default', 'arena').sort(), ['Maintaining', 'WaitToBeDeleted', 'WaitToBeDeleted', 'WaitToBeDeleted'], 'the other three changed');
@@ -190,6 +215,13 @@ describe('kgctl', { concurrency: 4 }, () => {
       assert.equal(r.code, 2, show(r));
       const results = parse(r, 'viewer');
       assert.ok(results.length === 4 && results.every((x) => x.err?.code === 403 && x.err.reason === 'Forbidden'), 'four 403s');
+      assert.ok(
+        results.every((x) => {
+          const s = x.err.ErrStatus;
+          return s.code === 403 && s.reason === 'Forbidden' && /cannot patch resource "gameservers"/.test(s.message);
+        }),
+        `ErrStatus is the server's 403 Status: ${JSON.stringify(results[0].err.ErrStatus)}`,
+      );
       assert.match(r.stderr, /game\/lobby-0: forbidden \(context "okg-sandbox-viewer"\): you may not patch gameservers\.game\.kruise\.io in namespace "game"/, r.stderr);
       assert.ok(opsOf('game', 'lobby').every((s) => s === 'None'), 'nothing changed');
     });

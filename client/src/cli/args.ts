@@ -1,7 +1,7 @@
 // kgctl's command line: kruisegamectl's flags, plus ours. Parsing only; no I/O.
 import { parseArgs } from 'node:util';
-import { namespacesProblem } from '../cluster/names';
 import type { ResourceKind } from '../cluster/resources';
+import { kindFlag, namespacesFlag } from './flags';
 
 export type Mode = 'list' | 'update' | 'delete';
 export type OutputFormat = 'json' | 'table';
@@ -28,14 +28,18 @@ export interface KgctlOptions {
 export type ParsedArgs = { ok: true; help: true } | { ok: true; help?: false; options: KgctlOptions } | { ok: false; message: string };
 
 export const USAGE = `Usage: kgctl -r gameserver|gameserverset [options]
+       kgctl wait -r gs|gss -f FILTER (--count N | --none) [options]
+       kgctl rbac -r gs|gss (-j PATCH | -d | --wait | --list) [options]
 
 Lists, patches or deletes OpenKruiseGame GameServers / GameServerSets chosen by a
-kruise-game-api filter. Flag-compatible with kruisegamectl.
+kruise-game-api filter. Flag-compatible with kruisegamectl. 'kgctl wait --help' and
+'kgctl rbac --help' describe the two subcommands.
 
   -r, --resourcekind KIND  gameserver (gs) or gameserverset (gss); required
   -f, --filter FILTER      filter JSON, or @file (.kgfilter, comments allowed);
                            empty = every object
   -j, --jsonpatch PATCH    JSON Patch, or @file (.kgpatch): patch every match
+                           (an empty PATCH is no patch, as in kruisegamectl)
   -d, --deletion           delete every match
   -p, --pretty             indent the JSON output (4 spaces)
   -k, --kubeconfig FILE    read only this kubeconfig (default: $KUBECONFIG, then
@@ -54,15 +58,6 @@ kruise-game-api filter. Flag-compatible with kruisegamectl.
 Exit status: 0 success, 1 usage, filter, patch or connection error,
 2 when any object failed or may have been changed (its answer was lost).
 `;
-
-const KINDS: Record<string, ResourceKind> = {
-  gameserver: 'GameServer',
-  gameservers: 'GameServer',
-  gs: 'GameServer',
-  gameserverset: 'GameServerSet',
-  gameserversets: 'GameServerSet',
-  gss: 'GameServerSet',
-};
 
 export function parseKgctlArgs(argv: readonly string[]): ParsedArgs {
   let values;
@@ -92,11 +87,12 @@ export function parseKgctlArgs(argv: readonly string[]): ParsedArgs {
     return { ok: false, message: (e as Error).message };
   }
   if (values.help) return { ok: true, help: true };
-  if (values.resourcekind === undefined) return { ok: false, message: 'the -r/--resourcekind flag is required (gameserver or gameserverset)' };
-  const kind = KINDS[values.resourcekind.toLowerCase()];
-  if (!kind) return { ok: false, message: `resource kind must be gameserver or gameserverset (or gs, gss), not "${values.resourcekind}"` };
-  if (values.jsonpatch !== undefined && values.deletion) return { ok: false, message: '--jsonpatch and --deletion cannot be used together' };
-  const mode: Mode = values.jsonpatch !== undefined ? 'update' : values.deletion ? 'delete' : 'list';
+  const kind = kindFlag(values.resourcekind);
+  if (!kind.ok) return kind;
+  // kruisegamectl tests the patch against "": an empty -j is no patch at all (a list, or -d's delete).
+  const patch = values.jsonpatch === '' ? undefined : values.jsonpatch;
+  if (patch !== undefined && values.deletion) return { ok: false, message: '--jsonpatch and --deletion cannot be used together' };
+  const mode: Mode = patch !== undefined ? 'update' : values.deletion ? 'delete' : 'list';
   const dryRun = values['dry-run'] ?? false;
   if (dryRun && mode === 'list') return { ok: false, message: '--dry-run needs -j/--jsonpatch or -d/--deletion' };
   if (values.input !== undefined && (mode !== 'list' || values.context !== undefined || values.kubeconfig !== undefined)) {
@@ -109,21 +105,19 @@ export function parseKgctlArgs(argv: readonly string[]): ParsedArgs {
     if (!/^\d+$/.test(values.threshold)) return { ok: false, message: `--threshold must be a whole number, not "${values.threshold}"` };
     threshold = Number(values.threshold);
   }
-  const namespaces = values.namespace?.length ? [...new Set(values.namespace)] : 'all';
-  if (namespaces !== 'all' && namespaces.some((n) => n === '')) return { ok: false, message: '-n/--namespace needs a namespace name' };
-  const badNamespace = namespaces === 'all' ? undefined : namespacesProblem(namespaces);
-  if (badNamespace) return { ok: false, message: `-n/--namespace: ${badNamespace}; nothing was read or changed` };
+  const namespaces = namespacesFlag(values.namespace);
+  if (!namespaces.ok) return namespaces;
   return {
     ok: true,
     options: {
-      kind,
+      kind: kind.value,
       mode,
       filter: values.filter ?? '',
-      patch: values.jsonpatch,
+      patch,
       pretty: values.pretty ?? false,
       kubeconfig: values.kubeconfig,
       context: values.context,
-      namespaces,
+      namespaces: namespaces.value,
       dryRun,
       input: values.input,
       yes: values.yes ?? false,

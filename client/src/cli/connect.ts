@@ -1,9 +1,11 @@
-// From flags to an API client: kubeconfig as kubectl reads it, the chosen context, its server.
+// From flags to an API client: kubeconfig as kubectl reads it, the chosen context, its server,
+// and only the verbs the operation is known to need (verbs.ts).
 import { ClusterClient } from '../cluster/api';
 import { kubeConfigFor, loadKubeConfig } from '../cluster/kubeconfig';
 import { UsageOrSetupError, type Io } from './io';
+import { OPERATION_VERBS, type Operation } from './verbs';
 
-export function connect(opts: { kubeconfig?: string; context?: string }, io: Io): ClusterClient {
+export function connect(opts: { kubeconfig?: string; context?: string }, io: Io, operation: Operation): ClusterClient {
   const loaded = loadKubeConfig({ kubeconfig: opts.kubeconfig, env: io.env });
   if (!loaded.ok) throw new UsageOrSetupError(loaded.error.message);
   const context = opts.context ?? loaded.config.currentContext;
@@ -12,5 +14,5 @@ export function connect(opts: { kubeconfig?: string; context?: string }, io: Io)
   if (!kc.ok) throw new UsageOrSetupError(kc.error.message);
   // kgctl connects once per run, so each warning is printed once.
   for (const w of kc.warnings) io.stderr(`kgctl: warning: ${w}\n`);
-  return new ClusterClient(kc.kc);
+  return new ClusterClient(kc.kc, { verbs: OPERATION_VERBS[operation] });
 }

@@ -5,6 +5,8 @@ export interface Io {
   readStdin(): Promise<string>;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** stderr is a terminal: live progress may be drawn there (never into a pipeline's log). */
+  stderrIsTTY?: boolean;
 }
 
 export const EXIT_OK = 0;

@@ -18,6 +18,7 @@ const io: Io = {
   readStdin,
   env: process.env,
   cwd: process.cwd(),
+  stderrIsTTY: process.stderr.isTTY === true,
 };
 
 const stop = new AbortController();

@@ -1,23 +1,24 @@
 // kgctl's stdout: one JSON document (kruisegamectl's shapes) or a table.
-import type { ClusterError } from '../cluster/errors';
+import type { ClusterError, KubeStatus } from '../cluster/errors';
 import type { ApplyResult, DeleteResult } from '../cluster/patch-runner';
 import type { KubeObject, ResourceKind } from '../cluster/resources';
+import { errStatus, reasonOf } from './status';
 import { objectTable, renderTable } from './table';
 
-/** kruisegamectl's `err`: null on success, else a clean `{message, reason, code}`. */
+/**
+ * A result's `err`: null on success, else kruisegamectl's `{ErrStatus}` (see status.ts) with
+ * kgctl's plain `message`, `reason` and `code` (the HTTP status, null when no answer came) beside it.
+ */
 export interface ResultError {
+  ErrStatus: KubeStatus;
   message: string;
   reason: string;
   code: number | null;
 }
 
-function pascal(code: string): string {
-  return code.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
-}
-
-export function resultError(e: ClusterError | undefined): ResultError | null {
+export function resultError(e: ClusterError | undefined, kind: ResourceKind, obj: KubeObject): ResultError | null {
   if (!e) return null;
-  return { message: e.message, reason: e.reason ?? pascal(e.code), code: e.status ?? null };
+  return { ErrStatus: errStatus(e, kind, obj), message: e.message, reason: reasonOf(e), code: e.status ?? null };
 }
 
 export function json(doc: unknown, pretty: boolean): string {
@@ -26,12 +27,12 @@ export function json(doc: unknown, pretty: boolean): string {
 
 export function updateDocument(kind: ResourceKind, results: readonly ApplyResult[]): unknown[] {
   const [obj, updated] = kind === 'GameServer' ? ['gs', 'updatedGs'] : ['gss', 'updatedGss'];
-  return results.map((r) => ({ [obj]: r.before, [updated]: r.after ?? null, err: resultError(r.error) }));
+  return results.map((r) => ({ [obj]: r.before, [updated]: r.after ?? null, err: resultError(r.error, kind, r.before) }));
 }
 
 export function deleteDocument(kind: ResourceKind, results: readonly DeleteResult[]): unknown[] {
   const obj = kind === 'GameServer' ? 'gs' : 'gss';
-  return results.map((r) => ({ [obj]: r.object, err: resultError(r.error) }));
+  return results.map((r) => ({ [obj]: r.object, err: resultError(r.error, kind, r.object) }));
 }
 
 export function listOutput(kind: ResourceKind, objects: readonly KubeObject[], format: 'json' | 'table', pretty: boolean): string {

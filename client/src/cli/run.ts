@@ -1,33 +1,76 @@
-// kgctl from arguments to exit status; every message goes to stderr, results to stdout.
+// kgctl from arguments to exit status; every message goes to stderr, results to stdout. The first
+// word `wait` or `rbac` picks a subcommand; anything else is kruisegamectl's command line.
 import { setMaxListeners } from 'node:events';
-import { parseKgctlArgs, USAGE } from './args';
+import { parseKgctlArgs, USAGE, type KgctlOptions } from './args';
 import { EXIT_ERROR, EXIT_OK, UsageOrSetupError, type Io } from './io';
 import { deleteMode } from './modes/delete';
 import { listMode } from './modes/list';
+import { rbacMode } from './modes/rbac';
 import { updateMode } from './modes/update';
+import { waitMode } from './modes/wait';
+import { parseRbacArgs, RBAC_USAGE, type RbacOptions } from './rbacArgs';
+import { parseWaitArgs, WAIT_USAGE, type WaitOptions } from './waitArgs';
 
-export async function runKgctl(argv: readonly string[], io: Io, signal: AbortSignal = new AbortController().signal): Promise<number> {
-  const parsed = parseKgctlArgs(argv);
+type Parsed<T> = { ok: true; help: true } | { ok: true; help?: false; options: T } | { ok: false; message: string };
+
+interface Command<T> {
+  /** How messages name the command: `kgctl`, `kgctl wait`. */
+  name: string;
+  parse(argv: readonly string[]): Parsed<T>;
+  usage: string;
+  run(options: T, io: Io, signal: AbortSignal): Promise<number> | number;
+}
+
+const MAIN: Command<KgctlOptions> = {
+  name: 'kgctl',
+  parse: parseKgctlArgs,
+  usage: USAGE,
+  run(o, io, signal) {
+    if (o.mode === 'update') return updateMode(o, io, signal);
+    if (o.mode === 'delete') return deleteMode(o, io, signal);
+    return listMode(o, io);
+  },
+};
+
+const WAIT: Command<WaitOptions> = {
+  name: 'kgctl wait',
+  parse: parseWaitArgs,
+  usage: WAIT_USAGE,
+  run: waitMode,
+};
+
+const RBAC: Command<RbacOptions> = {
+  name: 'kgctl rbac',
+  parse: parseRbacArgs,
+  usage: RBAC_USAGE,
+  run: (o, io) => rbacMode(o, io),
+};
+
+async function runCommand<T>(c: Command<T>, argv: readonly string[], io: Io, signal: AbortSignal): Promise<number> {
+  const parsed = c.parse(argv);
   if (!parsed.ok) {
-    io.stderr(`kgctl: ${parsed.message}\nRun kgctl --help for the flags.\n`);
+    io.stderr(`${c.name}: ${parsed.message}\nRun ${c.name} --help for the flags.\n`);
     return EXIT_ERROR;
   }
   if (parsed.help) {
-    io.stdout(USAGE);
+    io.stdout(c.usage);
     return EXIT_OK;
   }
-  const o = parsed.options;
-  // Every object in flight listens for the stop (up to the runner's concurrency at once): not a leak.
-  setMaxListeners(0, signal);
   try {
-    if (o.mode === 'update') return await updateMode(o, io, signal);
-    if (o.mode === 'delete') return await deleteMode(o, io, signal);
-    return await listMode(o, io);
+    return await c.run(parsed.options, io, signal);
   } catch (e) {
     if (e instanceof UsageOrSetupError) {
-      io.stderr(`kgctl: ${e.message}\n`);
+      io.stderr(`${c.name}: ${e.message}\n`);
       return EXIT_ERROR;
     }
     throw e;
   }
+}
+
+export async function runKgctl(argv: readonly string[], io: Io, signal: AbortSignal = new AbortController().signal): Promise<number> {
+  // Every object in flight listens for the stop (up to the runner's concurrency at once): not a leak.
+  setMaxListeners(0, signal);
+  if (argv[0] === 'wait') return runCommand(WAIT, argv.slice(1), io, signal);
+  if (argv[0] === 'rbac') return runCommand(RBAC, argv.slice(1), io, signal);
+  return runCommand(MAIN, argv, io, signal);
 }

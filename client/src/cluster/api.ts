@@ -41,6 +41,11 @@ export interface RequestOptions {
 export interface ClusterClientOptions {
   /** Each request's time limit; a watch has none (it is kept alive by its own checks). */
   requestTimeoutMs?: number;
+  /**
+   * The only verbs this client may send; any other request is refused before it is sent. kgctl
+   * sets it from the table its RBAC output is printed from, so the two cannot drift apart.
+   */
+  verbs?: readonly Verb[];
 }
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
@@ -67,7 +72,12 @@ function sameBuffer(a: unknown, b: unknown): boolean {
  * Why the namespace or name of a request cannot go into its URL, or undefined. Refused rather
  * than encoded: "..", for one, is left as it is by encodeURIComponent and collapses the path.
  */
-function targetError(ectx: ErrorContext): ClusterError | undefined {
+function targetError(ectx: ErrorContext, verbs: readonly Verb[] | undefined): ClusterError | undefined {
+  if (verbs && ectx.verb && !verbs.includes(ectx.verb)) {
+    const what = ectx.kind ? RESOURCES[ectx.kind].qualified : 'a resource';
+    const message = `refused to ${ectx.verb} ${what}: this client may only ${verbs.join(', ')}; nothing was sent`;
+    return { code: 'unknown', message };
+  }
   const problem = (ectx.namespace === undefined ? undefined : namespaceProblem(ectx.namespace)) ?? (ectx.name === undefined ? undefined : nameProblem(ectx.name));
   if (problem === undefined) return undefined;
   return { code: 'invalid-name', message: `refused to ${ectx.verb ?? 'send'} ${ectx.kind ? RESOURCES[ectx.kind].qualified : 'a request'}: ${problem}; nothing was sent` };
@@ -79,6 +89,7 @@ export class ClusterClient {
   readonly server: string | undefined;
   private readonly api: CustomObjectsApi;
   private readonly timeoutMs: number;
+  private readonly verbs: readonly Verb[] | undefined;
   private agent: HttpsAgent | undefined;
 
   constructor(
@@ -89,6 +100,7 @@ export class ClusterClient {
     this.server = serverOf(kc);
     this.api = kc.makeApiClient(CustomObjectsApi);
     this.timeoutMs = opts.requestTimeoutMs ?? 30_000;
+    this.verbs = opts.verbs;
   }
 
   errorContext(verb: Verb, kind: ResourceKind, namespace?: string, name?: string): ErrorContext {
@@ -145,7 +157,7 @@ export class ClusterClient {
   }
 
   private async call<T>(ectx: ErrorContext, signal: AbortSignal | undefined, run: (o: ReturnType<ClusterClient['options']>) => Promise<T>): Promise<T> {
-    const refused = targetError(ectx);
+    const refused = targetError(ectx, this.verbs);
     if (refused) throw new ClusterFailure(refused);
     try {
       return await run(this.options(signal));
@@ -223,7 +235,7 @@ export class ClusterClient {
     o: WatchOptions = {},
   ): Promise<{ abort(): void }> {
     const ectx = this.errorContext('watch', kind, namespace);
-    const refused = targetError(ectx);
+    const refused = targetError(ectx, this.verbs);
     if (refused) {
       done(refused);
       return { abort: () => undefined };

@@ -35,6 +35,27 @@ export interface ClusterError {
   detail?: string;
   /** From a 429's Retry-After header. */
   retryAfterMs?: number;
+  /** The `Status` the server answered with, as sent (its messages redacted); absent when the answer had none. */
+  serverStatus?: KubeStatus;
+}
+
+/** A Kubernetes `Status` (meta/v1), the body of an API server's error answers. */
+export interface KubeStatus {
+  kind?: string;
+  apiVersion?: string;
+  metadata?: Record<string, unknown>;
+  status?: string;
+  message?: string;
+  reason?: string;
+  details?: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    uid?: string;
+    causes?: { reason?: string; message?: string; field?: string }[];
+    retryAfterSeconds?: number;
+  };
+  code?: number;
 }
 
 /**
@@ -120,13 +141,26 @@ function where(ctx: ErrorContext): string {
   return ctx.namespace === undefined ? 'in all namespaces' : `in namespace "${ctx.namespace}"`;
 }
 
+/** The body as a `Status`, when it is one (an error body can be anything a proxy sent), with its messages redacted. */
+function keptStatus(body: StatusBody | undefined): KubeStatus | undefined {
+  const b = body as Record<string, unknown> | undefined;
+  if (!b || Array.isArray(b) || (b.kind !== 'Status' && typeof b.status !== 'string')) return undefined;
+  const s = structuredClone(b) as KubeStatus;
+  if (typeof s.message === 'string') s.message = redactText(s.message);
+  for (const c of Array.isArray(s.details?.causes) ? s.details.causes : []) {
+    if (typeof c?.message === 'string') c.message = redactText(c.message);
+  }
+  return s;
+}
+
 function fromStatus(status: number, body: StatusBody | undefined, headers: unknown, ctx: ErrorContext): ClusterError {
   const p = prefix(ctx);
   // A 422's specifics (which op failed, which field is invalid) are in details.causes.
   const causes = (body?.details?.causes ?? []).map((c) => c.message).filter((m): m is string => typeof m === 'string');
   const said = [body?.message, ...causes].filter((m) => m).join('; ');
   const serverSays = said ? `: ${said}` : '';
-  const base = { status, reason: body?.reason, detail: said || undefined };
+  const kept = keptStatus(body);
+  const base = { status, reason: body?.reason, detail: said || undefined, ...(kept ? { serverStatus: kept } : {}) };
   switch (status) {
     case 401:
       return {

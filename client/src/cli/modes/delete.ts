@@ -10,7 +10,7 @@ import { prepareFilter, select } from '../select';
 
 export async function deleteMode(o: KgctlOptions, io: Io, signal: AbortSignal): Promise<number> {
   const filter = await prepareFilter(o, io);
-  const client = connect(o, io);
+  const client = connect(o, io, 'delete');
   try {
     const sel = await select(filter, o, { client }, io);
     if (!o.dryRun) requireConsent(sel, { ...o, verb: 'delete' });

@@ -12,7 +12,7 @@ export async function listMode(o: KgctlOptions, io: Io): Promise<number> {
     io.stdout(listOutput(o.kind, sel.objects, o.output, o.pretty));
     return EXIT_OK;
   }
-  const client = connect(o, io);
+  const client = connect(o, io, 'list');
   try {
     const sel = await select(filter, o, { client }, io);
     io.stdout(listOutput(o.kind, sel.objects, o.output, o.pretty));

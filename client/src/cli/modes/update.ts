@@ -48,7 +48,7 @@ export async function updateMode(o: KgctlOptions, io: Io, signal: AbortSignal): 
   if (notes) io.stderr(notes);
   if (!patch.ok) throw new UsageOrSetupError('the patch has errors (see above); nothing was changed');
   const filter = await prepareFilter(o, io);
-  const client = connect(o, io);
+  const client = connect(o, io, 'update');
   try {
     const sel = await select(filter, o, { client }, io);
     const runner = new PatchRunner(client, o.kind);

@@ -1,0 +1,76 @@
+// `kgctl rbac`'s command line. Parsing only; no I/O.
+import { parseArgs } from 'node:util';
+import { nameProblem } from '../cluster/names';
+import type { ResourceKind } from '../cluster/resources';
+import { kindFlag, namespacesFlag } from './flags';
+import type { Operation } from './verbs';
+
+export interface RbacOptions {
+  kind: ResourceKind;
+  operation: Operation;
+  /** A Role in each; 'all' gives one ClusterRole. */
+  namespaces: string[] | 'all';
+  /** The Role's name; by default `kgctl-<operation>-<resource>`. */
+  name?: string;
+}
+
+export type ParsedRbacArgs = { ok: true; help: true } | { ok: true; help?: false; options: RbacOptions } | { ok: false; message: string };
+
+export const RBAC_USAGE = `Usage: kgctl rbac -r gameserver|gameserverset (-j PATCH | -d | --wait | --list) [options]
+
+Prints the least-privilege RBAC the given kgctl operation needs, as YAML: a Role in
+each namespace given with -n, or one ClusterRole when there is none (kgctl then
+reads all namespaces). Bind it to the pipeline's ServiceAccount with a RoleBinding
+(or ClusterRoleBinding). A --dry-run needs the same Role as the real operation.
+
+  -r, --resourcekind KIND  gameserver (gs) or gameserverset (gss); required
+  -j, --jsonpatch PATCH    for 'kgctl -j': get, list, patch (an empty PATCH is a list,
+                           as in kgctl itself; the patch is not read)
+  -d, --deletion           for 'kgctl -d': get, list, delete
+      --wait               for 'kgctl wait': list, watch
+      --list               for 'kgctl' without -j or -d: list
+  -n, --namespace NS       a Role in this namespace; repeatable (default: a ClusterRole)
+      --name NAME          the Role's name (default: kgctl-OPERATION-RESOURCE, such
+                           as kgctl-patch-gameservers)
+  -h, --help               this help
+`;
+
+export function parseRbacArgs(argv: readonly string[]): ParsedRbacArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        resourcekind: { type: 'string', short: 'r' },
+        jsonpatch: { type: 'string', short: 'j' },
+        deletion: { type: 'boolean', short: 'd' },
+        wait: { type: 'boolean' },
+        list: { type: 'boolean' },
+        namespace: { type: 'string', short: 'n', multiple: true },
+        name: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    return { ok: false, message: (e as Error).message };
+  }
+  if (values.help) return { ok: true, help: true };
+  const kind = kindFlag(values.resourcekind);
+  if (!kind.ok) return kind;
+  const chosen: Operation[] = [];
+  // As in kgctl itself, an empty -j is no patch: `-j ''` alone lists, and with -d deletes.
+  if (values.jsonpatch !== undefined && values.jsonpatch !== '') chosen.push('update');
+  if (values.deletion) chosen.push('delete');
+  if (values.wait) chosen.push('wait');
+  if (values.list || (values.jsonpatch === '' && chosen.length === 0)) chosen.push('list');
+  if (chosen.length !== 1) {
+    return { ok: false, message: `give exactly one operation: -j PATCH, -d, --wait or --list${chosen.length ? ` (got ${chosen.length})` : ''}` };
+  }
+  const namespaces = namespacesFlag(values.namespace);
+  if (!namespaces.ok) return namespaces;
+  const badName = values.name === undefined ? undefined : nameProblem(values.name);
+  if (badName) return { ok: false, message: `--name: ${badName}` };
+  return { ok: true, options: { kind: kind.value, operation: chosen[0], namespaces: namespaces.value, name: values.name } };
+}
