@@ -11,7 +11,7 @@
 // Answers are JSON; a bad request is a 400 {error}.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { applyPatch, type Operation } from 'fast-json-patch';
+import { applyPatch, type PatchOp } from '../../server/src/engine/patch';
 import { checkFaults } from './fault-settings';
 import type { Sandbox } from './index';
 import type { Kind } from './store';
@@ -30,6 +30,12 @@ function fromInput<T>(fn: () => T): T {
   } catch (e) {
     throw new BadRequest(e instanceof Error ? e.message : String(e));
   }
+}
+
+function replaceContents(obj: Record<string, unknown>, patched: Record<string, unknown>): void {
+  for (const key of Object.keys(obj)) delete obj[key];
+  // As data, so that a member named __proto__ stays a member.
+  for (const [key, value] of Object.entries(patched)) Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 const KINDS: readonly Kind[] = ['GameServer', 'GameServerSet'];
@@ -87,7 +93,8 @@ async function answer(sandbox: Sandbox, req: IncomingMessage, url: URL): Promise
       if (typeof namespace !== 'string' || typeof name !== 'string' || !Array.isArray(ops)) {
         throw new BadRequest('mutate needs {kind, namespace, name, ops: [JSON Patch operations]}');
       }
-      return fromInput(() => sandbox.mutate(k, namespace, name, (obj) => applyPatch(obj, ops as Operation[], true, true)));
+      // mutate changes the stored object in place; the engine returns a patched copy, whole or not at all.
+      return fromInput(() => sandbox.mutate(k, namespace, name, (obj) => replaceContents(obj, applyPatch(obj, ops as PatchOp[]))));
     }
     default:
       throw new BadRequest(`no route ${route}`);

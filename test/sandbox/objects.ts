@@ -139,9 +139,10 @@ export async function patch(b: Backend, r: ResourceRequest): Promise<void> {
   const type = mediaType(r.req.headers['content-type']);
   if (!isPatchType(type)) throw unsupportedMediaType(type);
   const opts = writeOptions(r.url);
-  const body = parseJson(await readBody(r.req));
+  const text = await readBody(r.req);
+  const body = parseJson(text);
   const current = existing(b, r);
-  const patched = applyPatchOfType(type, current, body) as any;
+  const patched = applyPatchOfType(type, current, body, text) as any;
   checkTypeMeta(r, patched);
   respond(r, 200, commitUpdate(b, r, current, patched, opts), opts);
 }

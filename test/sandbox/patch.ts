@@ -1,11 +1,11 @@
-// The two patch types a custom resource accepts: RFC 6902 JSON Patch and RFC 7386 merge patch.
-import { applyPatch, type Operation } from 'fast-json-patch';
+// The two patch types a custom resource accepts: RFC 6902 JSON Patch, applied exactly as
+// kube-apiserver applies it (by the engine's implementation, so the two cannot drift apart), and
+// RFC 7386 merge patch.
+import { applyPatch, applyPatchText, PatchApplyError, type PatchOp } from '../../server/src/engine/patch';
 import { ApiError, badRequest, unsupportedMediaType } from './status';
 
 export const JSON_PATCH = 'application/json-patch+json';
 export const MERGE_PATCH = 'application/merge-patch+json';
-
-const OPS = new Set(['add', 'remove', 'replace', 'move', 'copy', 'test']);
 
 /** The 422 a real apiserver answers when a JSON Patch does not apply (a failed `test` among others). */
 function notApplicable(message: string): ApiError {
@@ -14,32 +14,17 @@ function notApplicable(message: string): ApiError {
   });
 }
 
-function decodeJsonPatch(body: unknown): Operation[] {
-  if (!Array.isArray(body)) throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
-  for (const op of body) {
-    if (op === null || typeof op !== 'object' || !OPS.has(op.op) || typeof op.path !== 'string') {
-      throw badRequest(`invalid JSON Patch operation: ${JSON.stringify(op)}`);
-    }
-    if ((op.op === 'move' || op.op === 'copy') && typeof op.from !== 'string') throw badRequest(`invalid JSON Patch operation: ${JSON.stringify(op)}: missing from`);
-    if ((op.op === 'add' || op.op === 'replace' || op.op === 'test') && !('value' in op)) {
-      throw badRequest(`invalid JSON Patch operation: ${JSON.stringify(op)}: missing value`);
-    }
+/** With the body's text a `test` compares values as written in it, as the API server does; without, as re-encoded. */
+function applyJsonPatch(doc: unknown, body: unknown, text: string | undefined): unknown {
+  try {
+    return text === undefined ? applyPatch(doc, body as PatchOp[]) : applyPatchText(doc, text);
+  } catch (e) {
+    if (!(e instanceof PatchApplyError)) throw e;
+    const { status, message } = e.apiServer;
+    if (status === 400) throw badRequest(message);
+    if (status === 500) throw new ApiError(500, 'InternalError', message);
+    throw notApplicable(message);
   }
-  return body as Operation[];
-}
-
-function applyJsonPatch(doc: unknown, body: unknown): unknown {
-  const ops = decodeJsonPatch(body);
-  for (const [i, op] of ops.entries()) {
-    try {
-      doc = applyPatch(doc, [op], true, true).newDocument;
-    } catch (e) {
-      const name = (e as { name?: string }).name;
-      if (name === 'TEST_OPERATION_FAILED') throw notApplicable(`testing value ${op.path} failed: test failed (operation ${i})`);
-      throw notApplicable(`${op.op} operation does not apply: doc is missing path: "${op.path}": missing value (operation ${i})`);
-    }
-  }
-  return doc;
 }
 
 export function mergePatch(target: unknown, patch: unknown): unknown {
@@ -52,13 +37,12 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   return out;
 }
 
-/** Applies a patch body of the given media type to a copy of `doc`. */
-export function applyPatchOfType(contentType: string, doc: unknown, body: unknown): unknown {
-  const copy = structuredClone(doc);
-  if (contentType === JSON_PATCH) return applyJsonPatch(copy, body);
+/** Applies a patch body of the given media type (parsed, and as `text` when the caller has it) to a copy of `doc`. */
+export function applyPatchOfType(contentType: string, doc: unknown, body: unknown, text?: string): unknown {
+  if (contentType === JSON_PATCH) return applyJsonPatch(doc, body, text);
   if (contentType === MERGE_PATCH) {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('the merge patch must be a JSON object');
-    return mergePatch(copy, body);
+    return mergePatch(structuredClone(doc), body);
   }
   throw unsupportedMediaType(contentType);
 }

@@ -64,7 +64,8 @@ test('apply: a failed test names the op, its index, the value found and the valu
 });
 
 const failures: { name: string; op: PatchOp; reason: RegExp }[] = [
-  { name: 'replace a missing path', op: { op: 'replace', path: '/spec/missing', value: 1 }, reason: /path \/spec\/missing does not exist/ },
+  { name: 'replace below a missing member', op: { op: 'replace', path: '/spec/missing/x', value: 1 }, reason: /\/spec\/missing does not exist in the object/ },
+  { name: 'replace past the end of an array', op: { op: 'replace', path: '/spec/containers/1', value: {} }, reason: /index 1 is past the end of \/spec\/containers/ },
   { name: 'remove a missing label', op: { op: 'remove', path: '/metadata/labels/nope' }, reason: /path \/metadata\/labels\/nope does not exist/ },
   { name: 'add below a missing parent', op: { op: 'add', path: '/metadata/annotations/x', value: 'y' }, reason: /parent of \/metadata\/annotations\/x does not exist/ },
   { name: 'move from a missing path', op: { op: 'move', from: '/spec/nothing', path: '/spec/opsState' }, reason: /from \/spec\/nothing does not exist/ },
@@ -176,12 +177,13 @@ test('apply: an object that cannot be copied as JSON fails as an error value', (
   });
 });
 
-test('apply: failures fast-json-patch reports as TypeErrors or multi-line texts get a one-line reason', () => {
+test('apply: malformed operations get a one-line reason', () => {
   const cases: { name: string; op: unknown; says: RegExp }[] = [
     { name: 'op is null', op: null, says: /not an object/ },
-    { name: 'op name unknown', op: { op: 'frob', path: '/spec' }, says: /not one of operations defined in RFC-6902/ },
-    { name: 'value missing', op: { op: 'add', path: '/spec/x' }, says: /`value` property is not present/ },
-    { name: 'path not a string', op: { op: 'remove', path: 3 }, says: /`path` property is not a string/ },
+    { name: 'op is a number', op: 7, says: /the operation is the number 7, not an object/ },
+    { name: 'op name unknown', op: { op: 'frob', path: '/spec' }, says: /"frob" is not a JSON Patch op/ },
+    { name: 'path not a string', op: { op: 'remove', path: 3 }, says: /`path` must be a string holding a JSON Pointer, not the number 3/ },
+    { name: 'from missing', op: { op: 'copy', path: '/spec/x' }, says: /the operation has no `from`/ },
   ];
   for (const c of cases) {
     assert.throws(() => applyPatch(gameServer(), [c.op as PatchOp]), (e: unknown) => {
@@ -200,9 +202,9 @@ test('apply: failures fast-json-patch reports as TypeErrors or multi-line texts 
 });
 
 test('apply: a test on an inherited name such as toString reports it missing', () => {
-  assert.throws(() => applyPatch(gameServer(), [{ op: 'test', path: '/spec/toString', value: null }]), (e: unknown) => {
+  assert.throws(() => applyPatch(gameServer(), [{ op: 'test', path: '/spec/toString', value: 'x' }]), (e: unknown) => {
     assert.ok(e instanceof PatchApplyError, String(e));
-    assert.match(e.reason, /^test failed: \/spec\/toString is missing, not null\.$/);
+    assert.match(e.reason, /^test failed: \/spec\/toString is missing, not "x"\.$/);
     return true;
   });
 });

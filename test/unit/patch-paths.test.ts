@@ -35,7 +35,7 @@ const cases: PatchCase[] = [
   { name: 'array index', kind: 'GameServerSet', patch: [{ op: 'replace', path: '/spec/gameServerTemplate/spec/containers/0/image', value: 'game:2' }], code: 'invalid-array-index' },
   { name: 'index on a GS containers array', patch: [{ op: 'remove', path: '/spec/containers/12' }], code: 'invalid-array-index' },
   { name: 'name instead of index', patch: [{ op: 'replace', path: '/spec/containers/game/image', value: 'x' }], code: 'invalid-array-index', expect: { severity: 'error', at: 'game' } },
-  { name: 'leading zero index', kind: 'GameServerSet', patch: [{ op: 'remove', path: '/spec/reserveGameServerIds/01' }], code: 'invalid-array-index', expect: { severity: 'error', at: '01' } },
+  { name: 'leading zero index is an index to the API server', kind: 'GameServerSet', patch: [{ op: 'remove', path: '/spec/reserveGameServerIds/01' }], code: 'invalid-array-index' },
   { name: 'dash at the end of add', kind: 'GameServerSet', patch: [{ op: 'add', path: '/spec/reserveGameServerIds/-', value: 3 }], code: 'invalid-dash' },
   { name: 'dash in replace', kind: 'GameServerSet', patch: [{ op: 'replace', path: '/spec/reserveGameServerIds/-', value: 3 }], code: 'invalid-dash', expect: { severity: 'error', at: '-' } },
   { name: 'dash in the middle', patch: [{ op: 'add', path: '/spec/containers/-/image', value: 'x' }], code: 'invalid-dash', expect: { severity: 'error', at: '-' } },

@@ -1,8 +1,17 @@
-// Applies checked operations to a copy of an object with fast-json-patch. Every failure, whatever
-// threw it, becomes a PatchApplyError naming the op's index, the op and the reason.
-import { applyOperation, deepClone, JsonPatchError, type Operation } from 'fast-json-patch';
-import { isProperPrefix, parsePointer } from './pointer';
+// Applies a JSON Patch to a copy of an object exactly as kube-apiserver does (docs/json-patch.md).
+// Every failure, whatever caused it, becomes a PatchApplyError naming the op's index, the op and the
+// reason, with the answer the API server would give.
+import { parseTree } from 'jsonc-parser';
+import { describe, firstLine, goTypeName } from './describe';
+import { OpFailure, runOp, type SentOp } from './run-op';
+import { compactJson } from './server-json';
 import type { PatchOp } from './types';
+
+/** What kube-apiserver answers a request carrying the patch: its HTTP status and error message. */
+export interface ApiServerAnswer {
+  status: 400 | 422 | 500;
+  message: string;
+}
 
 export class PatchApplyError extends Error {
   /** `index` and `op` are undefined only when there is no operation to name (an empty patch on bad input). */
@@ -10,147 +19,129 @@ export class PatchApplyError extends Error {
     readonly index: number | undefined,
     readonly op: PatchOp | undefined,
     readonly reason: string,
+    readonly apiServer: ApiServerAnswer = { status: 422, message: reason },
   ) {
-    super(op === undefined ? `The patch cannot be applied: ${reason}` : `Operation ${index} ${show(op)} failed: ${reason}`);
+    super(op === undefined ? `The patch cannot be applied: ${reason}` : `Operation ${index} ${showOp(op)} failed: ${reason}`);
     this.name = 'PatchApplyError';
   }
 }
 
-/** Returns a patched copy of `obj`; neither `obj` nor `ops` is modified, and the result shares nothing with them. */
+/**
+ * Returns a patched copy of `obj`: what the API server makes of `ops` sent as JSON, as kgctl and the
+ * extension send them (so a `test` value is compared as JSON.stringify writes it). Neither `obj` nor
+ * `ops` is modified, and the result shares nothing with them.
+ */
 export function applyPatch<T>(obj: T, ops: readonly PatchOp[]): T {
-  if (!Array.isArray(ops)) throw new PatchApplyError(undefined, undefined, `the operations must be an array (a JSON Patch), not ${describe(ops)}.`);
-  const first = ops.length > 0 ? 0 : undefined;
-  if (!isJsonObject(obj)) {
-    throw new PatchApplyError(first, ops[0], `the object to patch is ${describe(obj)}, not a JSON object such as a GameServer or GameServerSet.`);
+  if (!Array.isArray(ops)) {
+    throw new PatchApplyError(undefined, undefined, `the operations must be an array (a JSON Patch), not ${describe(ops)}.`, notAPatch(ops));
   }
-  let doc: unknown;
-  try {
-    doc = deepClone(obj);
-  } catch (e) {
-    throw new PatchApplyError(first, ops[0], `the object to patch cannot be copied as JSON (${firstLine(e)}).`);
-  }
-  ops.forEach((op, index) => {
-    const refused = refusal(op);
-    if (refused) throw new PatchApplyError(index, op, refused);
-    try {
-      doc = applyOperation(doc, deepClone(op) as Operation, true, true, true, index).newDocument;
-    } catch (e) {
-      throw new PatchApplyError(index, op, reason(e, op, doc));
-    }
-  });
-  return doc as T;
-}
-
-function isJsonObject(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Why an op must not run at all, where fast-json-patch would run it anyway. */
-function refusal(op: PatchOp): string | undefined {
-  if (!isContainer(op) || op.op !== 'move' || typeof op.from !== 'string' || typeof op.path !== 'string') return undefined;
-  const from = parsePointer(op.from);
-  const path = parsePointer(op.path);
-  if (!from.ok || !path.ok || !isProperPrefix(from.segments, path.segments)) return undefined;
-  return `${op.from || 'the document'} cannot be moved into its own child ${op.path} (RFC 6902 §4.4).`;
-}
-
-function reason(e: unknown, op: PatchOp, doc: unknown): string {
-  // An op that is not an object (possible from untyped callers) has no pointers to explain with.
-  if (!isContainer(op)) return firstLine(e);
-  if (!(e instanceof JsonPatchError)) return unreachable(doc, op) ?? firstLine(e);
-  const from = 'from' in op ? op.from : '';
-  switch (e.name) {
-    case 'TEST_OPERATION_FAILED': {
-      const actual = read(doc, op.path);
-      const expected = 'value' in op ? show(op.value) : 'nothing';
-      return `test failed: ${op.path || 'the document'} is ${actual.found ? show(actual.value) : 'missing'}, not ${expected}.`;
-    }
-    case 'OPERATION_PATH_UNRESOLVABLE':
-      return `path ${op.path} does not exist in the object.`;
-    case 'OPERATION_PATH_CANNOT_ADD':
-      return `the parent of ${op.path} does not exist in the object; add the parent first.`;
-    case 'OPERATION_FROM_UNRESOLVABLE':
-      return `from ${from} does not exist in the object.`;
-    case 'OPERATION_PATH_ILLEGAL_ARRAY_INDEX':
-      return `${op.path} uses an array index that is not a non-negative integer.`;
-    case 'OPERATION_VALUE_OUT_OF_BOUNDS':
-      return `the array index in ${op.path} is past the end of the array.`;
-    default:
-      return firstLine(e);
-  }
+  const doc = copyOf(obj, ops);
+  return run(doc, ops, ops.map((op, index) => sentAsJson(op, index)));
 }
 
 /**
- * Why a pointer of `op` cannot be followed in `doc` (a step into null, a string or a number, or a
- * missing parent), for failures fast-json-patch reports only as a TypeError.
+ * Returns a patched copy of `obj`: what the API server makes of a request whose body is `text`, so a
+ * `test` value is compared as it is written there (`1.0` does not match 1, nor "\u004eone" "None").
  */
-function unreachable(doc: unknown, op: PatchOp): string | undefined {
-  for (const pointer of 'from' in op ? [op.from, op.path] : [op.path]) {
-    if (typeof pointer !== 'string') continue;
-    const parsed = parsePointer(pointer);
-    if (!parsed.ok) return parsed.message;
-    let value = doc;
-    for (let i = 0; i < parsed.segments.length - 1; i++) {
-      const step = child(value, parsed.segments[i].value);
-      const prefix = pointer.slice(0, parsed.segments[i].end);
-      if (!step.found) return `${prefix} does not exist in the object, so ${pointer} cannot be reached.`;
-      value = step.value;
-      if (!isContainer(value)) return `${prefix} is ${describe(value)}, so ${pointer} cannot be reached.`;
-    }
-  }
-  return undefined;
-}
-
-function isContainer(v: unknown): boolean {
-  return typeof v === 'object' && v !== null;
-}
-
-type Lookup = { found: true; value: unknown } | { found: false };
-
-/** A member as JSON Pointer sees it: own properties only, never inherited ones such as `toString`. */
-function child(value: unknown, key: string): Lookup {
-  if (!isContainer(value) || !Object.hasOwn(value as object, key)) return { found: false };
-  return { found: true, value: (value as Record<string, unknown>)[key] };
-}
-
-function read(doc: unknown, pointer: string): Lookup {
-  const parsed = parsePointer(pointer);
-  if (!parsed.ok) return { found: false };
-  let at: Lookup = { found: true, value: doc };
-  for (const s of parsed.segments) {
-    if (!at.found) break;
-    at = child(at.value, s.value);
-  }
-  return at;
-}
-
-/** A value for a message: JSON where it has one, a description otherwise. */
-function show(v: unknown): string {
+export function applyPatchText<T>(obj: T, text: string): T {
+  let parsed: unknown;
   try {
-    return JSON.stringify(v) ?? describe(v);
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new PatchApplyError(undefined, undefined, `the patch is not JSON: ${firstLine(e)}`, { status: 400, message: firstLine(e) });
+  }
+  if (!Array.isArray(parsed)) {
+    throw new PatchApplyError(undefined, undefined, `a JSON Patch is an array of operations, not ${describe(parsed)}.`, notAPatch(parsed));
+  }
+  const ops = parsed as PatchOp[];
+  const doc = copyOf(obj, ops);
+  let values: (string | undefined)[];
+  try {
+    values = valueTexts(text);
+  } catch (e) {
+    throw new PatchApplyError(undefined, undefined, `the patch cannot be read: ${tooDeep(e)}`, { status: 400, message: tooDeep(e) });
+  }
+  return run(doc, ops, parsed.map((op: unknown, index) => decoded(op, index, ops[index], values[index])));
+}
+
+function notAPatch(v: unknown): ApiServerAnswer {
+  return { status: 400, message: `json: cannot unmarshal ${goTypeName(v)} into Go value of type jsonpatch.Patch` };
+}
+
+/** A JSON copy of the object to patch, or the reason it cannot be one. */
+function copyOf(obj: unknown, ops: readonly unknown[]): unknown {
+  const first = ops.length > 0 ? 0 : undefined;
+  const op = ops[0] as PatchOp | undefined;
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
+    throw new PatchApplyError(first, op, `the object to patch is ${describe(obj)}, not a JSON object such as a GameServer or GameServerSet.`);
+  }
+  try {
+    return JSON.parse(JSON.stringify(obj));
+  } catch (e) {
+    throw new PatchApplyError(first, op, `the object to patch cannot be copied as JSON (${firstLine(e)}).`);
+  }
+}
+
+/** An operation as the API server receives it from a client that sends it with JSON.stringify. */
+function sentAsJson(op: unknown, index: number): SentOp {
+  let json: unknown;
+  try {
+    const text = JSON.stringify(op);
+    json = text === undefined ? null : JSON.parse(text);
+  } catch (e) {
+    const reason = `the operation cannot be sent as JSON (${firstLine(e)}).`;
+    throw new PatchApplyError(index, op as PatchOp, reason, { status: 400, message: reason });
+  }
+  const value = json !== null && typeof json === 'object' && Object.hasOwn(json, 'value') ? JSON.stringify((json as { value: unknown }).value) : undefined;
+  return decoded(json, index, op as PatchOp, value);
+}
+
+/** The operation as the library decodes it: an object, or null (which it takes for an empty one). */
+function decoded(json: unknown, index: number, op: PatchOp, valueText: string | undefined): SentOp {
+  if (json === null) return { fields: null, valueText: undefined };
+  if (typeof json === 'object' && !Array.isArray(json)) return { fields: json as Record<string, unknown>, valueText };
+  throw new PatchApplyError(index, op, `the operation is ${describe(json)}, not an object.`, {
+    status: 400,
+    message: `json: cannot unmarshal ${goTypeName(json)} into Go value of type jsonpatch.Operation`,
+  });
+}
+
+/** The compact text of each operation's `value` as written in `text` (the last one where it repeats, as Go decodes it). */
+function valueTexts(text: string): (string | undefined)[] {
+  const root = parseTree(text, [], { disallowComments: true });
+  return (root?.children ?? []).map((element) => {
+    if (element.type !== 'object') return undefined;
+    let value: string | undefined;
+    for (const property of element.children ?? []) {
+      const [key, node] = property.children ?? [];
+      if (key?.value === 'value' && node) value = compactJson(text.slice(node.offset, node.offset + node.length));
+    }
+    return value;
+  });
+}
+
+function run<T>(doc: unknown, ops: readonly PatchOp[], sent: readonly SentOp[]): T {
+  const state = { doc, copied: 0 };
+  sent.forEach((op, index) => {
+    try {
+      runOp(state, op);
+    } catch (e) {
+      if (e instanceof OpFailure) throw new PatchApplyError(index, ops[index], e.reason, { status: e.crash ? 500 : 422, message: e.goMessage });
+      throw new PatchApplyError(index, ops[index], tooDeep(e));
+    }
+  });
+  return state.doc as T;
+}
+
+/** The reason for an unexpected error: deep nesting overflows the stack of a recursive walk. */
+function tooDeep(e: unknown): string {
+  return e instanceof RangeError ? 'it is nested too deeply to process.' : firstLine(e);
+}
+
+function showOp(op: unknown): string {
+  try {
+    return JSON.stringify(op) ?? String(op);
   } catch {
-    return describe(v);
+    return describe(op);
   }
-}
-
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  switch (typeof v) {
-    case 'string':
-      return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v)}`;
-    case 'number':
-    case 'bigint':
-      return `the number ${String(v)}`;
-    case 'boolean':
-      return `the boolean ${String(v)}`;
-    case 'object':
-      return 'an object';
-    default:
-      return typeof v;
-  }
-}
-
-function firstLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
 }

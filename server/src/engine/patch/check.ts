@@ -1,4 +1,5 @@
-// checkPatch: parse, structure, pointers against the schema, values against the schema, OKG meaning.
+// checkPatch: parse, structure, pointers against the schema, values against the schema, OKG meaning,
+// and what the API server makes of a `test` value.
 // A problem's `data.replacement`, when present, is the JSON value to put in place of the JSON node at
 // the problem's range start (the whole string node for a path segment).
 import { hasErrors } from '../problem';
@@ -7,6 +8,7 @@ import { checkMeaning } from './meaning';
 import { parsePatchText } from './parse';
 import { checkPaths } from './paths';
 import { checkStructure, toPatchOp } from './structure';
+import { checkTestForms } from './test-forms';
 import type { CheckedPatch, PatchKind } from './types';
 import { checkValue } from './values';
 
@@ -17,6 +19,7 @@ export function checkPatch(text: string, kind: PatchKind): CheckedPatch {
     const schema = checkPaths(op, kind, report);
     if (schema) checkValue(op, schema, report);
     checkMeaning(op, schema, report);
+    checkTestForms(op, report);
   }
   const problems = report.problems.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,

@@ -1,8 +1,10 @@
 // Checks `path` and `from` against the kind's schema: known fields, any key in maps (labels,
-// annotations), array indexes where the schema has an array, and `-` only at the end of an `add` path.
+// annotations), array indexes where the schema has an array (warning on the forms only the API server
+// reads), and `-` only at the end of an `add` path.
 import { nearMiss } from '../okg';
 import { childSchema, describeType, schemaFor, schemaKeys, type JsonSchema } from '../schemas';
 import type { Reporter } from './context';
+import { serverOnlyIndex } from './index-forms';
 import { escapeSegment, formatPointer } from './pointer';
 import { stringSpan, type PointerRef, type StructuredOp } from './structure';
 import type { PatchKind } from './types';
@@ -20,11 +22,12 @@ function checkPointer(op: StructuredOp, ref: PointerRef, role: 'path' | 'from', 
     const seg = segments[i];
     const parentText = ref.text.slice(0, seg.start - 1) || 'the document root';
     const span = stringSpan(report, ref.node, seg.start, seg.end);
-    const child = childSchema(schema, seg.value);
+    let child = childSchema(schema, seg.value);
     if (schema.type === 'array') {
+      child ??= serverOnlyIndex(op, ref, i, schema, span, report);
       if (!child) {
         report.at(span.offset, span.length, 'error', 'invalid-array-index',
-          `${parentText} is an array: \`${seg.value}\` must be an index (0, 1, ... without leading zeros)${role === 'path' && op.op === 'add' ? ' or `-` to append' : ''}.`);
+          `${parentText} is an array: \`${seg.value}\` must be an index (0, 1, ...)${role === 'path' && op.op === 'add' ? ' or `-` to append' : ''}.`);
         return undefined;
       }
       if (seg.value === '-' && !(role === 'path' && op.op === 'add' && i === segments.length - 1)) {
