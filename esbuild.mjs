@@ -1,4 +1,4 @@
-// Bundles the four shipped entry points, and the e2e suite, for Node 20, CommonJS.
+// Bundles the five shipped entry points, and the e2e suite, for Node 20, CommonJS.
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import { nodeBundleOptions } from './esbuild.options.mjs';
@@ -7,6 +7,7 @@ const production = process.argv.includes('--production');
 
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.js' },
+  { in: 'client/src/cluster/watchHost.ts', out: 'dist/watch-host.js' },
   { in: 'server/src/server.ts', out: 'dist/server.js' },
   { in: 'client/src/cli/kgctl.ts', out: 'dist/kgctl.js', banner: '#!/usr/bin/env node' },
   { in: 'server/src/engine/index.ts', out: 'dist/engine.js' },

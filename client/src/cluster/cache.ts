@@ -12,6 +12,7 @@
 import { asClusterError, type ClusterClient, type WatchEventType } from './api';
 import { Compactor } from './compact';
 import type { ClusterError } from './errors';
+import type { LiveCache } from './liveCache';
 import { listCollection } from './list';
 import { Backoff, type BackoffOptions } from './retry';
 import { isKubeObject, keyOf, type KubeObject, type ResourceKind } from './resources';
@@ -81,7 +82,7 @@ function merge(prev: Pending | undefined, next: Pending): Pending | undefined {
   return next === 'deleted' ? 'deleted' : 'modified';
 }
 
-export class ResourceCache {
+export class ResourceCache implements LiveCache {
   private readonly objects = new Map<string, KubeObject>();
   private readonly streams: Stream[];
   private readonly compactor: Compactor;
@@ -222,7 +223,9 @@ export class ResourceCache {
     }
   }
 
-  private flush(): void {
+  /** Delivers the changes waiting for their batch now. */
+  flush(): void {
+    clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     const c: CacheChange = { added: [], modified: [], deleted: [] };
     for (const [k, p] of this.pending) c[p].push(k);

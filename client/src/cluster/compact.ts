@@ -73,6 +73,11 @@ interface Shape {
 
 const newShape = (): Shape => ({ children: new Map(), whole: false, shared: false });
 
+/** Where a compact copy of `kind` holds parts shared with other copies (frozen, never changed in place). */
+export function sharedPaths(kind: ResourceKind): readonly string[][] {
+  return SHARED[kind];
+}
+
 /** The shape of the compact copy of `kind`: the union of every path above. */
 export function keptPaths(kind: ResourceKind): string[][] {
   return [...IDENTITY, ...readPaths(FILTERED[kind]), ...SHOWN[kind]];
@@ -100,7 +105,7 @@ function shapeOf(kind: ResourceKind): Shape {
 
 const SHAPES: Record<ResourceKind, Shape> = { GameServer: shapeOf('GameServer'), GameServerSet: shapeOf('GameServerSet') };
 
-function deepFreeze<T>(v: T): T {
+export function deepFreeze<T>(v: T): T {
   if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
     Object.freeze(v);
     for (const child of Object.values(v)) deepFreeze(child);
@@ -162,6 +167,16 @@ function copy(v: unknown, shape: Shape, pool: Pool): unknown {
   return shape.shared ? pool.part(out) : out;
 }
 
+function internStrings(v: unknown, pool: Pool): void {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
+  const o = v as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    const child = o[key];
+    if (typeof child === 'string') o[key] = pool.string(child);
+    else internStrings(child, pool);
+  }
+}
+
 /** Makes compact copies of one kind; strings and shared parts are pooled across its copies. */
 export class Compactor {
   private readonly shape: Shape;
@@ -177,5 +192,14 @@ export class Compactor {
 
   compact(obj: KubeObject): KubeObject {
     return copy(obj, this.shape, this.pool) as KubeObject;
+  }
+
+  /**
+   * Takes in a compact copy made by another process's Compactor, whose shared parts are already
+   * in place: its strings are pooled where they stand (frozen shared parts are left alone).
+   */
+  adopt(obj: KubeObject): KubeObject {
+    internStrings(obj, this.pool);
+    return obj;
   }
 }

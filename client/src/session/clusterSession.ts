@@ -4,9 +4,11 @@
 // and the cluster layer itself is loaded on first use (see clusterAccess.ts). Changes reach
 // listeners as the keys each cache batch changed, so nothing downstream has to walk every object;
 // a failed connect retries by itself with backoff, and the caches' freshness is published.
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ClusterClient } from '../cluster/api';
-import type { ResourceCache } from '../cluster/cache';
+import type { LiveCache } from '../cluster/liveCache';
+import type { WatchProcess } from '../cluster/watchProcess';
 import type { ClusterError } from '../cluster/errors';
 import type { ClusterTarget, LoadedKubeConfig } from '../cluster/kubeconfig';
 import type { PatchRunner } from '../cluster/patch-runner';
@@ -39,12 +41,16 @@ const OTHER_NAMESPACES_PAGE = 500;
 interface Connection {
   target: ClusterTarget;
   client: ClusterClient;
-  caches: Record<ResourceKind, ResourceCache>;
+  caches: Record<ResourceKind, LiveCache>;
+  /** Lists and watches for the caches, outside the extension host (cluster/watchHost.ts). */
+  watcher: WatchProcess;
 }
 
 export class ClusterSession implements vscode.Disposable {
   private access_: Promise<ClusterAccess> | undefined;
   private config: LoadedKubeConfig | undefined;
+  /** The kubeconfig file the settings name, as last read; the watch process reads the same. */
+  private kubeconfigSetting: string | undefined;
   private chosen: ClusterTarget | undefined;
   private connection: Connection | undefined;
   private starting: Promise<void> | undefined;
@@ -94,7 +100,8 @@ export class ClusterSession implements vscode.Disposable {
   async loadConfig(): Promise<Loaded> {
     const { loadKubeConfig } = await this.access();
     const explicit = vscode.workspace.getConfiguration('okg').get<string>('kubeconfig')?.trim();
-    const r = loadKubeConfig({ kubeconfig: explicit || undefined });
+    this.kubeconfigSetting = explicit || undefined;
+    const r = loadKubeConfig({ kubeconfig: this.kubeconfigSetting });
     this.config = r.ok ? r.config : undefined;
     return r;
   }
@@ -272,7 +279,7 @@ export class ClusterSession implements vscode.Disposable {
   private async connect(automatic = false): Promise<void> {
     const generation = ++this.generation;
     if (!automatic) this.setState('loading');
-    const { ClusterClient, ResourceCache, kubeConfigFor } = await this.access();
+    const { ClusterClient, RemoteCache, WatchProcess, kubeConfigFor } = await this.access();
     const loaded = await this.loadConfig();
     const target = await this.resolveTarget();
     if (generation !== this.generation) return;
@@ -286,11 +293,14 @@ export class ClusterSession implements vscode.Disposable {
       this.log.warn(w);
     }
     const client = new ClusterClient(kc.kc);
+    // The bundle's own folder holds the watch process's bundle.
+    const watcher = new WatchProcess(join(__dirname, 'watch-host.js'));
+    const watched = { kubeconfig: this.kubeconfigSetting, context: target.context, namespaces: target.namespaces };
     const caches = {
-      GameServer: new ResourceCache(client, 'GameServer', target.namespaces),
-      GameServerSet: new ResourceCache(client, 'GameServerSet', target.namespaces),
+      GameServer: new RemoteCache(watcher, 'GameServer', watched),
+      GameServerSet: new RemoteCache(watcher, 'GameServerSet', watched),
     };
-    const connection: Connection = { target, client, caches };
+    const connection: Connection = { target, client, caches, watcher };
     this.connection = connection;
     this.log.info(`Connecting to context ${target.context} (${client.server ?? 'unknown server'}) from ${loaded.config.files.join(', ') || 'in-cluster config'}`);
     for (const cache of Object.values(caches)) {
@@ -326,6 +336,7 @@ export class ClusterSession implements vscode.Disposable {
     this.reconnectTimer = undefined;
     if (!this.connection) return;
     for (const c of Object.values(this.connection.caches)) c.dispose();
+    this.connection.watcher.dispose();
     this.connection.client.dispose();
     this.connection = undefined;
     this.freshness_ = { live: true };
