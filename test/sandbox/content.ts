@@ -48,7 +48,7 @@ export function templateImages(set: any): { name: string; image: string }[] {
 }
 
 /** The image each container of `gs` runs: the template's, or the GameServer's own override. */
-function wantedImages(template: { name: string; image: string }[], gs: any): { name: string; image: string }[] {
+export function wantedImages(template: { name: string; image: string }[], gs: any): { name: string; image: string }[] {
   const own = gs.spec?.containers;
   if (!Array.isArray(own) || own.length === 0) return template;
   const overrides = new Map<string, string>();
@@ -75,19 +75,24 @@ export function imagesUpToDate(template: { name: string; image: string }[], gs: 
   return true;
 }
 
-/** Container statuses for a GameServer: the template's images, with the GameServer's own overrides. */
-export function containerStatuses(set: any, gs: any, since: string): any[] {
-  return wantedImages(templateImages(set), gs).map(({ name, image: img }) => ({
+/** A container of GameServer `gsName` running `image` since `since`, as kubelet reports it. */
+export function runningContainer(name: string, image: string, gsName: string, since: string, restartCount = 0): any {
+  return {
     name,
-    image: img,
-    imageID: `${img.split(':')[0]}@sha256:${'0'.repeat(64)}`,
-    containerID: `containerd://${name}-${gs.metadata.name}`,
+    image,
+    imageID: `${image.split(':')[0]}@sha256:${'0'.repeat(64)}`,
+    containerID: `containerd://${name}-${gsName}${restartCount > 0 ? `-${restartCount}` : ''}`,
     ready: true,
     started: true,
-    restartCount: 0,
+    restartCount,
     lastState: {},
     state: { running: { startedAt: since } },
-  }));
+  };
+}
+
+/** Container statuses for a GameServer: the template's images, with the GameServer's own overrides. */
+export function containerStatuses(set: any, gs: any, since: string): any[] {
+  return wantedImages(templateImages(set), gs).map(({ name, image }) => runningContainer(name, image, gs.metadata.name, since));
 }
 
 function networkStatus(set: any, ordinal: number, disabled: boolean, since: string): any {

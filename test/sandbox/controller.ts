@@ -1,30 +1,16 @@
-// OKG's controllers, reduced to what tools observe: sets own GameServers
-// `<set>-<ordinal>`, scale-down follows OKG's deletion order, Kill lowers replicas, a deleted
-// GameServer comes back with the default spec, status mirrors spec, and optional churn.
-import { containerStatuses, imagesUpToDate, newGameServer, ordinalOf, OWNER_LABEL, templateImages } from './content';
+// OKG's controllers, reduced to what tools observe: sets own GameServers `<set>-<ordinal>`,
+// scale-down follows OKG's deletion order, Kill lowers replicas, a deleted GameServer comes back
+// with the default spec, status mirrors spec, a new template rolls out in place as OKG's Advanced
+// StatefulSet does it (each GameServer `Updating`, then `Ready` on the new images, over time),
+// new pods may take a while to start, and optional churn.
+import { imagesUpToDate, newGameServer, ordinalOf, OWNER_LABEL, templateImages, wantedImages } from './content';
+import { asCreating, asStarted, asUpdated, asUpdating, overrideImages, restartedOn } from './lifecycle';
+import { deletionOrder } from './ordering';
 import type { Rng } from './rng';
+import { nextUpdates } from './rolling-update';
 import { SetTallies, type Tally } from './set-tallies';
-import { keyOf, nowTimestamp, type Store } from './store';
-
-/** OKG's opsState weights for deletion (pkg/util/gameserver.go): higher goes first; custom values count as None. */
-const OPS_STATE_WEIGHT: Record<string, number> = { Kill: 100, WaitToBeDeleted: 1, None: 0, Allocated: -1, Maintaining: -2 };
-
-/** strconv.Atoi semantics: anything but a whole number counts as 0. */
-function priority(v: unknown): number {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^[+-]?\d+$/.test(v) ? Number(v) : 0;
-  return Number.isSafeInteger(n) ? n : 0;
-}
-
-/** The order in which OKG removes GameServers on scale-down. */
-export function deletionOrder(a: any, b: any): number {
-  const wa = OPS_STATE_WEIGHT[a.spec?.opsState] ?? 0;
-  const wb = OPS_STATE_WEIGHT[b.spec?.opsState] ?? 0;
-  if (wa !== wb) return wb - wa;
-  const pa = priority(a.spec?.deletionPriority);
-  const pb = priority(b.spec?.deletionPriority);
-  if (pa !== pb) return pb - pa;
-  return ordinalOf(b.metadata.name) - ordinalOf(a.metadata.name);
-}
+import { keyOf, nowTimestamp, type Store, type StoredEvent } from './store';
+import { Timers } from './timers';
 
 /** reserveGameServerIds: ints and "a-b" ranges. */
 function reservedIds(set: any): Set<number> {
@@ -39,24 +25,47 @@ function reservedIds(set: any): Set<number> {
 
 const isNumberLike = (v: unknown) => typeof v === 'number' || typeof v === 'string';
 
+/** GameServers a timer acts on later, by name and uid (a GameServer recreated under the same name is another one). */
+type Started = [name: string, uid: string][];
+
 export class OkgController {
   private readonly tallies = new SetTallies(OWNER_LABEL);
-  /** Per set, the uid and generation whose template images every GameServer already shows. */
-  private readonly imagesSynced = new Map<string, string>();
+  /** Per set, the uid and generation last rolled out (a new generation may carry a new template). */
+  private readonly rolledOut = new Map<string, string>();
+  /** Per set, how many GameServers still wait for its template (paused, or held by partition or maxUnavailable). */
+  private readonly waiting = new Map<string, number>();
+  /** Per set, the GameServers (name → uid) whose in-place update is in flight. */
+  private readonly updating = new Map<string, Map<string, string>>();
+  private readonly timers = new Timers();
+  /** How long a new pod takes to start: its GameServer is `Creating` until then. 0: `Ready` at once. */
+  startupMs = 0;
+  /**
+   * How long OKG takes to copy a changed opsState onto the pod's label, which scale-down reads
+   * (kruise-game issue #321: minutes under load). 0: at once. Only the scale-down order reads the
+   * label here; Kill and the set's counters read the spec.
+   */
+  opsStateSyncMs = 0;
+  /** The pod labels not yet copied: GameServer key → the opsState the pod still shows, for that uid. */
+  private readonly podOpsState = new Map<string, { opsState: unknown; uid: string }>();
 
+  /** `inPlaceUpdateMs`: how long one GameServer's in-place update takes. */
   constructor(
     private readonly store: Store,
     private readonly rng: Rng,
+    private readonly inPlaceUpdateMs = 500,
   ) {
-    store.subscribe((ev) => this.tallies.observe(ev));
+    store.subscribe((ev) => {
+      this.tallies.observe(ev);
+      this.copyOpsStateLater(ev);
+    });
   }
 
   /**
-   * After any write of a set, or of one of its GameServers (`touched`): Kill, scale, images and
-   * status. A change that moves no count reads only tallies; only scaling, reserved ids or a new
-   * generation of the set walk the set's GameServers, and never any other set's.
+   * After any write of a set, or of one of its GameServers: Kill, scale, the rollout and status.
+   * A change that moves no count reads only tallies; only scaling, reserved ids, a new generation
+   * of the set or a finished update (`rollOut`) walk the set's GameServers, and never any other set's.
    */
-  reconcileSet(namespace: string, name: string, touched?: string): void {
+  reconcileSet(namespace: string, name: string, rollOut = false): void {
     const setKey = keyOf(namespace, name);
     let set = this.store.peek('GameServerSet', setKey);
     if (!set) return;
@@ -69,37 +78,40 @@ export class OkgController {
 
     const want = set.spec.replicas as number;
     const reserved = reservedIds(set);
+    let scaled = false;
     if (tally.total > want || reserved.size > 0) {
       const current = this.store.owned('GameServer', namespace, name);
       const isReserved = (gs: any) => reserved.has(ordinalOf(gs.metadata.name));
       const excess = Math.max(current.length - want, current.filter(isReserved).length);
       // Explicitly reserved ids go first, whatever their state; then OKG's order.
-      const doomed = excess > 0 ? [...current.filter(isReserved), ...current.filter((gs) => !isReserved(gs)).sort(deletionOrder)] : [];
+      const doomed = excess > 0 ? [...current.filter(isReserved), ...current.filter((gs) => !isReserved(gs)).sort(this.scaleDownOrder)] : [];
       for (const gs of doomed.slice(0, excess)) this.store.delete('GameServer', namespace, gs.metadata.name);
+      scaled = excess > 0;
     }
 
     if (tally.total < want) {
       const used = new Set(this.store.owned('GameServer', namespace, name).map((gs) => ordinalOf(gs.metadata.name)));
+      const starting: Started = [];
       for (let ordinal = 0, missing = want - tally.total; missing > 0; ordinal++) {
         if (used.has(ordinal) || reserved.has(ordinal)) continue;
-        this.store.create('GameServer', newGameServer(set, ordinal));
+        const gs = newGameServer(set, ordinal);
+        const stored = this.store.create('GameServer', this.startupMs > 0 ? asCreating(gs) : gs);
+        if (this.startupMs > 0) starting.push([stored.metadata.name, stored.metadata.uid]);
         missing--;
       }
+      if (starting.length > 0) this.timers.after(this.startupMs, () => this.started(namespace, name, starting));
+      scaled = true;
     }
 
-    // A new generation may have a new template: every GameServer is checked; otherwise only the one that changed.
     const version = `${set.metadata.uid}/${set.metadata.generation}`;
-    if (this.imagesSynced.get(setKey) !== version) {
-      this.syncImages(set, this.store.owned('GameServer', namespace, name));
-      this.imagesSynced.set(setKey, version);
-    } else if (touched !== undefined) {
-      const gs = this.store.peek('GameServer', keyOf(namespace, touched));
-      if (gs && gs.metadata.labels?.[OWNER_LABEL] === name) this.syncImages(set, [gs]);
+    if (rollOut || this.rolledOut.get(setKey) !== version || (scaled && this.waiting.has(setKey))) {
+      this.rolledOut.set(setKey, version);
+      this.rollOut(set);
     }
     this.syncSetStatus(set, this.tallies.of(namespace, name));
   }
 
-  /** After a write of a GameServer's spec: status priorities and network follow spec, then its set. */
+  /** After a write of a GameServer's spec: status priorities and network follow spec, its own images reach its pod, then its set. */
   gameServerWritten(namespace: string, name: string): void {
     const gs = this.store.get('GameServer', namespace, name);
     if (!gs) return;
@@ -116,8 +128,9 @@ export class OkgController {
         net.lastTransitionTime = nowTimestamp();
       }
     }
-    const set = this.ownerOf(gs);
-    if (set && next.status.podStatus) next.status.podStatus.containerStatuses = this.statusesFor(set, next);
+    // OKG patches a GameServer's own images into its pod straight away, around the rollout; removing one reverts nothing.
+    const pod = next.status.podStatus;
+    if (pod) pod.containerStatuses = restartedOn(pod.containerStatuses, overrideImages(gs), name, nowTimestamp());
     if (JSON.stringify(next.status) !== JSON.stringify(gs.status)) this.store.update('GameServer', next);
     this.afterGameServerChange(gs);
   }
@@ -125,17 +138,24 @@ export class OkgController {
   /** After a GameServer changed or went away: its set reacts (Kill, recreation, counters). */
   afterGameServerChange(gs: any): void {
     const owner = gs.metadata?.labels?.[OWNER_LABEL];
-    if (typeof owner === 'string') this.reconcileSet(gs.metadata.namespace, owner, gs.metadata.name);
+    if (typeof owner === 'string') this.reconcileSet(gs.metadata.namespace, owner);
   }
 
   /** Garbage collection of a deleted set's GameServers. */
   setDeleted(set: any): void {
-    this.imagesSynced.delete(keyOf(set.metadata.namespace, set.metadata.name));
+    const setKey = keyOf(set.metadata.namespace, set.metadata.name);
+    this.rolledOut.delete(setKey);
+    this.waiting.delete(setKey);
+    this.updating.delete(setKey);
     for (const gs of this.store.owned('GameServer', set.metadata.namespace, set.metadata.name)) {
       this.store.delete('GameServer', gs.metadata.namespace, gs.metadata.name);
     }
   }
 
+  /** Cancels the work still to come (pods starting, updates finishing). */
+  stop(): void {
+    this.timers.stop();
+  }
   /** One random status change: a GameServer's currentState or its network state flips (what OKG's controller writes). */
   churnOnce(): void {
     const gs = this.store.pick('GameServer', this.rng());
@@ -155,25 +175,68 @@ export class OkgController {
     this.afterGameServerChange(this.store.update('GameServer', { ...gs, status }));
   }
 
-  private ownerOf(gs: any): any | undefined {
-    const owner = gs.metadata?.labels?.[OWNER_LABEL];
-    return typeof owner === 'string' ? this.store.get('GameServerSet', gs.metadata.namespace, owner) : undefined;
+  /** OKG's scale-down order, by the opsState each pod's label shows. */
+  private readonly scaleDownOrder = deletionOrder((gs) => this.podOpsState.get(keyOf(gs.metadata.namespace, gs.metadata.name))?.opsState ?? gs.spec?.opsState);
+
+  /** After a GameServer's opsState changed, its pod keeps showing the one before for `opsStateSyncMs`. */
+  private copyOpsStateLater(ev: StoredEvent): void {
+    if (ev.kind !== 'GameServer' || this.opsStateSyncMs <= 0) return;
+    const { namespace, name, uid } = ev.object.metadata;
+    const key = keyOf(namespace, name);
+    if (ev.type === 'DELETED') this.podOpsState.delete(key);
+    const pending = this.podOpsState.get(key);
+    if (ev.type !== 'MODIFIED' || ev.previous?.spec?.opsState === ev.object.spec?.opsState || pending?.uid === uid) return;
+    this.podOpsState.set(key, { opsState: ev.previous?.spec?.opsState, uid });
+    this.timers.after(this.opsStateSyncMs, () => {
+      if (this.podOpsState.get(key)?.uid !== uid) return;
+      this.podOpsState.delete(key);
+      const owner = this.store.peek('GameServer', key)?.metadata.labels?.[OWNER_LABEL];
+      if (typeof owner === 'string') this.reconcileSet(namespace, owner);
+    });
   }
 
-  private statusesFor(set: any, gs: any): any[] {
-    const since = gs.status?.podStatus?.startTime ?? nowTimestamp();
-    return containerStatuses(set, gs, since);
-  }
-
-  /** In-place image updates: container statuses follow the template (and the GameServer's overrides). */
-  private syncImages(set: any, owned: any[]): void {
+  /** Starts the in-place updates the set's rolling update allows now; each finishes `inPlaceUpdateMs` later. */
+  private rollOut(set: any): void {
+    const { namespace, name } = set.metadata;
+    const setKey = keyOf(namespace, name);
     const template = templateImages(set);
-    for (const gs of owned) {
-      if (imagesUpToDate(template, gs)) continue;
-      const next = structuredClone(gs);
-      next.status.podStatus.containerStatuses = this.statusesFor(set, gs);
-      this.store.update('GameServer', next);
+    const inFlight = this.updating.get(setKey) ?? new Map<string, string>();
+    const owned = this.store.owned('GameServer', namespace, name);
+    const isUpdating = (gs: any) => inFlight.get(gs.metadata.name) === gs.metadata.uid;
+    const { start, waiting } = nextUpdates(set, owned, (gs) => imagesUpToDate(template, gs), isUpdating);
+    if (waiting > 0) this.waiting.set(setKey, waiting);
+    else this.waiting.delete(setKey);
+    if (start.length === 0) return;
+    const started: Started = start.map((gs) => {
+      const stored = this.store.update('GameServer', asUpdating(gs));
+      inFlight.set(stored.metadata.name, stored.metadata.uid);
+      return [stored.metadata.name, stored.metadata.uid];
+    });
+    this.updating.set(setKey, inFlight);
+    this.timers.after(this.inPlaceUpdateMs, () => this.updated(namespace, name, started));
+  }
+
+  /** The updates of `started` are done: they run the template's images now, and the rollout goes on. */
+  private updated(namespace: string, setName: string, started: Started): void {
+    const setKey = keyOf(namespace, setName);
+    const inFlight = this.updating.get(setKey);
+    const set = this.store.peek('GameServerSet', setKey);
+    for (const [name, uid] of started) {
+      if (inFlight?.get(name) === uid) inFlight.delete(name);
+      const gs = this.store.peek('GameServer', keyOf(namespace, name));
+      if (set && gs?.metadata.uid === uid) this.store.update('GameServer', asUpdated(gs, wantedImages(templateImages(set), gs)));
     }
+    if (inFlight?.size === 0) this.updating.delete(setKey);
+    this.reconcileSet(namespace, setName, true);
+  }
+
+  /** The pods of `started` are running: their GameServers become Ready. */
+  private started(namespace: string, setName: string, started: Started): void {
+    for (const [name, uid] of started) {
+      const gs = this.store.peek('GameServer', keyOf(namespace, name));
+      if (gs?.metadata.uid === uid && gs.status?.podStatus?.phase === 'Pending') this.store.update('GameServer', asStarted(gs));
+    }
+    this.reconcileSet(namespace, setName);
   }
 
   private syncSetStatus(set: any, tally: Tally): void {

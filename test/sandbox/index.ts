@@ -36,6 +36,12 @@ export interface SandboxOptions {
   seed?: number;
   /** How often a watch that allows bookmarks gets one (a real apiserver: about a minute). */
   bookmarkIntervalMs?: number;
+  /** How long a pod created after the start takes to run: its GameServer is `Creating` until then (default 0: `Ready` at once). */
+  startupMs?: number;
+  /** How long the in-place update of one GameServer to a new template takes; it is `Updating` meanwhile (default 500). */
+  inPlaceUpdateMs?: number;
+  /** How long a changed opsState takes to reach the pod, where scale-down reads it (default 0: at once). */
+  opsStateSyncMs?: number;
 }
 
 export interface Sandbox {
@@ -81,7 +87,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const [certs, validator] = await Promise.all([makeCerts(), SchemaValidator.load(SCHEMAS_DIR, 60_000)]);
   // A churned change is about two events (the GameServer and its set's status).
   const store = new Store(opts.historyLimit ?? Math.max(5000, Math.ceil((opts.churn ?? 0) * 120)), OWNER_LABEL);
-  const controller = new OkgController(store, makeRng(seed));
+  const controller = new OkgController(store, makeRng(seed), opts.inPlaceUpdateMs);
   const namespaceNames = opts.namespaces?.length ? opts.namespaces : ['default', 'game'];
   const namespaces = new Namespaces(namespaceNames, store.resourceVersion);
   const faults = new FaultInjector(makeRng(seed + 1));
@@ -93,6 +99,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const set = store.create('GameServerSet', defaultSet(i, namespaceNames[i % namespaceNames.length]!, replicas));
     controller.reconcileSet(set.metadata.namespace, set.metadata.name);
   }
+  // The first GameServers are a running fleet; only pods created from now on take time to start.
+  controller.startupMs = opts.startupMs ?? 0;
+  controller.opsStateSyncMs = opts.opsStateSyncMs ?? 0;
 
   const auth = new Auth();
   const api = new ApiServer({ store, controller, validator, namespaces, faults, watches }, auth, certs);
@@ -137,6 +146,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     },
     async close() {
       stopChurn?.();
+      controller.stop();
       watches.dropAll();
       await api.stop();
       if (ownDir) rmSync(ownDir, { recursive: true, force: true });
