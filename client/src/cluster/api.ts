@@ -8,6 +8,7 @@ import { forgetExecCredential } from './exec-auth';
 import { collectionPath, RESOURCES, type KubeObject, type ResourceKind } from './resources';
 import { serverOf } from './kubeconfig';
 import { nameProblem, namespaceProblem } from './names';
+import { apiServerJson } from '../../../server/src/engine/patch/server-json';
 
 /** A failed request, with its error already described for the user. */
 export class ClusterFailure extends Error {
@@ -131,7 +132,12 @@ export class ClusterClient {
     ctx.setAgent(this.agent as HttpsAgent);
   }
 
-  private options(signal: AbortSignal | undefined) {
+  /**
+   * `jsonBody`: sent as the text the API server itself writes for it (apiServerJson). A JSON
+   * Patch `test` compares a string as JSON text against the stored value's, which Go writes with
+   * `<`, `>` and `&` escaped: JSON.stringify's text would fail a test of `a&b` against `a&b`.
+   */
+  private options(signal: AbortSignal | undefined, jsonBody?: unknown) {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     return {
@@ -140,6 +146,7 @@ export class ClusterClient {
           pre: (ctx: RequestContext) => {
             ctx.setSignal(combined);
             this.reuseAgent(ctx);
+            if (jsonBody !== undefined) ctx.setBody(apiServerJson(jsonBody));
             return new Observable(Promise.resolve(ctx));
           },
           post: (rsp: ResponseContext) => new Observable(Promise.resolve(rsp)),
@@ -156,11 +163,16 @@ export class ClusterClient {
     return error;
   }
 
-  private async call<T>(ectx: ErrorContext, signal: AbortSignal | undefined, run: (o: ReturnType<ClusterClient['options']>) => Promise<T>): Promise<T> {
+  private async call<T>(
+    ectx: ErrorContext,
+    signal: AbortSignal | undefined,
+    run: (o: ReturnType<ClusterClient['options']>) => Promise<T>,
+    jsonBody?: unknown,
+  ): Promise<T> {
     const refused = targetError(ectx, this.verbs);
     if (refused) throw new ClusterFailure(refused);
     try {
-      return await run(this.options(signal));
+      return await run(this.options(signal, jsonBody));
     } catch (e) {
       if (signal?.aborted) throw new ClusterFailure({ code: 'cancelled', message: `${ectx.name ? `${ectx.namespace}/${ectx.name}: ` : ''}cancelled` });
       throw new ClusterFailure(this.describe(e, ectx));
@@ -194,11 +206,15 @@ export class ClusterClient {
   /** A JSON Patch (client-node's default patch content type), optionally as a server-side dry run. */
   async patch(kind: ResourceKind, namespace: string, name: string, ops: readonly JsonPatchOp[], o: RequestOptions & { dryRun?: boolean } = {}): Promise<KubeObject> {
     const r = RESOURCES[kind];
-    return this.call(this.errorContext('patch', kind, namespace, name), o.signal, (opt) =>
-      this.api.patchNamespacedCustomObject(
-        { group: r.group, version: r.version, plural: r.plural, namespace, name, body: ops, dryRun: o.dryRun ? 'All' : undefined },
-        opt,
-      ),
+    return this.call(
+      this.errorContext('patch', kind, namespace, name),
+      o.signal,
+      (opt) =>
+        this.api.patchNamespacedCustomObject(
+          { group: r.group, version: r.version, plural: r.plural, namespace, name, body: ops, dryRun: o.dryRun ? 'All' : undefined },
+          opt,
+        ),
+      ops,
     );
   }
 

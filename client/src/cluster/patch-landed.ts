@@ -24,7 +24,9 @@
 // write into an array (by index or `-`) compares the whole array, whose indices shift. A third
 // party that wrote the very same values cannot be told apart, and counts as ours: the object
 // holds the change either way.
-import { applyPatch, deepClone, getValueByPointer, type Operation } from 'fast-json-patch';
+import { getValueByPointer } from 'fast-json-patch';
+import { applyPatch } from '../../../server/src/engine/patch/apply';
+import type { PatchOp } from '../../../server/src/engine/patch/types';
 import { GAME_SERVER_FIELDS, GAME_SERVER_SET_FIELDS, readPaths } from '../../../server/src/engine/filter/fields';
 import type { JsonPatchOp } from './api';
 import type { ClusterError } from './errors';
@@ -76,11 +78,13 @@ function writtenPlaces(ops: readonly JsonPatchOp[], docs: readonly unknown[]): s
   return [...places];
 }
 
-/** What `ops` make of `before`, as the server would (no `test`: the server checked those). */
+/**
+ * What `ops` make of `before`, as the server would (the engine follows the API server's JSON
+ * Patch, negative indices and all; no `test`: the server checked those).
+ */
 export function expectedAfter(before: KubeObject, ops: readonly JsonPatchOp[]): KubeObject | undefined {
   try {
-    const writes = ops.filter((op) => op.op !== 'test') as Operation[];
-    return applyPatch(deepClone(before), deepClone(writes) as Operation[], false, false).newDocument;
+    return applyPatch(before, ops.filter((op) => op.op !== 'test') as PatchOp[]);
   } catch {
     return undefined;
   }
