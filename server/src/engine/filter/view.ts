@@ -1,9 +1,9 @@
 // The object mingo reads for one compiled filter: a property per field the filter reads, computed
 // from the object being tested. Scalar fields are plain data properties filled before each test (a
 // few property loads, and mingo's keyed lookups of data properties are fast); array fields are
-// prototype getters, computed only when the query reaches them (measurements.md: building values the
-// filter never reads, such as the images of objects that already failed on opsState, costs 3x a
-// hand-written predicate).
+// prototype getters, computed only when the query reaches them (building values the filter never
+// reads, such as the images of objects that already failed on opsState, cost 3x a hand-written
+// predicate in an early version of test/bench/filter.bench.ts).
 //
 // Properties are named by internal keys (f0, f1, ...), never by field names: a field may be called
 // anything (`source`, `__proto__`, `a.b`, `$x`), and only these keys are safe as both JavaScript
