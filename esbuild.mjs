@@ -20,17 +20,22 @@ const entries = [
 // A renamed or deleted e2e test must not leave its old bundle behind for the suite to load.
 rmSync('out/e2e', { recursive: true, force: true });
 
-await Promise.all(
-  entries.map((e) =>
-    esbuild.build({
-      entryPoints: [e.in],
-      outfile: e.out,
-      ...nodeBundleOptions,
-      sourcemap: !production,
-      sourcesContent: false,
-      minify: production,
-      banner: e.banner ? { js: e.banner } : undefined,
-      logLevel: 'warning',
-    }),
-  ),
-);
+const optionsFor = (e) => ({
+  entryPoints: [e.in],
+  outfile: e.out,
+  ...nodeBundleOptions,
+  sourcemap: !production,
+  sourcesContent: false,
+  minify: production,
+  banner: e.banner ? { js: e.banner } : undefined,
+  logLevel: 'warning',
+});
+
+if (process.argv.includes('--watch')) {
+  // `npm run watch`: rebuild each bundle when a file it includes changes, until Ctrl-C.
+  const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...optionsFor(e), logLevel: 'info' })));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('esbuild: watching; Ctrl-C stops');
+} else {
+  await Promise.all(entries.map((e) => esbuild.build(optionsFor(e))));
+}

@@ -29,6 +29,7 @@ function nodeSuites(suites) {
   const tap = join(mkdtempSync(join(tmpdir(), 'okg-test-')), 'results.tap');
   const status = run([
     '--import', 'tsx', '--test',
+    ...(concurrency ? [`--test-concurrency=${concurrency}`] : []),
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`,
     ...suites,
@@ -54,7 +55,10 @@ async function e2e() {
   return { passed, failed: status !== 0 && failed === 0 ? 1 : failed };
 }
 
-const only = process.argv.slice(2);
+// `--concurrency=N`: test files run N at a time (node's default here is one less than the cores).
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const concurrency = /^--concurrency=(\d+)$/.exec(flags.find((f) => f.startsWith('--concurrency=')) ?? '')?.[1];
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const names = only.length ? only : ['unit', 'lsp', 'cluster', 'cli', 'e2e'];
 const suites = names.filter((n) => n !== 'e2e').flatMap((s) => find(join('test', s))).sort();
 const results = [];
