@@ -157,7 +157,7 @@ data: [unclosed
 `;
 
 describe('yaml diagnostics', () => {
-  test('a multi-document file: every §3 check at its exact range, nothing for the Deployment and the ConfigMap', async () => {
+  test('a multi-document file: every OKG check (docs/okg-facts.md) at its exact range, nothing for the Deployment and the ConfigMap', async () => {
     const expected: [string, Range][] = [
       ['reserve-id-negative', on(MULTI, 'ids', '-1')],
       ['reserve-id-numeric-string', on(MULTI, 'ids', '"3"')],

@@ -1,7 +1,7 @@
 // gameServerTemplate's pod template (metadata, spec) against the core/v1 PodTemplateSpec schema of the
 // kubernetes-models package (types, enums, required fields), and against client-node's field lists for
 // unknown keys (pod-template-fields.ts). The API server stores this subtree unchecked, and the controller drops what
-// it does not know, so mistakes surface only later, as workload or pod events nobody reads (okg-api §2.1).
+// it does not know, so mistakes surface only later, as workload or pod events nobody reads (docs/okg-facts.md, gameServerTemplate).
 import type { ErrorObject } from 'ajv';
 import { asArray, asObject, finding, type Check, type CheckContext, type Finding } from './finding';
 import { pointerSegments, showPath } from './paths';

@@ -1,5 +1,5 @@
 // reserveGameServerIds as the OKG controller parses it: ints, or "a-b" ranges. One entry it cannot parse
-// makes it ignore the whole list, and the webhook that should reject bad lists has no effect (okg-api §2.4).
+// makes it ignore the whole list, and the webhook that should reject bad lists has no effect (docs/okg-facts.md, reserveGameServerIds).
 import { parseGoInt } from '../okg';
 import { asArray, asObject, finding, type Check, type Finding, type Span } from './finding';
 
