@@ -29,7 +29,7 @@ import { patchCompletion } from './features/patch-completion';
 import { patchDiagnostics } from './features/patch-diagnostics';
 import { patchHover } from './features/patch-hover';
 import { imagesFromYaml, scanFolders } from './features/workspace-images';
-import { yamlCompletion, yamlDiagnostics, yamlHover } from './features/yaml';
+import { yamlCodeActions, yamlCompletion, yamlDiagnostics, yamlHover } from './features/yaml';
 import { CLUSTER_VALUES_NOTIFICATION, toClusterValues, type ClusterValues } from './protocol';
 import {
   CODE_ACTION_PARAMS,
@@ -271,6 +271,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           return filterCodeActions(doc, params.context.diagnostics);
         case 'kgpatch':
           return patchCodeActions(doc, params.context.diagnostics);
+        case 'yaml':
+          return yamlCodeActions(doc, params.context.diagnostics);
         default:
           return [];
       }

@@ -102,6 +102,37 @@ describe('.kgfilter quick fixes', () => {
     assert.equal(await fixedText('{"$and": [{"images": ["a,b"]}]}', 'array-shorthand-not-root'), '{"$and": [{"images": {"$eq": ["a,b"]}}]}');
   });
 
+  test('a duplicate key: the one kruise-game-api ignores is removed', async () => {
+    const all = await fixes('{"$and": [{"opsState": "None", "opsState": "Allocated"}]}', 'duplicate-key');
+    assert.deepEqual(all, [{ title: 'Remove this "opsState" (only the last one is read)', result: '{"$and": [{"opsState": "Allocated"}]}', preferred: true }]);
+    assertCompiles(all[0].result);
+  });
+
+  test('a value of the wrong type, where the text says which value was meant', async () => {
+    assert.deepEqual(await fixes('{"updatePriority": "10"}', 'value-type'), [{ title: 'Change to 10', result: '{"updatePriority": 10}', preferred: true }]);
+    assert.equal(await fixedText('{"deletionPriority": {"$in": [1, "-2.5"]}}', 'value-type'), '{"deletionPriority": {"$in": [1, -2.5]}}');
+    assert.equal(await fixedText('{"name": {"$ne": 12}}', 'value-type'), '{"name": {"$ne": "12"}}');
+    assert.deepEqual(await fixes('{"opsState": {"$in": "None"}}', 'value-type'), [
+      { title: 'Wrap it in [ ]', result: '{"opsState": {"$in": ["None"]}}', preferred: true },
+    ]);
+    assert.equal(await fixedText('{"updatePriority": {"$in": 3}}', 'value-type'), '{"updatePriority": {"$in": [3]}}');
+    const unclear = ['{"updatePriority": "ten"}', '{"updatePriority": " 10"}', '{"opsState": null}', '{"opsState": {"$in": 1}}'];
+    unclear.push('{"updatePriority": {"$range": 5}}');
+    for (const text of unclear) {
+      assert.deepEqual(await fixes(text, 'value-type'), [], `no fix for ${text}: nothing says which value was meant`);
+    }
+  });
+
+  test('$and or $or given an object gets its fields as the array of clauses', async () => {
+    assert.deepEqual(await fixes('{"$and": {"opsState": "None", "currentState": "Ready"}}', 'logic-not-array'), [
+      { title: 'Make each field its own element of the array', result: '{"$and": [{"opsState": "None"}, {"currentState": "Ready"}]}', preferred: true },
+    ]);
+    assert.deepEqual(await fixes('{"$or": {"opsState": "None"}}', 'logic-not-array'), [
+      { title: 'Wrap it in [ ]', result: '{"$or": [{"opsState": "None"}]}', preferred: true },
+    ]);
+    assert.deepEqual(await fixes('{"$or": "None"}', 'logic-not-array'), [], 'a string says nothing about the clauses meant');
+  });
+
   test('each fix leaves a filter without that problem', async () => {
     for (const [text, code] of [
       ['{"updatePriority": {"$gt": 5}}', 'gt-portability'],
@@ -109,6 +140,10 @@ describe('.kgfilter quick fixes', () => {
       ['{"images": ["game,a:1"], "opsState": "None"}', 'object-key-count'],
       ['{"$and": [{"images": ["game,a:1"], "opsState": "None"}]}', 'object-key-count'],
       ['{"updatePriority": {"$gte": 10}}', 'unknown-operator'],
+      ['{"opsState": "None", "opsState": "Allocated"}', 'duplicate-key'],
+      ['{"updatePriority": {"$range": [1, "5"]}}', 'value-type'],
+      ['{"opsState": {"$in": "None"}}', 'value-type'],
+      ['{"$or": {"opsState": "None", "name": "a"}}', 'logic-not-array'],
     ] as const) {
       const fixed = await fixedText(text, code);
       const after = await h.diagnostics(h.open(`after${n++}.kgfilter`, fixed));

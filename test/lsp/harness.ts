@@ -8,9 +8,11 @@ import type {
   Diagnostic,
   FormattingOptions,
   Hover,
+  InitializeResult,
   Position,
   PublishDiagnosticsParams,
   Range,
+  ServerCapabilities,
   TextEdit,
 } from 'vscode-languageserver';
 import { createConnection } from 'vscode-languageserver/node';
@@ -101,6 +103,8 @@ export class LspHarness {
   readonly shown: string[] = [];
   /** Every publish, in order, for debounce checks. */
   readonly publishes: PublishDiagnosticsParams[] = [];
+  /** What the server answered to initialize. */
+  capabilities: ServerCapabilities = {};
   private readonly waiters = new Set<() => void>();
   private fences = 0;
   private closed = false;
@@ -133,7 +137,8 @@ export class LspHarness {
     });
     client.listen();
     const folders = options.folder ? [{ uri: `file://${options.folder}`, name: 'workspace' }] : null;
-    await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, workspaceFolders: folders });
+    const init = await client.sendRequest<InitializeResult>('initialize', { processId: null, rootUri: null, capabilities: {}, workspaceFolders: folders });
+    harness.capabilities = init.capabilities;
     await client.sendNotification('initialized', {});
     return harness;
   }

@@ -35,13 +35,56 @@ describe('.kgpatch completion', () => {
     const root = await complete('[{"op": "replace", "path": "|"}]');
     assert.deepEqual(labels(root).sort(), ['apiVersion', 'kind', 'metadata', 'spec', 'status'].filter((k) => labels(root).includes(k)).sort());
     assert.ok(labels(root).includes('spec'), `spec among ${labels(root)}`);
-    assert.equal(insertedText(root.find((i) => i.label === 'spec')!), '/spec', 'a leading slash is added');
+    assert.equal(insertedText(root.find((i) => i.label === 'spec')!), '/spec/', 'a leading slash is added, and a trailing one for what lies below');
     const spec = await complete('[{"op": "replace", "path": "/spec/|"}]');
     assert.deepEqual(labels(spec), ['opsState', 'updatePriority', 'deletionPriority', 'networkDisabled', 'containers']);
     const ops = spec.find((i) => i.label === 'opsState')!;
     assert.equal(ops.detail, 'string');
     assert.match(JSON.stringify(ops.documentation), /Reserved values/);
     assert.deepEqual(ops.textEdit && 'range' in ops.textEdit && ops.textEdit.range, { start: { line: 0, character: 34 }, end: { line: 0, character: 34 } });
+  });
+
+  test('accepting a segment with segments below writes its slash and reopens the list; a leaf does neither', async () => {
+    const root = await complete('[{"op": "replace", "path": "/|"}]');
+    const spec = root.find((i) => i.label === 'spec')!;
+    assert.equal(insertedText(spec), 'spec/', 'spec ends with a slash');
+    assert.equal(spec.command?.command, 'editor.action.triggerSuggest', 'accepting spec reopens the list');
+    assert.equal(spec.filterText, 'spec', 'the slash is not part of what the typed word is matched against');
+    const kind = root.find((i) => i.label === 'kind')!;
+    assert.deepEqual([insertedText(kind), kind.command], ['kind', undefined], 'a string leaf: no slash, no new list');
+    const below = await complete('[{"op": "replace", "path": "/spec/|"}]');
+    const leaf = below.find((i) => i.label === 'opsState')!;
+    assert.deepEqual([insertedText(leaf), leaf.command], ['opsState', undefined], 'opsState is a leaf');
+    const containers = below.find((i) => i.label === 'containers')!;
+    const array = [insertedText(containers), containers.command?.command];
+    assert.deepEqual(array, ['containers/', 'editor.action.triggerSuggest'], 'an array leads on to its indexes');
+    const indexes = await complete('[{"op": "add", "path": "/spec/containers/|"}]');
+    assert.deepEqual(indexes.map((i) => [i.label, insertedText(i), i.command?.command ?? '']), [
+      ['0', '0/', 'editor.action.triggerSuggest'],
+      ['-', '-', ''],
+    ], 'an element with fields leads on; `-` names no element, so nothing lies below it');
+    const meta = await complete('[{"op": "add", "path": "/metadata/|"}]');
+    const map = meta.find((i) => i.label === 'labels')!;
+    assert.deepEqual([insertedText(map), map.command], ['labels', undefined], 'a map has no keys to offer below it');
+  });
+
+  test('in the middle of a path the accepted segment only replaces the one being typed', async () => {
+    const items = await complete('[{"op": "replace", "path": "/sp|/opsState"}]');
+    const spec = items.find((i) => i.label === 'spec')!;
+    assert.deepEqual([insertedText(spec), spec.command], ['spec', undefined], 'the slash is there already');
+  });
+
+  test('right after a whole segment with segments below, completion offers those, not the segment again', async () => {
+    const { uri, position } = h.openAt(`p${n++}.kgpatch`, '[{"op": "replace", "path": "/spec|"}]');
+    const items = await h.completion(uri, position);
+    assert.deepEqual(labels(items), ['opsState', 'updatePriority', 'deletionPriority', 'networkDisabled', 'containers'], 'spec\'s fields');
+    const ops = items.find((i) => i.label === 'opsState')!;
+    assert.equal(insertedText(ops), '/opsState', 'written after the segment with its slash');
+    assert.deepEqual(ops.textEdit && 'range' in ops.textEdit && ops.textEdit.range, { start: position, end: position }, 'inserted at the caret');
+    assert.equal(ops.filterText, '/opsState', 'matched against what is typed from the caret on');
+    assert.deepEqual(labels(await complete('[{"op": "add", "path": "/spec/containers|"}]')), ['0', '-'], 'an array: its indexes');
+    assert.ok(labels(await complete('[{"op": "add", "path": "/spec/opsState|"}]')).includes('updatePriority'), 'a leaf: its siblings, as before');
+    assert.ok(labels(await complete('[{"op": "add", "path": "/sp|"}]')).includes('spec'), 'a partial segment: the segments it may become');
   });
 
   test('a segment being typed is replaced up to the next slash', async () => {

@@ -96,6 +96,13 @@ function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
+/** The known values ordered from the nearest to `value` (edit distance, ignoring case) to the farthest. */
+export function nearestFirst(value: string, known: readonly string[]): string[] {
+  const lower = value.toLowerCase();
+  const distance = new Map(known.map((k) => [k, editDistance(lower, k.toLowerCase())]));
+  return [...known].sort((a, b) => distance.get(a)! - distance.get(b)!);
+}
+
 /** Other spellings people write for a known value: OKG's Go constant names where they differ. */
 const OTHER_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map([['WaitToBeDeleted', ['WaitToDelete']]]);
 

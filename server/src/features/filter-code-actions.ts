@@ -5,7 +5,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { registryFor } from '../engine';
 import { isScalarNode } from '../engine/json';
 import { targetKind } from './document-kind';
+import { FIX_TITLES } from './fix-titles';
 import { nodeAt, nodeRange, treeOf } from './json-context';
+import { removeItem, sourceOf } from './json-edits';
 import { SOURCE } from './problem-diagnostic';
 
 function fix(doc: TextDocument, diagnostic: Diagnostic, title: string, range: Range, newText: string, isPreferred = true): CodeAction {
@@ -18,13 +20,11 @@ function fix(doc: TextDocument, diagnostic: Diagnostic, title: string, range: Ra
   };
 }
 
-const slice = (doc: TextDocument, node: Node): string => doc.getText().slice(node.offset, node.offset + node.length);
-
 function replacementFix(doc: TextDocument, d: Diagnostic, replacement: unknown): CodeAction[] {
-  if (typeof replacement === 'string') return [fix(doc, d, `Change to "${replacement}"`, d.range, JSON.stringify(replacement))];
+  if (typeof replacement === 'string') return [fix(doc, d, FIX_TITLES.changeTo(JSON.stringify(replacement)), d.range, JSON.stringify(replacement))];
   if (Array.isArray(replacement) && d.code === 'range-order') {
     const text = `[${replacement.map((v) => JSON.stringify(v)).join(', ')}]`;
-    return [fix(doc, d, `Swap the bounds: ${text}`, d.range, text)];
+    return [fix(doc, d, FIX_TITLES.swapBounds(text), d.range, text)];
   }
   return [];
 }
@@ -36,8 +36,8 @@ function replacementFix(doc: TextDocument, d: Diagnostic, replacement: unknown):
 function clauseText(doc: TextDocument, property: Node): string {
   const [key, value] = property.children as [Node, Node];
   const shorthand = value.type === 'array' && (value.children ?? []).every(isScalarNode);
-  const text = slice(doc, value);
-  return `{${slice(doc, key)}: ${shorthand ? `{"$eq": ${text}}` : text}}`;
+  const text = sourceOf(doc, value);
+  return `{${sourceOf(doc, key)}: ${shorthand ? `{"$eq": ${text}}` : text}}`;
 }
 
 /** The properties of an object as the engine reads them (the last of duplicate keys), when all are fields. */
@@ -57,7 +57,7 @@ function wrapInAnd(doc: TextDocument, d: Diagnostic): CodeAction[] {
   const props = fieldProperties(doc, root);
   if (!props || props.length < 2) return [];
   const clauses = props.map((p) => clauseText(doc, p));
-  return [fix(doc, d, 'Combine the clauses with "$and"', nodeRange(doc, root), `{"$and": [${clauses.join(', ')}]}`)];
+  return [fix(doc, d, FIX_TITLES.combineWithAnd, nodeRange(doc, root), `{"$and": [${clauses.join(', ')}]}`)];
 }
 
 /**
@@ -74,9 +74,7 @@ function splitAndElement(doc: TextDocument, d: Diagnostic): CodeAction[] {
   const props = fieldProperties(doc, element);
   if (!props || props.length < 2) return [];
   const clauses = props.map((p) => clauseText(doc, p));
-  return [
-    fix(doc, d, `Split into ${props.length} elements of "$and" (same meaning: "$and" needs every element to match)`, nodeRange(doc, element), clauses.join(', ')),
-  ];
+  return [fix(doc, d, FIX_TITLES.splitAndElement(props.length), nodeRange(doc, element), clauses.join(', '))];
 }
 
 /** `"$gt": n` rewritten into forms that mean greater-than in kruise-game-api too. */
@@ -90,23 +88,64 @@ function portableGt(doc: TextDocument, d: Diagnostic): CodeAction[] {
   const fieldKey = fieldProp?.children?.[0];
   if (opProp?.type !== 'property' || fieldProp?.type !== 'property' || clause?.type !== 'object') return [];
   if (value?.type !== 'number' || !fieldKey || (opObject?.children?.length ?? 0) !== 1) return [];
-  const f = slice(doc, fieldKey);
-  const n = slice(doc, value);
+  const f = sourceOf(doc, fieldKey);
+  const n = sourceOf(doc, value);
   const actions: CodeAction[] = [];
   const container = clause.parent;
   const logic = container?.type === 'array' ? container.parent?.children?.[0]?.value : undefined;
   const split = `{${f}: {"$ge": ${n}}}, {${f}: {"$ne": ${n}}}`;
   if (!container) {
-    actions.push(fix(doc, d, 'Rewrite as "$ge" and "$ne" in "$and"', nodeRange(doc, clause), `{"$and": [${split}]}`));
+    actions.push(fix(doc, d, FIX_TITLES.geAndNeInAnd, nodeRange(doc, clause), `{"$and": [${split}]}`));
   } else if (logic === '$and') {
-    actions.push(fix(doc, d, 'Rewrite as "$ge" and "$ne" clauses', nodeRange(doc, clause), split));
+    actions.push(fix(doc, d, FIX_TITLES.geAndNeClauses, nodeRange(doc, clause), split));
   }
   // An integer field (the engine says so) holds no value between n and n+1, so `> n` is `>= n+1`.
   if ((d.data as { integer?: boolean } | undefined)?.integer === true && Number.isFinite(value.value)) {
     const next = Math.floor(value.value) + 1;
-    actions.push(fix(doc, d, `Rewrite as "$ge": ${next} (${fieldKey.value} is an integer)`, nodeRange(doc, opProp), `"$ge": ${next}`, actions.length === 0));
+    actions.push(fix(doc, d, FIX_TITLES.geNext(next, String(fieldKey.value)), nodeRange(doc, opProp), `"$ge": ${next}`, actions.length === 0));
   }
   return actions;
+}
+
+/** Removes a duplicate key that kruise-game-api ignores (Go's decoder keeps the last of equal keys). */
+function removeDuplicate(doc: TextDocument, d: Diagnostic): CodeAction[] {
+  const key = nodeAt(treeOf(doc.getText()), doc.offsetAt(d.range.start) + 1);
+  const property = key?.parent;
+  if (key?.type !== 'string' || property?.type !== 'property' || property.children?.[0] !== key) return [];
+  const edit = removeItem(doc, property);
+  return edit ? [fix(doc, d, FIX_TITLES.removeEarlierDuplicate(String(key.value)), edit.range, edit.newText)] : [];
+}
+
+/** The value written as the type the operator needs, where the text says which value was meant. */
+function valueTypeFix(doc: TextDocument, d: Diagnostic, data: Record<string, unknown>): CodeAction[] {
+  const node = nodeAt(treeOf(doc.getText()), doc.offsetAt(d.range.start));
+  if (!node || node.offset !== doc.offsetAt(d.range.start)) return [];
+  const text = sourceOf(doc, node);
+  const replaced = (json: string): CodeAction[] => [fix(doc, d, FIX_TITLES.changeTo(json), d.range, json)];
+  switch (data.expected) {
+    case 'number':
+      return node.type === 'string' && /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(node.value) ? replaced(node.value) : [];
+    case 'string':
+      return node.type === 'number' || node.type === 'boolean' ? replaced(JSON.stringify(text)) : [];
+    case 'bool':
+      return node.type === 'string' && (node.value === 'true' || node.value === 'false') ? replaced(node.value) : [];
+    case 'array': {
+      const of = data.of === 'bool' ? 'boolean' : data.of;
+      return node.type === of ? [fix(doc, d, FIX_TITLES.wrapInArray, d.range, `[${text}]`)] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** `{"$and": {"a": …, "b": …}}` written as the array of one-field clauses it was meant to be. */
+function logicAsArray(doc: TextDocument, d: Diagnostic): CodeAction[] {
+  const node = nodeAt(treeOf(doc.getText()), doc.offsetAt(d.range.start));
+  const props = node?.type === 'object' && node.offset === doc.offsetAt(d.range.start) ? (node.children ?? []) : [];
+  if (!node || props.length === 0) return [];
+  const clauses = props.map((p) => `{${sourceOf(doc, p)}}`);
+  const title = props.length === 1 ? FIX_TITLES.wrapInArray : FIX_TITLES.oneElementPerField;
+  return [fix(doc, d, title, nodeRange(doc, node), `[${clauses.join(', ')}]`)];
 }
 
 function actionsFor(doc: TextDocument, d: Diagnostic): CodeAction[] {
@@ -119,9 +158,15 @@ function actionsFor(doc: TextDocument, d: Diagnostic): CodeAction[] {
       return replacementFix(doc, d, data.replacement);
     case 'array-shorthand-not-root': {
       const op = typeof data.wrapOp === 'string' ? data.wrapOp : '$eq';
-      const text = doc.getText(d.range);
-      return [fix(doc, d, `Write it as {"${op}": ${text}}`, d.range, `{${JSON.stringify(op)}: ${text}}`)];
+      const text = `{${JSON.stringify(op)}: ${doc.getText(d.range)}}`;
+      return [fix(doc, d, FIX_TITLES.writeAs(text), d.range, text)];
     }
+    case 'duplicate-key':
+      return removeDuplicate(doc, d);
+    case 'value-type':
+      return valueTypeFix(doc, d, data);
+    case 'logic-not-array':
+      return logicAsArray(doc, d);
     case 'object-key-count':
       return data.fix === 'wrap-and' ? wrapInAnd(doc, d) : splitAndElement(doc, d);
     case 'gt-portability':

@@ -7,6 +7,7 @@ import { operatorsFor, registryFor, type FieldDef, type OperatorInfo, type Regis
 import { fieldValues, type ValueSources } from './completion-values';
 import { targetKind, type TargetKind } from './document-kind';
 import { followedByColon, locationAt, replaceRange } from './json-context';
+import { offersValueNext, operatorSnippet, operatorVariants } from './operator-snippets';
 import { item, jsonBlock, literal } from './snippet';
 
 const LOGIC = [
@@ -46,10 +47,10 @@ function fieldDoc(field: FieldDef): string {
 }
 
 function fieldItems(ctx: Context, wrap: boolean): CompletionItem[] {
-  return [...ctx.registry.fields.values()].map((field) => {
+  return [...ctx.registry.fields.values()].flatMap((field) => {
     const key = `"${literal(field.name)}"`;
     const body = ctx.keyOnly ? key : `${key}: ${fieldValueSnippet(field)}`;
-    return item({
+    const plain = item({
       label: field.name,
       kind: CompletionItemKind.Field,
       range: ctx.range,
@@ -60,6 +61,27 @@ function fieldItems(ctx: Context, wrap: boolean): CompletionItem[] {
       sortText: `1${field.name}`,
       filterText: ctx.inString ? `"${field.name}"` : field.name,
       suggestAgain: !ctx.keyOnly && (field.type === 'string' || field.type === 'string[]'),
+    });
+    return ctx.keyOnly ? [plain] : [plain, ...variantItems(ctx, field, wrap)];
+  });
+}
+
+/** The field with an operator object for its value, listed after the plain fields. */
+function variantItems(ctx: Context, field: FieldDef, wrap: boolean): CompletionItem[] {
+  return operatorVariants(field).map((op, i) => {
+    const body = `"${literal(field.name)}": {${operatorSnippet(op, field)}}`;
+    return item({
+      label: field.name,
+      labelDetail: ` {"${op.name}": …}`,
+      kind: CompletionItemKind.Field,
+      range: ctx.range,
+      newText: wrap ? `{${body}}` : body,
+      snippet: true,
+      detail: `${field.type} · ${op.meaning}`,
+      documentation: `${operatorDoc(op)}\n\n${fieldDoc(field)}`,
+      sortText: `3${field.name}${i}`,
+      filterText: ctx.inString ? `"${field.name}"` : field.name,
+      suggestAgain: offersValueNext(op, field),
     });
   });
 }
@@ -87,14 +109,6 @@ function operatorDoc(op: OperatorInfo): string {
   return op.kgaNote ? `${op.meaning}\n\n**kruise-game-api:** ${op.kgaNote}` : op.meaning;
 }
 
-/** The engine's operator snippet, with quotes or choices where the field type fixes the operand. */
-function operatorSnippet(op: OperatorInfo, field: FieldDef): string {
-  if (op.operand(field.type) !== 'scalar') return op.snippet;
-  if (field.type === 'string') return `"${literal(op.name)}": "$1"`;
-  if (field.type === 'bool') return `"${literal(op.name)}": \${1|true,false|}`;
-  return op.snippet;
-}
-
 function operatorItems(ctx: Context, field: FieldDef, wrap: boolean): CompletionItem[] {
   return operatorsFor(field.type).map((op, i) => {
     const gt = op.name === '$gt';
@@ -111,7 +125,7 @@ function operatorItems(ctx: Context, field: FieldDef, wrap: boolean): Completion
       sortText: `${gt ? 9 : 1}${String(i).padStart(2, '0')}`,
       filterText: ctx.inString ? `"${op.name}"` : op.name,
       deprecated: gt,
-      suggestAgain: !ctx.keyOnly && (field.type === 'string' || field.type === 'string[]') && op.name !== '$regex' && op.name !== '$range',
+      suggestAgain: !ctx.keyOnly && offersValueNext(op, field),
     });
   });
 }

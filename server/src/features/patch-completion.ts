@@ -4,7 +4,7 @@ import type { Node, Segment } from 'jsonc-parser';
 import { CompletionItemKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { escapeSegment, unescapeSegment } from '../engine/patch/pointer';
-import { describeType, schemaAtPointer, schemaKeys, type JsonSchema } from '../engine/schemas';
+import { childSchema, describeType, isArrayIndexSegment, schemaAtPointer, schemaKeys, type JsonSchema } from '../engine/schemas';
 import { targetKind, type TargetKind } from './document-kind';
 import { followedByColon, insideString, locationAt, member, replaceRange, treeOf } from './json-context';
 import { MEMBER_DOCS, PATCH_OPS } from './patch-ops';
@@ -90,40 +90,74 @@ function rawPointer(doc: TextDocument, node: Node): string | undefined {
   return raw.includes('\\') ? undefined : raw;
 }
 
-function pointerItems(ctx: Context, node: Node): CompletionItem[] {
-  if (!insideString(ctx.doc, node, ctx.offset)) return [];
-  const raw = rawPointer(ctx.doc, node);
-  if (raw === undefined) return [];
+/** A segment whose schema offers segments below it: completion may carry straight on to them. */
+function hasChildren(schema: JsonSchema | undefined): boolean {
+  return schema !== undefined && (schema.type === 'array' || schemaKeys(schema).length > 0);
+}
+
+/** The segments offered at one place of a pointer: the schema they are under and what each one inserts. */
+interface SegmentSite {
+  schema: JsonSchema;
+  range: Range;
+  /** `/` when the caret has no slash before it yet. */
+  lead: string;
+  /** True when the segment is the pointer's last, so a `/` and the next segments may follow it. */
+  last: boolean;
+}
+
+/**
+ * Where the caret is in a pointer. Right after a whole segment that has segments below it (`/spec|`),
+ * completion offers those, as if a `/` had been typed, rather than the segment itself again.
+ */
+function segmentSite(ctx: Context, node: Node, raw: string): SegmentSite | undefined {
   const caret = ctx.offset - (node.offset + 1);
   const before = raw.slice(0, caret);
   const slash = before.lastIndexOf('/');
   const nextSlash = raw.indexOf('/', caret);
-  const segmentStart = node.offset + 1 + slash + 1;
-  const segmentEnd = node.offset + 1 + (nextSlash < 0 ? raw.length : nextSlash);
-  const lead = slash < 0 ? '/' : '';
+  const end = nextSlash < 0 ? raw.length : nextSlash;
   const parents = slash <= 0 ? [] : before.slice(1, slash).split('/').map(unescapeSegment);
   const schema = schemaAtPointer(ctx.kind, parents);
-  if (!schema) return [];
-  const range = { start: ctx.doc.positionAt(segmentStart), end: ctx.doc.positionAt(segmentEnd) };
-  const segment = (label: string, detail: string, documentation: string | undefined, sortText: string): CompletionItem =>
-    item({
+  if (!schema) return undefined;
+  const at = (offset: number): Position => ctx.doc.positionAt(node.offset + 1 + offset);
+  if (slash >= 0 && nextSlash < 0 && caret === raw.length) {
+    const typed = unescapeSegment(raw.slice(slash + 1));
+    const whole = schema.type === 'array' ? isArrayIndexSegment(typed) && typed !== '-' : schemaKeys(schema).some((k) => k.name === typed);
+    const below = whole ? childSchema(schema, typed) : undefined;
+    if (below && hasChildren(below)) return { schema: below, range: { start: at(caret), end: at(caret) }, lead: '/', last: true };
+  }
+  return { schema, range: { start: at(slash + 1), end: at(end) }, lead: slash < 0 ? '/' : '', last: nextSlash < 0 };
+}
+
+function pointerItems(ctx: Context, node: Node): CompletionItem[] {
+  if (!insideString(ctx.doc, node, ctx.offset)) return [];
+  const raw = rawPointer(ctx.doc, node);
+  if (raw === undefined) return [];
+  const site = segmentSite(ctx, node, raw);
+  if (!site) return [];
+  const segment = (label: string, below: JsonSchema | undefined, detail: string, documentation: string | undefined, sortText: string): CompletionItem => {
+    // Accepting a segment that has segments below it writes the `/` and lists them at once.
+    const onward = site.last && hasChildren(below);
+    return item({
       label,
       kind: CompletionItemKind.Field,
-      range,
-      newText: lead + escapeSegment(label),
+      range: site.range,
+      newText: site.lead + escapeSegment(label) + (onward ? '/' : ''),
       snippet: false,
       detail,
       ...(documentation !== undefined && { documentation }),
       sortText,
-      filterText: lead + escapeSegment(label),
+      filterText: site.lead + escapeSegment(label),
+      suggestAgain: onward,
     });
+  };
+  const { schema } = site;
   if (schema.type === 'array') {
     return [
-      segment('0', 'index of the first element', undefined, '0'),
-      segment('-', 'append after the last element (add only)', undefined, '1'),
+      segment('0', schema.items, 'index of the first element', undefined, '0'),
+      segment('-', undefined, 'append after the last element (add only)', undefined, '1'),
     ];
   }
-  return schemaKeys(schema).map((k) => segment(k.name, describeType(k.schema), k.description, `${k.required ? 0 : 1}${k.name}`));
+  return schemaKeys(schema).map((k) => segment(k.name, k.schema, describeType(k.schema), k.description, `${k.required ? 0 : 1}${k.name}`));
 }
 
 function valuesOf(schema: JsonSchema): { json: string; detail: string }[] {

@@ -19,6 +19,8 @@ export const SUGGEST_AGAIN = { title: 'Suggest', command: 'editor.action.trigger
 
 export interface ItemSpec {
   label: string;
+  /** Shown right after the label, to tell apart items with the same label. */
+  labelDetail?: string;
   kind: CompletionItemKind;
   range: Range;
   newText: string;
@@ -34,6 +36,7 @@ export interface ItemSpec {
 export function item(spec: ItemSpec): CompletionItem {
   return {
     label: spec.label,
+    ...(spec.labelDetail !== undefined && { labelDetails: { detail: spec.labelDetail } }),
     kind: spec.kind,
     textEdit: { range: spec.range, newText: spec.newText },
     insertTextFormat: spec.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,

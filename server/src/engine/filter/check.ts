@@ -258,13 +258,17 @@ export class FilterChecker {
   private expectType(field: FieldDef, op: string, node: Node, type: 'bool' | 'number' | 'string'): boolean {
     if (node.type === jsonType(type)) return true;
     const article = type === 'bool' ? 'a boolean' : `a ${type}`;
-    this.report('error', 'value-type', node, `"${field.name}" is a ${field.type} field, so "${op}" needs ${article}; this is ${typeName(node)}`);
+    const message = `"${field.name}" is a ${field.type} field, so "${op}" needs ${article}; this is ${typeName(node)}`;
+    this.report('error', 'value-type', node, message, { expected: type });
     return false;
   }
 
   private expectArray(field: FieldDef, op: string, node: Node, elem: 'bool' | 'number' | 'string'): boolean {
     if (node.type !== 'array') {
-      this.report('error', 'value-type', node, `"${op}" on "${field.name}" needs a non-empty array of ${elem}s; this is ${typeName(node)}`);
+      this.report('error', 'value-type', node, `"${op}" on "${field.name}" needs a non-empty array of ${elem}s; this is ${typeName(node)}`, {
+        expected: 'array',
+        of: elem,
+      });
       return false;
     }
     const items = node.children ?? [];
@@ -275,7 +279,8 @@ export class FilterChecker {
     let ok = true;
     for (const item of items) {
       if (item.type !== jsonType(elem)) {
-        this.report('error', 'value-type', item, `Every element of "${op}" on "${field.name}" must be a ${elem}; this is ${typeName(item)}`);
+        const message = `Every element of "${op}" on "${field.name}" must be a ${elem}; this is ${typeName(item)}`;
+        this.report('error', 'value-type', item, message, { expected: elem });
         ok = false;
       }
     }

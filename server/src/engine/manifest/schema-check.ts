@@ -11,6 +11,13 @@ function where(kind: string, path: readonly string[]): string {
   return path.length ? `\`${showPath(path)}\`` : `a ${kind}`;
 }
 
+/** The value at a path of the document's data, or undefined where the path leads nowhere. */
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  let at = value;
+  for (const seg of path) at = at !== null && typeof at === 'object' && Object.hasOwn(at, seg) ? (at as Record<string, unknown>)[seg] : undefined;
+  return at;
+}
+
 export const checkSchema: Check = (ctx) => {
   const validate = validatorFor(schemaFor(ctx.kind));
   if (validate(ctx.value)) return [];
@@ -65,8 +72,13 @@ export const checkSchema: Check = (ctx) => {
         break;
       }
       case 'enum': {
-        const allowed = (e.params.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', ');
-        out.push(finding('error', 'schema-enum', `${shown} must be one of ${allowed}.`, ctx.span(path, 'value')));
+        const values = e.params.allowedValues as unknown[];
+        const allowed = values.map((v) => `\`${String(v)}\``).join(', ');
+        const written = valueAt(ctx.value, path);
+        const guess = typeof written === 'string' ? nearMiss(written, values.filter((v): v is string => typeof v === 'string')) : undefined;
+        const hint = guess ? ` (did you mean \`${guess}\`?)` : '';
+        const data = guess ? { replacement: guess } : undefined;
+        out.push(finding('error', 'schema-enum', `${shown} must be one of ${allowed}${hint}.`, ctx.span(path, 'value'), data));
         break;
       }
       case 'minimum':

@@ -1,6 +1,7 @@
 // The probe half of each service quality, as the kruise PodProbeMarker webhook judges it. OKG copies
 // every service quality into a PodProbeMarker first thing in each GameServerSet reconcile; when the
 // webhook rejects it, the reconcile stops there, so nothing else about the set changes until it is fixed.
+import { nearestFirst, nearMiss } from '../okg';
 import { asArray, asObject, finding, isSet, type Check, type Finding } from './finding';
 
 export const BLOCKS_RECONCILE =
@@ -40,6 +41,25 @@ function templateContainers(spec: Record<string, unknown>): string[] | undefined
   if (!Array.isArray(containers)) return undefined;
   const names = containers.map((c) => asObject(c)?.name);
   return names.every((n): n is string => typeof n === 'string') ? names : undefined;
+}
+
+/**
+ * Quick-fix data for a containerName that names no container: every container, nearest first, and
+ * as the replacement the one it surely meant (the only one, or a near miss), when there is one.
+ */
+function containerFix(written: string, containers: string[]): Record<string, unknown> | undefined {
+  if (containers.length === 0) return undefined;
+  const meant = containers.length === 1 ? containers[0] : nearMiss(written, containers);
+  return { ...(meant !== undefined && { replacement: meant }), alternatives: nearestFirst(written, containers) };
+}
+
+/** A key of a service quality without a handler that is a near miss of one (`httpget`, `tcpSocekt`). */
+function misspeltHandler(sq: Record<string, unknown>): { key: string; replacement: string } | undefined {
+  for (const key of Object.keys(sq)) {
+    const replacement = nearMiss(key, HANDLERS);
+    if (replacement) return { key, replacement };
+  }
+  return undefined;
 }
 
 export const checkServiceQualityProbes: Check = (ctx) => {
@@ -93,12 +113,13 @@ export const checkServiceQualityProbes: Check = (ctx) => {
           'sq-container-unknown',
           `\`${containerName}\` names no container of gameServerTemplate.spec.containers (${list}): kruise-daemon finds nothing to probe, so this service quality never reports and its actions never fire.`,
           ctx.span([...at, 'containerName'], 'value'),
-          containers.length === 1 ? { replacement: containers[0] } : undefined,
+          containerFix(containerName, containers),
         ),
       );
     }
 
     const handlers = HANDLERS.filter((h) => isSet(sq, h));
+    const misspelt = handlers.length === 0 ? misspeltHandler(sq) : undefined;
     if (isSet(sq, 'grpc')) {
       out.push(
         finding(
@@ -113,8 +134,10 @@ export const checkServiceQualityProbes: Check = (ctx) => {
         finding(
           'error',
           'sq-handler-missing',
-          `This service quality has no probe: it needs exactly one of exec, httpGet or tcpSocket, else ${BLOCKS_RECONCILE}.`,
+          `This service quality has no probe: it needs exactly one of exec, httpGet or tcpSocket, else ${BLOCKS_RECONCILE}.` +
+            (misspelt ? ` Did you mean \`${misspelt.replacement}\` for \`${misspelt.key}\`?` : ''),
           ctx.span(typeof name === 'string' ? [...at, 'name'] : at),
+          misspelt && { ...misspelt, path: at },
         ),
       );
     }
@@ -180,6 +203,7 @@ export const checkServiceQualityProbes: Check = (ctx) => {
             'sq-timing-negative',
             `\`${timing}\` must not be negative: ${BLOCKS_RECONCILE}. 0 means the OKG default.`,
             ctx.span([...at, timing], 'value'),
+            { replacement: 0 },
           ),
         );
       }
