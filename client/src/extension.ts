@@ -5,6 +5,7 @@ import { registerCommands } from './commands/registerCommands';
 import type { LastRun } from './commands/deps';
 import { createLanguageClient } from './languageClient';
 import { LiveObjectDocuments, OBJECT_SCHEME } from './preview/liveObjects';
+import { PreviewDecision } from './preview/previewDecision';
 import { PREVIEW_SCHEME, PreviewDocuments } from './preview/previewDocuments';
 import { ClusterSession } from './session/clusterSession';
 import { sendClusterValues } from './session/clusterValuesSender';
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): OkgApi {
   const session = new ClusterSession(context.workspaceState, log);
   const tree = new GameServerTree(session);
   const previews = new PreviewDocuments();
+  const decision = new PreviewDecision();
   const liveObjects = new LiveObjectDocuments(session);
   const filterLens = new FilterCodeLens(session, tree);
   const lastRun: LastRun = {};
@@ -31,9 +33,10 @@ export function activate(context: vscode.ExtensionContext): OkgApi {
     session,
     tree,
     previews,
+    decision,
     liveObjects,
     filterLens,
-    registerCommands({ session, tree, previews, log, lastRun }),
+    registerCommands({ session, tree, previews, decision, log, lastRun }),
     createStatusBar(session),
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
     vscode.workspace.registerTextDocumentContentProvider(OBJECT_SCHEME, liveObjects),
@@ -46,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): OkgApi {
     }),
   );
   void client.start().catch((e: unknown) => log.error(`The OKG language server did not start: ${String(e)}`));
-  return createApi(session, tree, lastRun);
+  return createApi(session, tree, lastRun, decision);
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -1,6 +1,7 @@
 // What activate() returns: a small read-only view of the extension's state for the end-to-end
 // tests (and for other extensions). It changes nothing.
 import type { LastRun } from './commands/deps';
+import type { PreviewDecision } from './preview/previewDecision';
 import type { ClusterSession } from './session/clusterSession';
 import type { GameServerTree } from './views/gameServerTree';
 
@@ -20,9 +21,11 @@ export interface OkgApi {
   /** Connects (as showing the view does) and resolves when loaded or failed. */
   connect(): Promise<void>;
   lastRun(): Readonly<LastRun>;
+  /** The question a preview awaits a decision on ("Apply to N GameServers in <context>?") and its title. */
+  pendingDecision(): { question: string; title: string } | undefined;
 }
 
-export function createApi(session: ClusterSession, tree: GameServerTree, lastRun: LastRun): OkgApi {
+export function createApi(session: ClusterSession, tree: GameServerTree, lastRun: LastRun, decision: PreviewDecision): OkgApi {
   return {
     visibleGameServers: () => tree.visibleGameServers().map((n) => `${n.namespace}/${n.name}`),
     matchCount: () => tree.matchCount,
@@ -35,5 +38,9 @@ export function createApi(session: ClusterSession, tree: GameServerTree, lastRun
     },
     connect: () => session.start(),
     lastRun: () => lastRun,
+    pendingDecision: () => {
+      const p = decision.pending;
+      return p && { question: p.question, title: p.title };
+    },
   };
 }

@@ -62,12 +62,12 @@ const UNTRUSTED_SETTINGS = {
  * Starts VS Code's own server entry on 127.0.0.1 (port 0: chosen by the OS) and resolves once it
  * prints "Web UI available". `env` is added to the server's environment, which the extension host
  * inherits (so KUBECONFIG reaches the extension). With `untrusted`, folders open in Restricted Mode.
- * Resolves to { port, url, pid, logFile, exited, close }.
+ * `settings` are added to the user settings. Resolves to { port, url, pid, logFile, exited, close }.
  */
-export async function startVSCodeServer({ serverMain, dataDir, extensionsDir, env = {}, port = 0, timeoutMs = 60_000, untrusted = false }) {
+export async function startVSCodeServer({ serverMain, dataDir, extensionsDir, env = {}, port = 0, timeoutMs = 60_000, untrusted = false, settings: extra = {} }) {
   const userDataDir = join(dataDir, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  const settings = untrusted ? { ...USER_SETTINGS, ...UNTRUSTED_SETTINGS } : USER_SETTINGS;
+  const settings = { ...USER_SETTINGS, ...(untrusted ? UNTRUSTED_SETTINGS : {}), ...extra };
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const logFile = join(dataDir, 'server.log');
   const logStream = createWriteStream(logFile);

@@ -1,5 +1,5 @@
 // The UI pass: drives a VS Code window with Playwright as a person would (Quick Open, the command
-// palette, hovers, context menus, the modal confirmation, the typed count, the status bar) against
+// palette, hovers, context menus, the decision beside the preview, the typed count, the status bar) against
 // its own sandbox, checks what each step shows and what it did to the cluster, and saves a picture
 // of each step. The test run saves them under test-results/ui/; `npm run screenshots` saves the
 // README's pictures to docs/screenshots/.
@@ -19,6 +19,7 @@ import {
   closeContextMenu,
   commandTitle,
   contributedView,
+  exactText,
   expandAll,
   expandRow,
   focusView,
@@ -31,6 +32,7 @@ import {
   runCommand,
   statusBarItem,
   treeRow,
+  treeRows,
   viewDescription,
   viewMessage,
   viewPane,
@@ -55,6 +57,33 @@ const CHURN_FILTER = '{"opsState": {"$ne": "Maintaining"}}\n';
 /** The staleness steps' filter: few matches, so one change during the outage moves the count. */
 const STALE_FILTER_FILE = 'maintaining.kgfilter';
 const STALE_FILTER = '{"opsState": "Maintaining"}\n';
+/** The path-completion step types into this unfinished patch, and reverts it afterwards. */
+const TYPING_PATCH_FILE = 'typing.kgpatch';
+const TYPING_PATCH = '[\n  {"op": "replace", "path": ';
+
+/** The labels the editor's suggest widget lists now, or null when it is not shown. */
+async function suggestLabels(page) {
+  const widget = page.locator('.editor-widget.suggest-widget.visible');
+  if ((await widget.count()) === 0) return null;
+  return (await widget.locator('.monaco-list-row .label-name').allInnerTexts()).map((t) => t.trim());
+}
+
+/** Waits until the suggest widget lists exactly `labels` (in any order); `what` names the moment for the failure. */
+async function suggestsExactly(page, labels, what) {
+  const want = [...labels].sort();
+  await eventually(
+    () => suggestLabels(page),
+    (shown) => JSON.stringify(shown && [...shown].sort()) === JSON.stringify(want),
+    (shown) => `${what}: the suggestions are ${shown ? JSON.stringify(shown) : 'not shown'}, not ${JSON.stringify(want)}`,
+    10_000,
+  );
+}
+
+/** The text of the active editor's line `n` (0-based) as shown, spaces as spaces. */
+async function editorLine(page, n) {
+  const lines = await page.locator('.editor-group-container.active .monaco-editor .view-line').allInnerTexts();
+  return (lines[n] ?? '').replace(/\u00a0/g, ' ');
+}
 
 /** What the tests' filters test, as plain predicates over a sandbox object (the ground truth). */
 const PREDICATES = {
@@ -175,11 +204,71 @@ async function gameServerRows(page, view) {
     .sort();
 }
 
-/** The dialog box of a modal message, once it shows `text`. */
-async function modalDialog(page, text) {
-  const dialog = page.locator('.monaco-dialog-box').filter({ has: page.locator('.dialog-message-text', { hasText: text }) });
-  await dialog.waitFor({ timeout: WAIT_MS });
-  return dialog;
+/**
+ * The status bar's Apply item once it names `count` and the context; no modal dialog may stand
+ * over the diff while the decision waits.
+ */
+async function decisionItem(page, pkg, count) {
+  const item = statusBarItem(page, pkg, 'okg.previewApply');
+  await item.filter({ hasText: `Apply to ${count} GameServers in ${CONTEXT}` }).waitFor({ timeout: WAIT_MS }).catch(async () => {
+    const shown = (await item.count()) ? JSON.stringify(await item.innerText()) : 'nothing';
+    throw new Error(`the status bar does not ask "Apply to ${count} GameServers in ${CONTEXT}" while the preview waits (it shows ${shown})`);
+  });
+  check((await page.locator('.monaco-dialog-box').count()) === 0, 'a modal dialog stands over the preview while the decision waits');
+  return item;
+}
+
+/** A button in the title of the preview's diff editor: Apply or Cancel Previewed Changes. */
+const previewAction = (page, pkg, idPattern) =>
+  page.locator(`.editor-actions .action-label[aria-label^="${commandTitle(pkg, idPattern).replace(/^OKG: /, '')}"]`);
+const previewApply = (page, pkg) => previewAction(page, pkg, /^okg\.preview\.apply$/);
+const previewCancel = (page, pkg) => previewAction(page, pkg, /^okg\.preview\.cancel$/);
+
+/** The header of a file in the preview's diff editor (rendered only while it is in view): its name, then its folder. */
+const diffHeader = (page, file) => {
+  const name = new RegExp(`^\\s*${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`);
+  return page.locator('.multiDiffEditor .multiDiffEntry .header .file-path', { hasText: name });
+};
+
+/**
+ * Scrolls the preview's diff editor with the mouse wheel, as a person reads down it, until the
+ * header of `file` (the last entry) is in view; fails if the diffs do not move.
+ */
+async function scrollDiffTo(page, file) {
+  const editor = page.locator('.multiDiffEditor');
+  const box = await editor.boundingBox();
+  if (!box) throw new Error('the preview\'s diff editor has no box');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 40 && !(await diffHeader(page, file).isVisible()); i++) await page.mouse.wheel(0, 400);
+  await diffHeader(page, file).waitFor({ timeout: 5_000 }).catch(() => {
+    throw new Error(`scrolling the preview did not bring ${file} into view while the decision was pending`);
+  });
+}
+
+/**
+ * The GameServer rows among `names` whose name or first description field does not show whole
+ * in their row (VS Code cuts a row's end with an ellipsis): what the row format must avoid at the
+ * default width. The fields after the first may be cut; the tooltip has them all.
+ */
+async function cutRows(page, view, names) {
+  const rows = await treeRows(page, view).evaluateAll((els) =>
+    els.map((r) => {
+      const box = r.querySelector('.monaco-icon-label-container')?.getBoundingClientRect();
+      const name = r.querySelector('.label-name');
+      const text = r.querySelector('.label-description')?.firstChild;
+      const right = (node, length) => {
+        const range = document.createRange();
+        range.setStart(node, 0);
+        range.setEnd(node, length);
+        return range.getBoundingClientRect().right;
+      };
+      const first = text?.textContent?.split(' · ')[0] ?? '';
+      const ends = [name?.getBoundingClientRect().right ?? Infinity, text ? right(text, first.length) : -Infinity];
+      const shown = `${name?.textContent ?? ''} ${text?.textContent ?? ''}`;
+      return { label: name?.textContent?.trim() ?? '', shown, cut: !box || ends.some((e) => e > box.right + 0.5) };
+    }),
+  );
+  return rows.filter((r) => names.includes(r.label) && r.cut).map((r) => r.shown);
 }
 
 /** Waits for a notification toast that contains `text`; resolves to its whole text. */
@@ -392,7 +481,7 @@ async function staleThenLive(ctx, outage) {
   await expandRow(page, view, 'minecraft');
   await eventually(
     async () => (await renderedRows(page, view)).find((r) => r.label === changed)?.description ?? '(no row)',
-    (d) => d.split(' · ')[1] === 'Maintaining',
+    (d) => d.split(' · ').includes('Maintaining'),
     (d) => `${changed} became Maintaining during the outage; its row reads ${JSON.stringify(d)}`,
     10_000,
   );
@@ -443,42 +532,78 @@ const steps = [
     },
   },
   {
-    title: 'Apply Patch to Matches from the palette: one diff per match, then the modal names the count and context',
+    title:
+      'Apply Patch to Matches from the palette: one diff per match; the decision waits beside it, no modal: ' +
+      'the status bar asks to apply to the count in the context, Apply and Cancel are in the preview\'s title',
     shot: 'diff-preview.png',
     readme: true,
     async run(ctx) {
-      const { page, pkg, sandbox } = ctx;
+      const { page, pkg, view, sandbox } = ctx;
       await prepare(ctx);
-      await widenSideBar(page, 420);
+      await resizeSideBar(page, DEFAULT_SIDE_BAR);
       const want = matching(sandbox, FILTER_FILE);
       await runFilter(ctx, FILTER_FILE);
+      // The matches' rows beside their diffs, at the default width.
+      for (const set of new Set(want.map((n) => n.replace(/-\d+$/, '')))) await expandRow(page, view, set);
       await openFile(page, 'mark-wait.kgpatch');
       await previewCurrentResults(page, pkg, FILTER_FILE, want.length);
-      // The modal stands over the diff; the picture shows the diff, so it is taken once the dialog is up.
-      await modalDialog(page, `Apply to ${want.length} GameServers in ${CONTEXT}?`);
+      await decisionItem(page, pkg, want.length);
+      await statusBarItem(page, pkg, 'okg.previewCancel').waitFor({ timeout: WAIT_MS });
+      for (const [what, action] of [['Apply', previewApply(page, pkg)], ['Cancel', previewCancel(page, pkg)]]) {
+        await action.waitFor({ timeout: WAIT_MS }).catch(() => {
+          throw new Error(`the preview's title has no ${what} Previewed Changes button while the decision is pending`);
+        });
+      }
       // The preview's progress notification fades out once every object is previewed.
       await page.locator('.notification-toast', { hasText: 'Previewing' }).waitFor({ state: 'detached', timeout: WAIT_MS });
+      await page.mouse.move(0, 0);
     },
-    async after({ page }) {
-      // Leave the cluster as it was: the modal's Cancel.
-      const dialog = page.locator('.monaco-dialog-box');
-      if (await dialog.count()) await dialog.getByRole('button', { name: 'Cancel', exact: true }).click({ timeout: 5_000 }).catch(() => page.keyboard.press('Escape'));
+    async after(ctx) {
+      // Leave the cluster as it was: Cancel in the preview's title.
+      await previewCancel(ctx.page, ctx.pkg).click({ timeout: 5_000 }).catch(() => undefined);
     },
   },
   {
-    title: 'clicking Apply in the modal changes exactly the matches and the summary says so',
+    title:
+      'Cancel in the status bar writes nothing and takes Apply away; with a new preview waiting the diffs scroll to the last match; ' +
+      'Apply in its title changes exactly the matches, whose rows show their name and first field whole at the default side bar width',
     shot: 'apply-summary.png',
     async run(ctx) {
-      const { page, pkg, view, sandbox } = ctx;
+      const { page, pkg, view, sandbox, extraShot } = ctx;
       await prepare(ctx);
+      await resizeSideBar(page, DEFAULT_SIDE_BAR);
       const want = matching(sandbox, FILTER_FILE);
       await runFilter(ctx, FILTER_FILE);
       await openFile(page, 'mark-wait.kgpatch');
-      await previewCurrentResults(page, pkg, FILTER_FILE, want.length);
       const before = new Map(sandbox.objects('GameServer').map((o) => [`${o.metadata.namespace}/${o.metadata.name}`, o]));
-      const dialog = await modalDialog(page, `Apply to ${want.length} GameServers in ${CONTEXT}?`);
-      await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
-      const text = await toast(page, 'Changed');
+      const unchanged = (when) => {
+        for (const obj of sandbox.objects('GameServer')) {
+          const key = `${obj.metadata.namespace}/${obj.metadata.name}`;
+          check(JSON.stringify(obj.spec) === JSON.stringify(before.get(key)?.spec), `${key} changed ${when}`);
+        }
+      };
+      await previewCurrentResults(page, pkg, FILTER_FILE, want.length);
+      const apply = await decisionItem(page, pkg, want.length);
+      await statusBarItem(page, pkg, 'okg.previewCancel').click({ timeout: WAIT_MS });
+      for (const [where, gone] of [['the preview\'s title', previewApply(page, pkg)], ['the status bar', apply]]) {
+        await gone.waitFor({ state: 'hidden', timeout: WAIT_MS }).catch(() => {
+          throw new Error(`after Cancel ${where} still offers to apply`);
+        });
+      }
+      unchanged('after Cancel');
+
+      await openFile(page, 'mark-wait.kgpatch');
+      await previewCurrentResults(page, pkg, FILTER_FILE, want.length);
+      await decisionItem(page, pkg, want.length);
+      // Read down the diffs while the question waits: the last match comes into view, the buttons stay.
+      await scrollDiffTo(page, `${want[want.length - 1]}.yaml`);
+      unchanged('while the decision was pending');
+      await page.mouse.move(0, 0);
+      await extraShot('apply-scrolled.png');
+      await previewApply(page, pkg).click({ timeout: WAIT_MS });
+      // The pointer rests on the tab bar: its tab's tooltip would cover the command palette.
+      await clearHover(page);
+      const text = await toast(page, `Changed ${want.length} of `);
       check(text.includes(`Changed ${want.length} of ${want.length} GameServers in ${CONTEXT}.`), `the summary reads ${JSON.stringify(text)}`);
       for (const obj of sandbox.objects('GameServer')) {
         const key = `${obj.metadata.namespace}/${obj.metadata.name}`;
@@ -496,13 +621,17 @@ const steps = [
           const rows = await renderedRows(page, view);
           return want.map((n) => [n, rows.find((r) => r.label === n)?.description ?? '(no row)']);
         },
-        (rows) => rows.every(([, d]) => d.split(' · ')[1] === 'WaitToBeDeleted'),
-        (rows) => `after Apply the rows read ${JSON.stringify(rows.filter(([, d]) => d.split(' · ')[1] !== 'WaitToBeDeleted'))}, not WaitToBeDeleted`,
+        (rows) => rows.every(([, d]) => d.split(' · ').includes('WaitToBeDeleted')),
+        (rows) => `after Apply the rows read ${JSON.stringify(rows.filter(([, d]) => !d.split(' · ').includes('WaitToBeDeleted')))}, without WaitToBeDeleted`,
       );
+      const cut = await cutRows(page, view, want);
+      check(cut.length === 0, `at the default side bar width (${DEFAULT_SIDE_BAR} px) these rows are cut off: ${JSON.stringify(cut)}`);
     },
   },
   {
-    title: 'Apply from the patch editor\'s title button: a Kill patch asks for the count to be typed: a wrong count does not apply, the right one kills exactly those servers',
+    title:
+      'Apply from the patch editor\'s title button: a Kill patch, applied from the status bar, asks for the count to be typed: ' +
+      'a wrong count does not apply, the right one kills exactly those servers',
     shot: 'kill-typed-count.png',
     async run(ctx) {
       const { page, pkg, sandbox, extraShot } = ctx;
@@ -511,8 +640,7 @@ const steps = [
       await runFilter(ctx, KILL_FILTER_FILE);
       await openFile(page, KILL_PATCH_FILE);
       await previewCurrentResults(page, pkg, KILL_FILTER_FILE, KILL_TARGETS.length, { button: true });
-      const dialog = await modalDialog(page, `Apply to ${KILL_TARGETS.length} GameServers in ${CONTEXT}?`);
-      await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
+      await (await decisionItem(page, pkg, KILL_TARGETS.length)).click();
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible', timeout: WAIT_MS });
       const prompt = await page.locator('.quick-input-widget').innerText();
@@ -525,12 +653,38 @@ const steps = [
       await extraShot('kill-wrong-count.png');
       await input.fill(String(KILL_TARGETS.length));
       await page.keyboard.press('Enter');
-      const text = await toast(page, 'Changed');
+      const text = await toast(page, `Changed ${KILL_TARGETS.length} of `);
       check(text.includes(`Changed ${KILL_TARGETS.length} of ${KILL_TARGETS.length} GameServers`), `the summary reads ${JSON.stringify(text)}`);
       // OKG deletes a killed server and lowers its set's replicas, so the server does not come back.
       const left = sandbox.objects('GameServer', NAMESPACE).map((o) => o.metadata.name);
       check(!KILL_TARGETS.some((n) => left.includes(n)), `killed servers are still there: ${JSON.stringify(left)}`);
       check(left.length === countBefore - KILL_TARGETS.length, `${left.length} GameServers are left in ${NAMESPACE}, not ${countBefore - KILL_TARGETS.length}: ${JSON.stringify(left)}`);
+    },
+  },
+  {
+    title:
+      'the filter editor\'s title has a Copy as kruisegamectl Command button (not only under More Actions...); ' +
+      'clicking it copies the command line with the filter',
+    shot: 'copy-kruisegamectl.png',
+    async run(ctx) {
+      const { page, pkg } = ctx;
+      await prepare(ctx);
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await openFile(page, FILTER_FILE);
+      const title = commandTitle(pkg, /copyAsKruisegamectl/).replace(/^OKG: /, '');
+      const button = page.locator(`.editor-actions .action-label[aria-label^="${title}"]`);
+      await button.waitFor({ timeout: WAIT_MS }).catch(() => {
+        throw new Error(`the title of ${FILTER_FILE} shows no ${title} button`);
+      });
+      await button.click();
+      const text = await toast(page, 'Copied the kruisegamectl command');
+      check(text.includes(FILTER_FILE), `the confirmation does not name ${FILTER_FILE}: ${JSON.stringify(text)}`);
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      const want = `-r gameserver -f '${JSON.stringify(JSON.parse(FILTER))}'`;
+      check(
+        copied.startsWith('kruisegamectl ') && copied.endsWith(want),
+        `the clipboard holds ${JSON.stringify(copied)}, not a kruisegamectl command ending ${JSON.stringify(want)}`,
+      );
     },
   },
   {
@@ -644,9 +798,107 @@ const steps = [
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
     },
   },
+  {
+    title: 'typing / in a patch path opens completion; accepting a segment offers the next',
+    shot: 'patch-path-completion.png',
+    async run(ctx) {
+      const { page, extraShot } = ctx;
+      await prepare(ctx);
+      await openFile(page, TYPING_PATCH_FILE);
+      const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+      // The unfinished JSON gets a squiggle once the language server has read the file.
+      await editor.locator('.squiggly-error').first().waitFor({ timeout: WAIT_MS });
+      await editor.locator('.view-lines').click();
+      await page.keyboard.press('Control+End');
+      const root = ['apiVersion', 'kind', 'metadata', 'spec', 'status'];
+      await page.keyboard.type('"');
+      await suggestsExactly(page, root, 'typing " to open the path');
+      await page.keyboard.press('Escape');
+      await page.locator('.editor-widget.suggest-widget.visible').waitFor({ state: 'detached', timeout: 5_000 });
+      await page.keyboard.type('/');
+      await suggestsExactly(page, root, 'typing / (the list closed before)');
+      await page.keyboard.type('sp');
+      await suggestsExactly(page, ['spec'], 'typing sp after /');
+      await page.keyboard.press('Enter');
+      await suggestsExactly(page, ['opsState', 'updatePriority', 'deletionPriority', 'networkDisabled', 'containers'], 'accepting spec');
+      const afterSpec = await editorLine(page, 1);
+      check(afterSpec.endsWith('"path": "/spec/"'), `accepting spec leaves line 2 reading ${JSON.stringify(afterSpec)}, not ending in "path": "/spec/"`);
+      await extraShot('patch-path-next-segment.png');
+      await page.keyboard.type('ops');
+      await suggestsExactly(page, ['opsState'], 'typing ops after /spec/');
+      await page.keyboard.press('Enter');
+      await eventually(
+        () => editorLine(page, 1),
+        (line) => line.endsWith('"path": "/spec/opsState"'),
+        (line) => `accepting opsState leaves line 2 reading ${JSON.stringify(line)}, not ending in "path": "/spec/opsState"`,
+        5_000,
+      );
+      // A leaf: nothing lies below opsState, so no list opens after it.
+      check((await suggestLabels(page)) === null, `after the leaf opsState the suggestions still show ${JSON.stringify(await suggestLabels(page))}`);
+    },
+    async after({ page }) {
+      // Leave the file as written, so that no later step meets an unsaved editor.
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'File: Revert File').catch(() => undefined);
+    },
+  },
+  {
+    title: 'OKG: Get Started opens the walkthrough with every step; its New Filter button opens a starter filter beside it and ticks the step',
+    shot: 'walkthrough.png',
+    async run(ctx) {
+      const { page, pkg } = ctx;
+      await prepare(ctx);
+      const walkthrough = pkg.contributes.walkthroughs.find((w) => w.id === 'okg.gettingStarted');
+      const step = (id) => page.locator(`button.getting-started-step[data-step-id="${pkg.publisher}.${pkg.name}#${walkthrough.id}#${id}"]`);
+      await runCommand(page, commandTitle(pkg, /^okg\.getStarted$/));
+      for (const { id, title } of walkthrough.steps) {
+        await step(id).locator('.step-title', { hasText: exactText(title) }).waitFor({ timeout: WAIT_MS }).catch(() => {
+          throw new Error(`the walkthrough shows no step "${title}"`);
+        });
+      }
+      const filter = step('filter');
+      await filter.locator('.step-title').click();
+      await filter.locator('.button-container a.monaco-button', { hasText: exactText('New Filter') }).click();
+      const tab = (label) => page.locator('.tabs-container .tab', { has: page.locator('.label-name', { hasText: exactText(label) }) });
+      await tab('new-filter.kgfilter').waitFor({ timeout: WAIT_MS }).catch(() => {
+        throw new Error('New Filter in the walkthrough opened no new-filter.kgfilter tab');
+      });
+      check(await tab(`Walkthrough: ${pkg.displayName}`).isVisible(), 'the walkthrough is no longer in view beside the new filter');
+      await eventually(
+        () => filter.getAttribute('aria-checked'),
+        (v) => v === 'true',
+        (v) => `the step "Write a first filter" is not ticked after New Filter (aria-checked ${v})`,
+      );
+    },
+    async after({ page }) {
+      // An unsaved new filter would make the next Close All Editors ask whether to save it.
+      await page.locator('.tabs-container .tab', { hasText: 'new-filter.kgfilter' }).first().click({ timeout: 5_000 });
+      await runCommand(page, 'View: Revert and Close Editor');
+    },
+  },
 ];
 
-/** Drags the side bar's edge so the tree's descriptions (`STATE · OPSSTATE · DP/UP`) fit. */
+/**
+ * The side bar's width in a fresh window of this size (VS Code's default): the width at which
+ * GameServer rows must read whole.
+ */
+const DEFAULT_SIDE_BAR = 300;
+
+/** Drags the side bar's edge to `width` px, wider or narrower. */
+async function resizeSideBar(page, width) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) throw new Error('the side bar has no box');
+  if (Math.abs(box.width - width) <= 1) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
+  const now = (await page.locator('.part.sidebar').boundingBox())?.width ?? 0;
+  check(Math.abs(now - width) <= 2, `the side bar is ${now} px wide after dragging it to ${width} px`);
+}
+
+/** Drags the side bar's edge so the tree's longer descriptions fit. */
 async function widenSideBar(page, width) {
   const box = await page.locator('.part.sidebar').boundingBox();
   if (!box) throw new Error('the side bar has no box');
@@ -738,6 +990,7 @@ export async function runUiPass({ paths, outDir, readmeOnly = false, only = step
       writeFileSync(join(workspace, KILL_PATCH_FILE), '[{"op": "replace", "path": "/spec/opsState", "value": "Kill"}]\n');
       writeFileSync(join(workspace, CHURN_FILTER_FILE), CHURN_FILTER);
       writeFileSync(join(workspace, STALE_FILTER_FILE), STALE_FILTER);
+      writeFileSync(join(workspace, TYPING_PATCH_FILE), TYPING_PATCH);
       const window = await openWorkbench(workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: ROOT }));
       cleanups.push(() => window.close());
       const extraShot = async (name) => {

@@ -9,9 +9,26 @@ import {
 } from '../../client/src/views/presentation';
 import { gs, gss } from './client-fixtures';
 
-test('description is STATE · OPSSTATE · DP/UP from the printer-column fields', () => {
-  assert.equal(gameServerDescription(gs('a', 'x', { state: 'NotReady', opsState: 'Maintaining', dp: '5', up: '2' })), 'NotReady · Maintaining · 5/2');
-  assert.equal(gameServerDescription({}), '- · - · -/-', 'missing fields show dashes');
+test('description names only what is not the usual, in the printer columns\' order', () => {
+  const network = (state: string) => {
+    const o = gs('a', 'x');
+    (o.status as Record<string, unknown>).networkStatus = { currentNetworkState: state };
+    return o;
+  };
+  const cases: [string, unknown, string][] = [
+    ['nothing unusual', gs('a', 'x'), 'Ready'],
+    ['everything unusual', gs('a', 'x', { state: 'NotReady', opsState: 'Maintaining', dp: '5', up: '2' }), 'NotReady · Maintaining · DP 5 · UP 2'],
+    ['an opsState alone', gs('a', 'x', { opsState: 'WaitToBeDeleted' }), 'WaitToBeDeleted'],
+    ['a state alone', gs('a', 'x', { state: 'Crash' }), 'Crash'],
+    ['an update priority alone', gs('a', 'x', { up: '10' }), 'UP 10'],
+    ['a priority OKG reads as 0 is not shown', gs('a', 'x', { dp: '' }), 'Ready'],
+    ['a priority that is not a number is shown as it is', gs('a', 'x', { dp: 'high' }), 'DP high'],
+    ['network waiting', network('Waiting'), 'network Waiting'],
+    ['network ready', network('Ready'), 'Ready'],
+    ['no status at all', { spec: {} }, 'no state'],
+    ['no object at all', {}, 'no state'],
+  ];
+  for (const [name, obj, want] of cases) assert.equal(gameServerDescription(obj), want, name);
 });
 
 test('icon shape follows opsState, colour follows state', () => {

@@ -1,5 +1,6 @@
 // What every command works with; built once in extension.ts.
 import type * as vscode from 'vscode';
+import type { PreviewDecision } from '../preview/previewDecision';
 import type { PreviewDocuments } from '../preview/previewDocuments';
 import type { ClusterSession } from '../session/clusterSession';
 import type { GameServerTree } from '../views/gameServerTree';
@@ -15,6 +16,8 @@ export interface Deps {
   session: ClusterSession;
   tree: GameServerTree;
   previews: PreviewDocuments;
+  /** The apply decision a preview awaits, beside it. */
+  decision: PreviewDecision;
   log: vscode.LogOutputChannel;
   lastRun: LastRun;
 }

@@ -20,10 +20,14 @@ export function activeDocument(language: DocLanguage): vscode.TextDocument | und
   return doc?.languageId === language ? doc : undefined;
 }
 
-/** The workspace's files of that language, for a quick pick. */
+/**
+ * The open untitled documents of that language (OKG: New Filter and New Patch make them; a command
+ * run from the walkthrough has no active editor to take them from), then the workspace's files.
+ */
 export async function workspaceFiles(language: DocLanguage): Promise<vscode.Uri[]> {
   const uris = await vscode.workspace.findFiles(`**/*.${language}`, '**/node_modules/**', 500);
-  return uris.sort((a, b) => fileLabel(a).localeCompare(fileLabel(b)));
+  const untitled = vscode.workspace.textDocuments.filter((d) => d.isUntitled && d.languageId === language).map((d) => d.uri);
+  return [...untitled, ...uris.sort((a, b) => fileLabel(a).localeCompare(fileLabel(b)))];
 }
 
 export async function pickFile(language: DocLanguage, placeHolder: string): Promise<vscode.Uri | undefined> {

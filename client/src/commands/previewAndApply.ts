@@ -1,15 +1,17 @@
 // The one path every change to the cluster takes: server-side dry run of each object, one
-// multi-file diff of all of them, a confirmation sized to the risk, the apply guarded by what
-// was previewed (the spec, and the values the filter chose each object by: see PatchRunner), and
-// a summary that offers to preview what is surely left. The plan's objects come from the cache,
-// which keeps compact copies: each is read whole from the cluster before its dry run, so the
-// diff's "before" and the apply's guard are the object as it is.
+// multi-file diff of all of them, a confirmation beside the diff (never over it) sized to the
+// risk, the apply guarded by what was previewed (the spec, and the values the filter chose each
+// object by: see PatchRunner), and a summary that offers to preview what is surely left. The
+// plan's objects come from the cache, which keeps compact copies: each is read whole from the
+// cluster before its dry run, so the diff's "before" and the apply's guard are the object as it is.
 import { setMaxListeners } from 'node:events';
 import * as vscode from 'vscode';
 import type { JsonPatchOp } from '../cluster/api';
 import type { ApplyResult, Preview } from '../cluster/patch-runner';
 import type { KubeObject } from '../cluster/resources';
 import { openDiffPreview } from '../preview/diffPreview';
+import type { DecisionEnd, DecisionRequest } from '../preview/previewDecision';
+import { previewTitle } from '../preview/previewTitle';
 import { summarize, type ApplySummary, type ObjectOutcome } from './applySummary';
 import { applyConcurrency, confirmationFor, confirmThreshold, typedCountError } from './confirmRules';
 import type { Deps } from './deps';
@@ -38,9 +40,9 @@ export interface PreviewFacts {
 }
 
 /**
- * true: ask the user (modal, then the typed count when the rules require it). false: the caller
- * has confirmed already. A function: the caller decides after the preview (another extension
- * with its own confirmation, or a test).
+ * true: ask the user (Apply in the status bar or the preview's title, then the typed count when
+ * the rules require it). false: the caller has confirmed already. A function: the caller decides
+ * after the preview (another extension with its own confirmation, or a test).
  */
 export type Confirm = boolean | ((facts: PreviewFacts) => boolean | Promise<boolean>);
 
@@ -70,29 +72,72 @@ async function withCancellableProgress<T>(title: string, work: (signal: AbortSig
   });
 }
 
-async function confirmApply(plan: ChangePlan, keys: string[], context: string, previewFailures: number): Promise<boolean> {
-  const count = keys.length;
-  if (plan.confirm === false) return true;
-  if (typeof plan.confirm === 'function') return plan.confirm({ count, keys });
-  const noun = kindPlural(plan.kind, count);
-  const detail = [
-    `${plan.what}. The diff editor shows every change.`,
-    previewFailures ? `${previewFailures} could not be previewed and will not be changed (see the OKG log).` : '',
-    'Each object is patched only if its spec, and what the filter chose it by, have not changed since this preview.',
-  ]
-    .filter(Boolean)
-    .join('\n');
-  const choice = await vscode.window.showWarningMessage(`Apply to ${count} ${noun} in ${context}?`, { modal: true, detail }, 'Apply');
-  if (choice !== 'Apply') return false;
+/** Why nothing was applied: for the log, and for the user when it was not their own Cancel. */
+const NOT_APPLIED: Record<Exclude<DecisionEnd, 'apply'>, { log: string; tell?: string }> = {
+  cancel: { log: 'Apply cancelled; nothing was changed.' },
+  closed: { log: 'The preview was closed before a decision; nothing was changed.', tell: 'Nothing was applied: the preview was closed.' },
+  replaced: { log: 'A newer preview replaced this one before a decision; nothing was changed.' },
+  connectionChanged: {
+    log: 'The cluster connection changed while the preview awaited a decision; nothing was changed.',
+    tell: 'Nothing was applied: the cluster connection changed while the preview awaited a decision. Run it again to preview the new one.',
+  },
+};
+
+/**
+ * The preview was of one cluster connection: a decision still pending when the context or the
+ * kubeconfig changes ends unapplied rather than write to what the question no longer names.
+ */
+function endOnNewConnection(deps: Deps, request: DecisionRequest, context: string): vscode.Disposable {
+  const abandon = () => {
+    if (deps.decision.pending === request) deps.decision.abandon('connectionChanged');
+  };
+  return vscode.Disposable.from(
+    deps.session.onDidChangeState(() => {
+      const now = deps.session.target()?.context;
+      if (now !== undefined && now !== context) abandon();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('okg.kubeconfig')) abandon();
+    }),
+  );
+}
+
+async function typedCountConfirms(plan: ChangePlan, question: string, count: number): Promise<boolean> {
   const rule = confirmationFor({ count, threshold: settings().threshold, filterIsEmpty: plan.filterIsEmpty, ops: plan.ops });
   if (rule.kind === 'click') return true;
   const typed = await vscode.window.showInputBox({
-    title: `Apply to ${count} ${noun} in ${context}`,
+    title: question.replace(/\?$/, ''),
     prompt: `Type ${count} to confirm: ${rule.reasons.join('; ')}.`,
     ignoreFocusOut: true,
     validateInput: (v) => typedCountError(v, count),
   });
   return typed !== undefined && typedCountError(typed, count) === undefined;
+}
+
+async function confirmApply(deps: Deps, plan: ChangePlan, title: string, keys: string[], context: string, previewFailures: number): Promise<DecisionEnd> {
+  const count = keys.length;
+  if (plan.confirm === false) return 'apply';
+  if (typeof plan.confirm === 'function') return (await plan.confirm({ count, keys })) ? 'apply' : 'cancel';
+  const request: DecisionRequest = {
+    title,
+    question: `Apply to ${count} ${kindPlural(plan.kind, count)} in ${context}?`,
+    detail: [
+      `(${plan.what})`,
+      previewFailures ? `${previewFailures} could not be previewed and will not be changed (see the OKG log).` : '',
+      "Nothing is written until you choose Apply, in the status bar or the preview's title; an object changed since this preview is left as it is.",
+    ]
+      .filter(Boolean)
+      .join(' '),
+  };
+  const watch = endOnNewConnection(deps, request, context);
+  let end: DecisionEnd;
+  try {
+    end = await deps.decision.ask(request);
+  } finally {
+    watch.dispose();
+  }
+  if (end !== 'apply') return end;
+  return (await typedCountConfirms(plan, request.question, count)) ? 'apply' : 'cancel';
 }
 
 function logResults(deps: Deps, results: readonly ApplyResult[]): void {
@@ -126,7 +171,8 @@ export async function previewAndApply(deps: Deps, plan: ChangePlan): Promise<App
     void vscode.window.showErrorMessage(`No object could be previewed: ${previews[0]?.error?.message ?? 'unknown error'}`, 'Show Log').then((c) => c && deps.log.show(true));
     return undefined;
   }
-  const title = `OKG preview: ${plan.what} (${ok.length} ${kindPlural(plan.kind, ok.length)} in ${target.context})`;
+  const title = previewTitle(plan.what, ok.length, kindPlural(plan.kind, ok.length), target.context);
+  deps.decision.abandon('replaced');
   await openDiffPreview(
     deps.previews,
     title,
@@ -135,8 +181,11 @@ export async function previewAndApply(deps: Deps, plan: ChangePlan): Promise<App
   );
   deps.lastRun.preview = { title, entries: ok.map((p) => p.key) };
 
-  if (!(await confirmApply(plan, ok.map((p) => p.key), target.context, previews.length - ok.length))) {
-    deps.log.info('Apply cancelled at confirmation; nothing was changed.');
+  const end = await confirmApply(deps, plan, title, ok.map((p) => p.key), target.context, previews.length - ok.length);
+  if (end !== 'apply') {
+    const { log, tell } = NOT_APPLIED[end];
+    deps.log.info(log);
+    if (tell) void vscode.window.showInformationMessage(tell);
     return undefined;
   }
   deps.log.info(`Applying to ${ok.length} (concurrency ${concurrency ?? "default"})`);

@@ -5,6 +5,8 @@ import { registerClearFilter } from './clearFilter';
 import { registerCopyAsKruisegamectl } from './copyAsKruisegamectl';
 import { registerCopyName } from './copyName';
 import type { Deps } from './deps';
+import { registerGetStarted } from './getStarted';
+import { registerNewDocuments } from './newDocument';
 import { registerOpenYaml } from './openYaml';
 import { registerRefresh } from './refresh';
 import { registerRunFilter } from './runFilter';
@@ -28,5 +30,7 @@ export function registerCommands(deps: Deps): vscode.Disposable {
     registerShowLog(deps),
     registerShowMore(deps),
     registerShowAllNamespaces(deps),
+    registerNewDocuments(),
+    registerGetStarted(),
   );
 }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { objectYaml } from './objectYaml';
 import { PREVIEW_SCHEME, type PreviewDocuments } from './previewDocuments';
+import { isAnyPreviewTab } from './previewTitle';
 
 export interface DiffEntry {
   kind: string;
@@ -13,12 +14,20 @@ export interface DiffEntry {
 
 let previewCount = 0;
 
+/** Earlier previews' tabs: their documents are about to be replaced, and one tab is one decision. */
+async function closeEarlierPreviews(): Promise<void> {
+  const earlier = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => isAnyPreviewTab(t.label));
+  if (earlier.length) await vscode.window.tabGroups.close(earlier);
+}
+
 /**
  * Writes every before/after pair into the preview documents and opens them in the `vscode.changes`
- * editor. Returns the number of entries shown, which is the number of objects previewed.
+ * editor, in place of any earlier preview. Returns the number of entries shown, which is the
+ * number of objects previewed.
  */
 export async function openDiffPreview(docs: PreviewDocuments, title: string, context: string, entries: readonly DiffEntry[]): Promise<number> {
   const id = `p${++previewCount}`;
+  await closeEarlierPreviews();
   docs.clear('/');
   const triples = entries.map((e) => {
     // One path for both sides (the query differs), so the editor shows a change, not a rename;

@@ -1,5 +1,6 @@
-// A GameServer row: `STATE · OPSSTATE · DP/UP`, icon by opsState and state; the Markdown tooltip
-// is built only when the row is hovered (see the tree's resolveTreeItem), from the whole object.
+// A GameServer row: its name, then what sets it apart (gameServerDescription), icon by opsState
+// and state; the Markdown tooltip is built only when the row is hovered (see the tree's
+// resolveTreeItem), from the whole object.
 import * as vscode from 'vscode';
 import { escapeMarkdown, gameServerDescription, gameServerIcon, gameServerTooltip } from './presentation';
 import type { GameServerNode } from './treeIndex';

@@ -21,10 +21,29 @@ export interface IconChoice {
   color: string | undefined;
 }
 
-/** `STATE · OPSSTATE · DP/UP`, as kubectl's printer columns. */
+/** OKG reads a missing, empty or zero priority as 0, the value it gives every new GameServer. */
+const usualPriority = (p: string): boolean => p === '' || p === '0';
+
+/**
+ * Only what sets a GameServer apart, since the side bar's default width shows little more than
+ * the name and one field, in kubectl's column order: the state unless Ready, the opsState unless
+ * None, the network state unless Ready, priorities other than 0 (`DP 5 · UP 2`). The icon shows
+ * both of the first two (colour by state, shape by opsState) however much of the text is cut. A
+ * server with nothing unusual reads `Ready`; the tooltip keeps every field.
+ */
 export function gameServerDescription(gs: unknown): string {
+  const state = stateOf(gs);
+  const ops = opsStateOf(gs);
+  const network = networkStateOf(gs);
   const { deletion, update } = prioritiesOf(gs);
-  return `${stateOf(gs) || '-'} · ${opsStateOf(gs) || '-'} · ${deletion || '-'}/${update || '-'}`;
+  const parts = [
+    state === 'Ready' ? '' : state || 'no state',
+    ops === 'None' ? '' : ops,
+    network === '' || network === 'Ready' ? '' : `network ${network}`,
+    usualPriority(deletion) ? '' : `DP ${deletion}`,
+    usualPriority(update) ? '' : `UP ${update}`,
+  ].filter((p) => p !== '');
+  return parts.length ? parts.join(' · ') : 'Ready';
 }
 
 const STATE_ICONS: Record<string, IconChoice> = {
@@ -116,7 +135,8 @@ export function setTooltip(gss: unknown, name: string, namespace: string): strin
   const lines = [
     `**${escapeMarkdown(name)}** in ${escapeMarkdown(namespace)}`,
     '',
-    `Replicas: ${r.current} current · ${r.ready} ready · ${r.desired} desired`,
+    // The legend of the row's `current/ready/desired`, which has no room for words.
+    `Replicas \`${setDescription(gss)}\`: ${r.current} current · ${r.ready} ready · ${r.desired} desired`,
     '',
   ];
   if (images.length) lines.push('**Template images**', '', ...images.map((i) => `- \`${i.replace(/`/g, "'")}\``));

@@ -1,7 +1,8 @@
 /// <reference types="mocha" />
 // Apply Patch to Matches in the real VS Code against the sandbox: one diff entry per match,
-// exactly the matches changed once confirmed, and an object changed between preview and apply
-// reported and left as the other writer set it.
+// exactly the matches changed once confirmed, an object changed between preview and apply
+// reported and left as the other writer set it, and the decision waiting beside the open preview
+// (not in a modal) until Apply, with Cancel, closing the preview or a newer preview writing nothing.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ApplySummary } from '../../../client/src/commands/applySummary';
@@ -21,8 +22,26 @@ function namesFilter(names: string[]): string {
   return JSON.stringify({ name: { $in: names } });
 }
 
-function priorityPatch(value: number): string {
-  return JSON.stringify([{ op: 'replace', path: '/spec/updatePriority', value }]);
+function priorityPatch(value: number, field = 'updatePriority'): string {
+  return JSON.stringify([{ op: 'replace', path: `/spec/${field}`, value }]);
+}
+
+const allTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+
+/** The open tab of the preview titled `title` (the multi-file diff editor adds its file count). */
+const previewTab = (title: string) => allTabs().find((t) => t.label.startsWith(`${title} (`));
+
+/** The command's result once it ends; fails naming `what` if it still waits after `ms`. */
+async function endsWithin<T>(running: Thenable<T>, what: string, ms = 15_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: the command still waited for a decision after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([running, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 describe('Apply Patch to Matches', () => {
@@ -32,6 +51,12 @@ describe('Apply Patch to Matches', () => {
     api = (await activeExtension()).exports as OkgApi;
     await api.connect();
     await waitFor('the session to load from the sandbox', () => (api.clusterState() === 'ready' ? true : undefined), 30_000, () => api.clusterState());
+  });
+
+  // The suites after this one start from a window without previews.
+  after(async () => {
+    const previews = allTabs().filter((t) => t.label.startsWith('OKG preview: '));
+    if (previews.length) await vscode.window.tabGroups.close(previews);
   });
 
   it('previews one diff entry per match, then changes exactly those objects', async () => {
@@ -86,5 +111,62 @@ describe('Apply Patch to Matches', () => {
     const now = new Map((await sandboxObjects('GameServer', 'default')).map((o) => [o.metadata.name, o]));
     assert.equal(now.get('battle-royale-1')?.spec.updatePriority, 9, 'the unchanged match was not patched');
     assert.equal(now.get('battle-royale-3')?.spec.updatePriority, 42, 'the object changed since the preview was overwritten');
+  });
+
+  it('waits beside its open preview: nothing is written until Apply Previewed Changes, then exactly the matches change', async () => {
+    const targets = ['default/battle-royale-0', 'default/battle-royale-1'];
+    const filterUri = await writeFixture('e2e-wait.kgfilter', namesFilter(['battle-royale-0', 'battle-royale-1']));
+    const patchUri = await writeFixture('e2e-deletion-4.kgpatch', priorityPatch(4, 'deletionPriority'));
+    const before = JSON.stringify(await sandboxObjects('GameServer'));
+    const running = vscode.commands.executeCommand<ApplySummary | undefined>('okg.applyPatch', { patchUri, filterUri });
+    const pending = await waitFor('the preview to await a decision', () => api.pendingDecision(), 30_000);
+    assert.equal(pending.question, 'Apply to 2 GameServers in okg-sandbox?', 'the question does not name the count and the context');
+    await waitFor(`the preview tab ${pending.title}`, () => previewTab(pending.title), 10_000, () => allTabs().map((t) => t.label).join(' | '));
+    assert.deepEqual([...(api.lastRun().preview?.entries ?? [])].sort(), targets, 'the waiting preview does not hold one entry per match');
+    assert.equal(JSON.stringify(await sandboxObjects('GameServer')), before, 'the cluster changed while the decision was pending');
+
+    await vscode.commands.executeCommand('okg.preview.apply');
+    const summary = await endsWithin(running, 'Apply Previewed Changes');
+    assert.ok(summary, 'Apply Previewed Changes applied nothing');
+    assert.deepEqual([summary.changed, summary.changedSincePreview, summary.failed], [2, 0, 0], summary.message);
+    assert.equal(api.pendingDecision(), undefined, 'a decision is still pending after Apply');
+    const now = new Map((await sandboxObjects('GameServer', 'default')).map((o) => [`default/${o.metadata.name}`, o.spec.deletionPriority]));
+    assert.deepEqual(targets.map((t) => now.get(t)), [4, 4], 'the matches were not patched');
+  });
+
+  it('Cancel, closing the preview and a newer preview each end the wait with nothing written', async () => {
+    const filterUri = await writeFixture('e2e-cancel.kgfilter', namesFilter(['battle-royale-0', 'battle-royale-1']));
+    const patchUri = await writeFixture('e2e-deletion-8.kgpatch', priorityPatch(8, 'deletionPriority'));
+    const otherPatch = await writeFixture('e2e-deletion-9.kgpatch', priorityPatch(9, 'deletionPriority'));
+    const before = JSON.stringify(await sandboxObjects('GameServer'));
+    const start = (patch: vscode.Uri) => vscode.commands.executeCommand<ApplySummary | undefined>('okg.applyPatch', { patchUri: patch, filterUri });
+    const pendingFor = async (patch: vscode.Uri) => {
+      const name = patch.path.split('/').pop() ?? '';
+      return waitFor(`a decision pending on ${name}`, () => (api.pendingDecision()?.title.includes(name) ? api.pendingDecision() : undefined), 30_000, () =>
+        JSON.stringify(api.pendingDecision()),
+      );
+    };
+
+    const cancelled = start(patchUri);
+    await pendingFor(patchUri);
+    await vscode.commands.executeCommand('okg.preview.cancel');
+    assert.equal(await endsWithin(cancelled, 'Cancel Previewed Changes'), undefined, 'Cancel Previewed Changes still applied');
+
+    const closed = start(patchUri);
+    const waiting = await pendingFor(patchUri);
+    const tab = await waitFor('the preview tab', () => previewTab(waiting.title), 10_000, () => allTabs().map((t) => t.label).join(' | '));
+    await vscode.window.tabGroups.close(tab);
+    assert.equal(await endsWithin(closed, 'closing the preview'), undefined, 'closing the preview still applied');
+
+    const replaced = start(patchUri);
+    await pendingFor(patchUri);
+    const newer = start(otherPatch);
+    assert.equal(await endsWithin(replaced, 'a newer preview'), undefined, 'a preview replaced by a newer one still applied');
+    await pendingFor(otherPatch);
+    await vscode.commands.executeCommand('okg.preview.cancel');
+    assert.equal(await endsWithin(newer, 'Cancel on the newer preview'), undefined, 'Cancel on the newer preview still applied');
+
+    assert.equal(api.pendingDecision(), undefined, 'a decision is still pending');
+    assert.equal(JSON.stringify(await sandboxObjects('GameServer')), before, 'a preview that was not applied changed the cluster');
   });
 });
