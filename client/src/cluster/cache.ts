@@ -12,7 +12,7 @@
 import { asClusterError, type ClusterClient, type WatchEventType } from './api';
 import { Compactor } from './compact';
 import type { ClusterError } from './errors';
-import type { LiveCache } from './liveCache';
+import { HeldObjects, type LiveCache } from './liveCache';
 import { listCollection } from './list';
 import { Backoff, type BackoffOptions } from './retry';
 import { isKubeObject, keyOf, type KubeObject, type ResourceKind } from './resources';
@@ -82,12 +82,10 @@ function merge(prev: Pending | undefined, next: Pending): Pending | undefined {
   return next === 'deleted' ? 'deleted' : 'modified';
 }
 
-export class ResourceCache implements LiveCache {
-  private readonly objects = new Map<string, KubeObject>();
+/** Holds compact copies (compact.ts). */
+export class ResourceCache extends HeldObjects implements LiveCache {
   private readonly streams: Stream[];
   private readonly compactor: Compactor;
-  private readonly changeListeners = new Set<(c: CacheChange) => void>();
-  private readonly statusListeners = new Set<(s: CacheStatus) => void>();
   private readonly pending = new Map<string, Pending>();
   private flushTimer: NodeJS.Timeout | undefined;
   private disposed = false;
@@ -101,6 +99,7 @@ export class ResourceCache implements LiveCache {
     readonly namespaces: string[] | 'all',
     private readonly opts: CacheOptions = {},
   ) {
+    super();
     const nss: (string | undefined)[] = namespaces === 'all' ? [undefined] : [...new Set(namespaces)];
     const now = Date.now();
     this.streams = nss.map((namespace) => ({
@@ -132,19 +131,6 @@ export class ResourceCache implements LiveCache {
     }
   }
 
-  /** Every object held (compact copies: see compact.ts). */
-  snapshot(): KubeObject[] {
-    return [...this.objects.values()];
-  }
-
-  get(key: string): KubeObject | undefined {
-    return this.objects.get(key);
-  }
-
-  get size(): number {
-    return this.objects.size;
-  }
-
   /**
    * Epoch ms of the last moment every stream of this cache was known to hold the server's state
    * (its last event, bookmark, list or connect before the trouble); undefined while every stream
@@ -164,25 +150,13 @@ export class ResourceCache implements LiveCache {
     return last?.error;
   }
 
-  onChange(listener: (c: CacheChange) => void): () => void {
-    this.changeListeners.add(listener);
-    return () => this.changeListeners.delete(listener);
-  }
-
-  /** Told of every stream's state, and so of every change of staleSince() and lastError(). */
-  onStatus(listener: (s: CacheStatus) => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
-  }
-
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     for (const s of this.streams) this.stop(s);
     clearTimeout(this.flushTimer);
     this.pending.clear();
-    this.changeListeners.clear();
-    this.statusListeners.clear();
+    this.dropListeners();
   }
 
   private status(s: Stream, state: CacheStatus['state'], error?: ClusterError): void {

@@ -6,19 +6,16 @@ import { ClusterFailure } from './api';
 import type { CacheChange, CacheStatus } from './cache';
 import { Compactor } from './compact';
 import type { ClusterError } from './errors';
-import type { LiveCache } from './liveCache';
+import { HeldObjects, type LiveCache } from './liveCache';
 import { keyOf, type KubeObject, type ResourceKind } from './resources';
 import { Backoff } from './retry';
 import { PartDecoder } from './sharedParts';
 import type { WatchClient, WatchProcess } from './watchProcess';
 import type { FromWatchHost, WatchTarget } from './watchProtocol';
 
-export class RemoteCache implements LiveCache, WatchClient {
-  private readonly objects = new Map<string, KubeObject>();
+export class RemoteCache extends HeldObjects implements LiveCache, WatchClient {
   private readonly compactor: Compactor;
   private readonly parts: PartDecoder;
-  private readonly changeListeners = new Set<(c: CacheChange) => void>();
-  private readonly statusListeners = new Set<(s: CacheStatus) => void>();
   private readonly id: number;
   private first: { resolve: () => void; reject: (e: unknown) => void } | undefined;
   /** Set while the process that fed this copy is gone and a new one has not listed yet. */
@@ -35,6 +32,7 @@ export class RemoteCache implements LiveCache, WatchClient {
     readonly kind: ResourceKind,
     private readonly target: WatchTarget,
   ) {
+    super();
     this.compactor = new Compactor(kind);
     this.parts = new PartDecoder(kind);
     this.id = proc.register(this);
@@ -47,18 +45,6 @@ export class RemoteCache implements LiveCache, WatchClient {
     });
   }
 
-  snapshot(): KubeObject[] {
-    return [...this.objects.values()];
-  }
-
-  get(key: string): KubeObject | undefined {
-    return this.objects.get(key);
-  }
-
-  get size(): number {
-    return this.objects.size;
-  }
-
   staleSince(): number | undefined {
     return this.outage?.since ?? this.stale;
   }
@@ -67,23 +53,12 @@ export class RemoteCache implements LiveCache, WatchClient {
     return this.outage?.error ?? this.error;
   }
 
-  onChange(listener: (c: CacheChange) => void): () => void {
-    this.changeListeners.add(listener);
-    return () => this.changeListeners.delete(listener);
-  }
-
-  onStatus(listener: (s: CacheStatus) => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
-  }
-
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     clearTimeout(this.retryTimer);
     this.proc.unregister(this.id);
-    this.changeListeners.clear();
-    this.statusListeners.clear();
+    this.dropListeners();
   }
 
   handle(m: FromWatchHost): void {
