@@ -1,4 +1,5 @@
 // Activation wires the pieces together; each piece lives in its own module.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands/registerCommands';
@@ -19,6 +20,9 @@ import { PatchCodeLens } from './views/patchCodeLens';
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): OkgApi {
+  // Modules without the vscode API (the cluster layer, the engine, the view's words) translate with
+  // @vscode/l10n: give it this window's bundle, the one vscode.l10n.t reads.
+  l10n.config({ contents: vscode.l10n.bundle ?? {} });
   const log = vscode.window.createOutputChannel('OKG', { log: true });
   const session = new ClusterSession(context.workspaceState, log);
   const tree = new GameServerTree(session);

@@ -30,6 +30,7 @@ import { patchDiagnostics } from './features/patch-diagnostics';
 import { patchHover } from './features/patch-hover';
 import { imagesFromYaml, scanFolders } from './features/workspace-images';
 import { yamlCodeActions, yamlCompletion, yamlDiagnostics, yamlHover } from './features/yaml';
+import { useLocale } from './locale';
 import { CLUSTER_VALUES_NOTIFICATION, toClusterValues, type ClusterValues } from './protocol';
 import {
   CODE_ACTION_PARAMS,
@@ -190,6 +191,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params: unknown): InitializeResult => {
     folders = folderPaths(params);
+    // Diagnostics, hovers, completions and quick-fix titles speak the client's display language.
+    const locale = params !== null && typeof params === 'object' ? (params as { locale?: unknown }).locale : undefined;
+    useLocale(typeof locale === 'string' ? locale : undefined);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

@@ -7,7 +7,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, openSync, readSync, closeSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { USAGE } from '../../client/src/cli/args';
+import { usage } from '../../client/src/cli/args';
 import { startSandbox, type Sandbox } from '../sandbox';
 import type { Run } from './kgctl-run';
 
@@ -92,8 +92,14 @@ describe('kgctl as a single executable', { concurrency: 3 }, () => {
   it('--help with an empty environment (no PATH, no HOME): exit 0, the usage from the current sources, nothing on stderr', async () => {
     const r = await run(bin, ['--help'], {});
     assert.equal(r.code, 0, show(r));
-    assert.equal(r.stdout, USAGE, 'the usage text of client/src/cli/args.ts');
+    assert.equal(r.stdout, usage(), 'the usage text of client/src/cli/args.ts');
     assert.equal(r.stderr, '', 'no SEA warning (experimental, or require() of a non-built-in) and no error');
+  });
+
+  it('speaks Chinese under LANG=zh_CN.UTF-8: the translations are inside the binary', async () => {
+    const r = await run(bin, ['-r', 'pod'], { LANG: 'zh_CN.UTF-8' });
+    assert.equal(r.code, 1, show(r));
+    assert.match(r.stderr, /^kgctl: 资源类型必须是 gameserver 或 gameserverset/, 'the usage error in Chinese');
   });
 
   it('lists GameServers from the sandbox with -k, PATH without node', async () => {

@@ -176,11 +176,15 @@ export function workbenchUrl({ port, folder, extensionDevelopmentPath, extension
 }
 
 /** Opens the workbench in headless Chromium. */
-export async function openWorkbench(url, { width = 1400, height = 900, timeoutMs = 60_000 } = {}) {
+export async function openWorkbench(url, { width = 1400, height = 900, timeoutMs = 60_000, locale } = {}) {
   const { chromium } = await import('playwright-core');
   const browser = await withTimeout(chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: BROWSER_ARGS }), timeoutMs, 'Chromium to start');
   try {
     const page = await browser.newPage({ viewport: { width, height } });
+    // The web workbench takes its display language from this global, set by a language pack's
+    // messages; none is installed offline, so the workbench's own words stay English, but it reports
+    // `locale` to extensions (vscode.env.language), which load their own translations for it.
+    if (locale) await page.addInitScript((l) => (globalThis._VSCODE_NLS_LANGUAGE = l), locale);
     await page.goto(url, { timeout: timeoutMs });
     await page.waitForSelector('.monaco-workbench', { timeout: timeoutMs });
     return { browser, page, close: () => withTimeout(browser.close(), 10_000, 'Chromium to close').catch(() => undefined) };
@@ -225,9 +229,14 @@ export async function startSandboxControl(sandbox) {
   return mod.startSandboxControl(sandbox);
 }
 
-/** The extension's manifest, read now (its contributions land while we work). */
-export function manifest() {
-  return JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+/**
+ * The extension's manifest, read now (its contributions land while we work), as VS Code shows it in
+ * `locale`: each %key% replaced from package.nls.<locale>.json, else package.nls.json.
+ */
+export function manifest(locale) {
+  const read = (file) => (existsSync(join(ROOT, file)) ? JSON.parse(readFileSync(join(ROOT, file), 'utf8')) : {});
+  const nls = { ...read('package.nls.json'), ...(locale ? read(`package.nls.${locale}.json`) : {}) };
+  return JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'), (_key, v) => (typeof v === 'string' && /^%[^%\s]+%$/.test(v) ? (nls[v.slice(1, -1)] ?? v) : v));
 }
 
 /** Removes a directory tree, ignoring one that is already gone. */

@@ -10,7 +10,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const CODE_SERVER_VERSION = '4.100.3';
 /** The VS Code build inside that code-server release. */
 export const VSCODE_VERSION = '1.100.3';
-const APT_PACKAGES = ['libkrb5-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'libx11-dev', 'ripgrep', 'chromium'];
+/** The file fonts-wqy-microhei installs: an install made before the font was needed gets it too. */
+const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+// fonts-wqy-microhei: Chromium draws Chinese (the UI pass's zh-cn window) as boxes without a CJK font.
+const APT_PACKAGES = ['libkrb5-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'libx11-dev', 'ripgrep', 'chromium', 'fonts-wqy-microhei'];
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CACHE = join(ROOT, '.vscode-test', 'code-server');
 const VSCODE = join(CACHE, 'node_modules', 'code-server', 'lib', 'vscode');
@@ -28,7 +31,8 @@ export const vscodePaths = {
 
 /** True when every step has completed before (checked by marker, no process started). */
 export function isInstalled() {
-  return existsSync(join(STEPS, `complete-${CODE_SERVER_VERSION}`)) && existsSync(vscodePaths.serverMain) && existsSync(vscodePaths.chromium);
+  const ready = existsSync(join(STEPS, `complete-${CODE_SERVER_VERSION}`)) && existsSync(vscodePaths.serverMain) && existsSync(vscodePaths.chromium);
+  return ready && existsSync(CJK_FONT);
 }
 
 function run(cmd, args, cwd, env = {}) {

@@ -947,10 +947,81 @@ const untrustedSteps = [
   },
 ];
 
+/** The zh-cn window's filter: nothing in the scene is being killed, so it matches nothing. */
+const NOTHING_FILTER_FILE = 'nothing.kgfilter';
+const NOTHING_FILTER = '{"opsState": "Kill"}\n';
+
+/**
+ * Steps in a window whose display language is zh-cn (docs/l10n.md): the workbench's own words stay
+ * English (no language pack offline), the extension's and its language server's are Chinese.
+ */
+const zhSteps = [
+  {
+    title: 'zh-cn: the GameServer view, a filter diagnostic and its hover speak Chinese',
+    shot: 'zh-cn.png',
+    readme: true,
+    async run(ctx) {
+      const { page, view } = ctx;
+      await prepare(ctx);
+      await widenSideBar(page, 420);
+      for (const set of ['battle-royale', 'minecraft']) await expandRow(page, view, set);
+      const namespaceRow = async () => (await renderedRows(page, view)).find((r) => r.label === NAMESPACE)?.description ?? '(no row)';
+      await eventually(namespaceRow, (d) => /^\d+ 个 GameServer$/.test(d), (d) => `the namespace row reads ${JSON.stringify(d)}, not "N 个 GameServer"`);
+      await openFile(page, 'unknown-field.kgfilter');
+      const squiggle = page.locator('.monaco-editor .squiggly-error');
+      await squiggle.first().waitFor({ timeout: WAIT_MS });
+      const { text } = await hoverFor(page, squiggle, /不是 GameServer 的字段/, WAIT_MS);
+      check(text.includes('你是否想写 "opsState"'), `the hover does not offer opsState in Chinese: ${JSON.stringify(text)}`);
+      // For the picture, the hover held open from the keyboard: a pointer hover fades out when the
+      // CodeLens above the line redraws with the live counts.
+      await clearHover(page);
+      await page.locator('.editor-group-container.active .monaco-editor .view-line').first().click();
+      await page.keyboard.press('Home');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+      await runCommand(page, 'Show or Focus Hover');
+      await page.locator('.monaco-editor .monaco-hover', { hasText: '不是 GameServer 的字段' }).waitFor({ timeout: WAIT_MS });
+      const opacity = () =>
+        page.locator('.monaco-editor .monaco-hover').first().evaluate((el) => {
+          let o = 1;
+          for (let e = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
+          return o;
+        });
+      await eventually(opacity, (o) => o === 1, (o) => `the hover stays at opacity ${o}`, 5_000);
+    },
+  },
+  {
+    title: "zh-cn: the palette lists OKG's commands in Chinese; Run Filter on a filter nothing matches says so in the view's message, in Chinese",
+    shot: 'zh-cn-no-matches.png',
+    async run(ctx) {
+      const { page, pkg, view } = ctx;
+      await prepare(ctx);
+      const run = commandTitle(pkg, /^okg\.runFilter$/);
+      check(run === 'OKG: 运行过滤器', `the zh-cn manifest names Run Filter ${JSON.stringify(run)}, not "OKG: 运行过滤器"`);
+      const newFilter = commandTitle(pkg, /^okg\.newFilter$/);
+      await eventually(
+        () => paletteTitles(page, 'OKG:'),
+        (t) => t.includes(run) && t.includes(newFilter),
+        (t) => `the palette lists ${JSON.stringify(t)}, without ${run} and ${newFilter}`,
+      );
+      await openFile(page, NOTHING_FILTER_FILE);
+      await runCommand(page, run);
+      await focusView(page, view);
+      await eventually(
+        () => viewMessage(page, view),
+        (t) => t.startsWith(`过滤器 ${NOTHING_FILTER_FILE}：`) && t.endsWith('GameServer 中有 0 个匹配'),
+        (t) => `the view message reads ${JSON.stringify(t)}, not "过滤器 ${NOTHING_FILTER_FILE}：N 个 GameServer 中有 0 个匹配"`,
+      );
+    },
+    // The next window or step starts with no filter running.
+    after: ({ page, pkg }) => runCommand(page, commandTitle(pkg, /^okg\.clearFilter$/), 10_000),
+  },
+];
+
 /** Windows, each on a fresh sandbox and VS Code server, with the steps run in it in order. */
 const phases = [
   { untrusted: false, steps },
   { untrusted: true, steps: untrustedSteps },
+  { untrusted: false, locale: 'zh-cn', steps: zhSteps },
 ];
 
 /**
@@ -968,7 +1039,7 @@ export async function runUiPass({ paths, outDir, readmeOnly = false, only = step
     if (chosen.length === 0) continue;
     const cleanups = [];
     try {
-      const pkg = manifest();
+      const pkg = manifest(phase.locale);
       const view = contributedView(pkg, /gameServers/i);
       const tmp = makeTempDir('okg-ui-');
       cleanups.push(() => removeDir(tmp));
@@ -991,7 +1062,9 @@ export async function runUiPass({ paths, outDir, readmeOnly = false, only = step
       writeFileSync(join(workspace, CHURN_FILTER_FILE), CHURN_FILTER);
       writeFileSync(join(workspace, STALE_FILTER_FILE), STALE_FILTER);
       writeFileSync(join(workspace, TYPING_PATCH_FILE), TYPING_PATCH);
-      const window = await openWorkbench(workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: ROOT }));
+      writeFileSync(join(workspace, NOTHING_FILTER_FILE), NOTHING_FILTER);
+      const url = workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: ROOT });
+      const window = await openWorkbench(url, { locale: phase.locale });
       cleanups.push(() => window.close());
       const extraShot = async (name) => {
         if (!readmeOnly) await window.page.screenshot({ path: join(outDir, name) });

@@ -92,6 +92,8 @@ const WAIT_MS = 5000;
 export interface HarnessOptions extends ServerOptions {
   /** Workspace folder reported in initialize (a directory path). */
   folder?: string;
+  /** The client's display language reported in initialize, as VS Code sends it (`zh-cn`). */
+  locale?: string;
 }
 
 export class LspHarness {
@@ -137,7 +139,13 @@ export class LspHarness {
     });
     client.listen();
     const folders = options.folder ? [{ uri: `file://${options.folder}`, name: 'workspace' }] : null;
-    const init = await client.sendRequest<InitializeResult>('initialize', { processId: null, rootUri: null, capabilities: {}, workspaceFolders: folders });
+    const init = await client.sendRequest<InitializeResult>('initialize', {
+      processId: null,
+      rootUri: null,
+      capabilities: {},
+      workspaceFolders: folders,
+      ...(options.locale !== undefined ? { locale: options.locale } : {}),
+    });
     harness.capabilities = init.capabilities;
     await client.sendNotification('initialized', {});
     return harness;

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { kruisegamectlCommand } from '../../client/src/commands/kruisegamectlCommand';
-import { FILTER_STARTER, PATCH_STARTER } from '../../client/src/commands/starters';
+import { filterStarter, patchStarter } from '../../client/src/commands/starters';
 import { compileFilter, checkPatch } from '../../server/src/engine/index';
 import { filterDiagnostics } from '../../server/src/features/filter-diagnostics';
 import { patchDiagnostics } from '../../server/src/features/patch-diagnostics';
@@ -14,17 +14,17 @@ const untitled = (language: string, text: string) => TextDocument.create('untitl
 const described = (ds: { message: string; range: { start: { line: number } } }[]) => ds.map((d) => `line ${d.range.start.line + 1}: ${d.message}`).join('; ');
 
 test('the starter filter gets no diagnostic at all from the language server, as an untitled document', () => {
-  const ds = filterDiagnostics(untitled('kgfilter', FILTER_STARTER));
+  const ds = filterDiagnostics(untitled('kgfilter', filterStarter()));
   assert.equal(ds.length, 0, `the starter filter has diagnostics: ${described(ds)}`);
 });
 
 test('the starter patch gets no diagnostic at all from the language server, as an untitled document', () => {
-  const ds = patchDiagnostics(untitled('kgpatch', PATCH_STARTER));
+  const ds = patchDiagnostics(untitled('kgpatch', patchStarter()));
   assert.equal(ds.length, 0, `the starter patch has diagnostics: ${described(ds)}`);
 });
 
 test('the starter filter matches idle Ready GameServers and nothing else', () => {
-  const compiled = compileFilter(FILTER_STARTER, 'GameServer');
+  const compiled = compileFilter(filterStarter(), 'GameServer');
   assert.ok(compiled.ok, 'the starter filter does not compile');
   const cases: [string, string, boolean][] = [
     ['Ready', 'None', true],
@@ -37,11 +37,11 @@ test('the starter filter matches idle Ready GameServers and nothing else', () =>
 });
 
 test('both starters explain themselves in comments and pass to kruisegamectl without them', () => {
-  for (const [name, text] of [['filter', FILTER_STARTER], ['patch', PATCH_STARTER]]) {
+  for (const [name, text] of [['filter', filterStarter()], ['patch', patchStarter()]]) {
     assert.match(text, /^\/\/ /, `the starter ${name} does not open with a comment`);
   }
-  assert.deepEqual(checkPatch(PATCH_STARTER, 'GameServer').ops, [{ op: 'replace', path: '/spec/updatePriority', value: 10 }]);
-  const r = kruisegamectlCommand({ kind: 'GameServer', filterText: FILTER_STARTER, patchText: PATCH_STARTER });
+  assert.deepEqual(checkPatch(patchStarter(), 'GameServer').ops, [{ op: 'replace', path: '/spec/updatePriority', value: 10 }]);
+  const r = kruisegamectlCommand({ kind: 'GameServer', filterText: filterStarter(), patchText: patchStarter() });
   assert.deepEqual(r, {
     ok: true,
     command:

@@ -8,7 +8,11 @@ import { gameServerDescription, setDescription, setTooltip } from '../../client/
 import { gs, gss } from './client-fixtures';
 
 const ROOT = resolve(__dirname, '..', '..');
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+// The manifest as VS Code shows it in English: each %key% replaced from package.nls.json.
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'), (_key, v: unknown) =>
+  typeof v === 'string' && /^%[^%\s]+%$/.test(v) ? (nls[v.slice(1, -1)] ?? v) : v,
+);
 const walkthrough = manifest.contributes.walkthroughs?.find((w: { id: string }) => w.id === 'okg.gettingStarted');
 const legend = readFileSync(join(ROOT, 'client', 'media', 'walkthrough', 'legend.md'), 'utf8');
 

@@ -1,7 +1,9 @@
 // kgctl's command line: kruisegamectl's flags, plus ours. Parsing only; no I/O.
 import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
 import type { ResourceKind } from '../cluster/resources';
 import { kindFlag, namespacesFlag } from './flags';
+import { parseArgsMessage } from './parseArgsMessage';
 
 export type Mode = 'list' | 'update' | 'delete';
 export type OutputFormat = 'json' | 'table';
@@ -27,7 +29,9 @@ export interface KgctlOptions {
 
 export type ParsedArgs = { ok: true; help: true } | { ok: true; help?: false; options: KgctlOptions } | { ok: false; message: string };
 
-export const USAGE = `Usage: kgctl -r gameserver|gameserverset [options]
+/** The help text, in the locale chosen (a function: the locale is chosen after the modules load). */
+export const usage = (): string =>
+  l10n.t(`Usage: kgctl -r gameserver|gameserverset [options]
        kgctl wait -r gs|gss -f FILTER (--count N | --none) [options]
        kgctl rbac -r gs|gss (-j PATCH | -d | --wait | --list) [options]
 
@@ -57,7 +61,7 @@ kruise-game-api filter. Flag-compatible with kruisegamectl. 'kgctl wait --help' 
 
 Exit status: 0 success, 1 usage, filter, patch or connection error,
 2 when any object failed or may have been changed (its answer was lost).
-`;
+`);
 
 export function parseKgctlArgs(argv: readonly string[]): ParsedArgs {
   let values;
@@ -84,25 +88,25 @@ export function parseKgctlArgs(argv: readonly string[]): ParsedArgs {
       },
     }));
   } catch (e) {
-    return { ok: false, message: (e as Error).message };
+    return { ok: false, message: parseArgsMessage(e) };
   }
   if (values.help) return { ok: true, help: true };
   const kind = kindFlag(values.resourcekind);
   if (!kind.ok) return kind;
   // kruisegamectl tests the patch against "": an empty -j is no patch at all (a list, or -d's delete).
   const patch = values.jsonpatch === '' ? undefined : values.jsonpatch;
-  if (patch !== undefined && values.deletion) return { ok: false, message: '--jsonpatch and --deletion cannot be used together' };
+  if (patch !== undefined && values.deletion) return { ok: false, message: l10n.t('--jsonpatch and --deletion cannot be used together') };
   const mode: Mode = patch !== undefined ? 'update' : values.deletion ? 'delete' : 'list';
   const dryRun = values['dry-run'] ?? false;
-  if (dryRun && mode === 'list') return { ok: false, message: '--dry-run needs -j/--jsonpatch or -d/--deletion' };
+  if (dryRun && mode === 'list') return { ok: false, message: l10n.t('--dry-run needs -j/--jsonpatch or -d/--deletion') };
   if (values.input !== undefined && (mode !== 'list' || values.context !== undefined || values.kubeconfig !== undefined)) {
-    return { ok: false, message: '--input filters a file offline: it cannot be combined with -j, -d, --dry-run, --context or -k' };
+    return { ok: false, message: l10n.t('--input filters a file offline: it cannot be combined with -j, -d, --dry-run, --context or -k') };
   }
   const output = values.output ?? 'json';
-  if (output !== 'json' && output !== 'table') return { ok: false, message: `-o/--output must be json or table, not "${output}"` };
+  if (output !== 'json' && output !== 'table') return { ok: false, message: l10n.t('-o/--output must be json or table, not "{0}"', output) };
   let threshold = 10;
   if (values.threshold !== undefined) {
-    if (!/^\d+$/.test(values.threshold)) return { ok: false, message: `--threshold must be a whole number, not "${values.threshold}"` };
+    if (!/^\d+$/.test(values.threshold)) return { ok: false, message: l10n.t('--threshold must be a whole number, not "{0}"', values.threshold) };
     threshold = Number(values.threshold);
   }
   const namespaces = namespacesFlag(values.namespace);

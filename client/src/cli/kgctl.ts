@@ -1,5 +1,6 @@
 // The kgctl command (bundled to dist/kgctl.js). Ctrl-C stops objects not yet started; those
 // in flight finish, and every object is reported.
+import * as l10n from '@vscode/l10n';
 import { redactText } from '../cluster/redact';
 import { runKgctl } from './run';
 import type { Io } from './io';
@@ -29,7 +30,7 @@ runKgctl(process.argv.slice(2), io, stop.signal).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(redactText(`kgctl: internal error: ${e instanceof Error ? e.message : String(e)}\n`));
+    process.stderr.write(redactText(`kgctl: ${l10n.t('internal error: {0}', e instanceof Error ? e.message : String(e))}\n`));
     process.exitCode = 1;
   },
 );

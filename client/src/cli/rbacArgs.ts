@@ -1,8 +1,10 @@
 // `kgctl rbac`'s command line. Parsing only; no I/O.
 import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
 import { nameProblem } from '../cluster/names';
 import type { ResourceKind } from '../cluster/resources';
 import { kindFlag, namespacesFlag } from './flags';
+import { parseArgsMessage } from './parseArgsMessage';
 import type { Operation } from './verbs';
 
 export interface RbacOptions {
@@ -16,7 +18,9 @@ export interface RbacOptions {
 
 export type ParsedRbacArgs = { ok: true; help: true } | { ok: true; help?: false; options: RbacOptions } | { ok: false; message: string };
 
-export const RBAC_USAGE = `Usage: kgctl rbac -r gameserver|gameserverset (-j PATCH | -d | --wait | --list) [options]
+/** The help text, in the locale chosen. */
+export const rbacUsage = (): string =>
+  l10n.t(`Usage: kgctl rbac -r gameserver|gameserverset (-j PATCH | -d | --wait | --list) [options]
 
 Prints the least-privilege RBAC the given kgctl operation needs, as YAML: a Role in
 each namespace given with -n, or one ClusterRole when there is none (kgctl then
@@ -33,7 +37,7 @@ reads all namespaces). Bind it to the pipeline's ServiceAccount with a RoleBindi
       --name NAME          the Role's name (default: kgctl-OPERATION-RESOURCE, such
                            as kgctl-patch-gameservers)
   -h, --help               this help
-`;
+`);
 
 export function parseRbacArgs(argv: readonly string[]): ParsedRbacArgs {
   let values;
@@ -54,7 +58,7 @@ export function parseRbacArgs(argv: readonly string[]): ParsedRbacArgs {
       },
     }));
   } catch (e) {
-    return { ok: false, message: (e as Error).message };
+    return { ok: false, message: parseArgsMessage(e) };
   }
   if (values.help) return { ok: true, help: true };
   const kind = kindFlag(values.resourcekind);
@@ -66,11 +70,14 @@ export function parseRbacArgs(argv: readonly string[]): ParsedRbacArgs {
   if (values.wait) chosen.push('wait');
   if (values.list || (values.jsonpatch === '' && chosen.length === 0)) chosen.push('list');
   if (chosen.length !== 1) {
-    return { ok: false, message: `give exactly one operation: -j PATCH, -d, --wait or --list${chosen.length ? ` (got ${chosen.length})` : ''}` };
+    const message = chosen.length
+      ? l10n.t('give exactly one operation: -j PATCH, -d, --wait or --list (got {0})', chosen.length)
+      : l10n.t('give exactly one operation: -j PATCH, -d, --wait or --list');
+    return { ok: false, message };
   }
   const namespaces = namespacesFlag(values.namespace);
   if (!namespaces.ok) return namespaces;
   const badName = values.name === undefined ? undefined : nameProblem(values.name);
-  if (badName) return { ok: false, message: `--name: ${badName}` };
+  if (badName) return { ok: false, message: l10n.t('--name: {0}', badName) };
   return { ok: true, options: { kind: kind.value, operation: chosen[0], namespaces: namespaces.value, name: values.name } };
 }

@@ -1,15 +1,18 @@
 // kgctl from arguments to exit status; every message goes to stderr, results to stdout. The first
 // word `wait` or `rbac` picks a subcommand; anything else is kruisegamectl's command line.
 import { setMaxListeners } from 'node:events';
-import { parseKgctlArgs, USAGE, type KgctlOptions } from './args';
+import * as l10n from '@vscode/l10n';
+import { useLocale } from '../../../server/src/locale';
+import { parseKgctlArgs, usage, type KgctlOptions } from './args';
+import { envLocale } from './envLocale';
 import { EXIT_ERROR, EXIT_OK, UsageOrSetupError, type Io } from './io';
 import { deleteMode } from './modes/delete';
 import { listMode } from './modes/list';
 import { rbacMode } from './modes/rbac';
 import { updateMode } from './modes/update';
 import { waitMode } from './modes/wait';
-import { parseRbacArgs, RBAC_USAGE, type RbacOptions } from './rbacArgs';
-import { parseWaitArgs, WAIT_USAGE, type WaitOptions } from './waitArgs';
+import { parseRbacArgs, rbacUsage, type RbacOptions } from './rbacArgs';
+import { parseWaitArgs, waitUsage, type WaitOptions } from './waitArgs';
 
 type Parsed<T> = { ok: true; help: true } | { ok: true; help?: false; options: T } | { ok: false; message: string };
 
@@ -17,14 +20,14 @@ interface Command<T> {
   /** How messages name the command: `kgctl`, `kgctl wait`. */
   name: string;
   parse(argv: readonly string[]): Parsed<T>;
-  usage: string;
+  usage(): string;
   run(options: T, io: Io, signal: AbortSignal): Promise<number> | number;
 }
 
 const MAIN: Command<KgctlOptions> = {
   name: 'kgctl',
   parse: parseKgctlArgs,
-  usage: USAGE,
+  usage,
   run(o, io, signal) {
     if (o.mode === 'update') return updateMode(o, io, signal);
     if (o.mode === 'delete') return deleteMode(o, io, signal);
@@ -35,25 +38,25 @@ const MAIN: Command<KgctlOptions> = {
 const WAIT: Command<WaitOptions> = {
   name: 'kgctl wait',
   parse: parseWaitArgs,
-  usage: WAIT_USAGE,
+  usage: waitUsage,
   run: waitMode,
 };
 
 const RBAC: Command<RbacOptions> = {
   name: 'kgctl rbac',
   parse: parseRbacArgs,
-  usage: RBAC_USAGE,
+  usage: rbacUsage,
   run: (o, io) => rbacMode(o, io),
 };
 
 async function runCommand<T>(c: Command<T>, argv: readonly string[], io: Io, signal: AbortSignal): Promise<number> {
   const parsed = c.parse(argv);
   if (!parsed.ok) {
-    io.stderr(`${c.name}: ${parsed.message}\nRun ${c.name} --help for the flags.\n`);
+    io.stderr(`${c.name}: ${parsed.message}\n${l10n.t('Run {0} --help for the flags.', c.name)}\n`);
     return EXIT_ERROR;
   }
   if (parsed.help) {
-    io.stdout(c.usage);
+    io.stdout(c.usage());
     return EXIT_OK;
   }
   try {
@@ -68,6 +71,8 @@ async function runCommand<T>(c: Command<T>, argv: readonly string[], io: Io, sig
 }
 
 export async function runKgctl(argv: readonly string[], io: Io, signal: AbortSignal = new AbortController().signal): Promise<number> {
+  // Messages (never the results on stdout) follow LC_ALL, LC_MESSAGES or LANG, as other tools' do.
+  useLocale(envLocale(io.env));
   // Every object in flight listens for the stop (up to the runner's concurrency at once): not a leak.
   setMaxListeners(0, signal);
   if (argv[0] === 'wait') return runCommand(WAIT, argv.slice(1), io, signal);

@@ -1,5 +1,6 @@
 // Picks the objects a command acts on: check the filter, read the candidates (cluster or
 // --input), keep the matches. An invalid filter is an error even when there is nothing to match.
+import * as l10n from '@vscode/l10n';
 import { compileFilter } from '../../../server/src/engine';
 import { asClusterError, type ClusterClient } from '../cluster/api';
 import { listObjects } from '../cluster/list';
@@ -32,7 +33,7 @@ export async function prepareFilter(opts: Pick<SelectOptions, 'kind' | 'filter'>
   const filter = compileFilter(source.text, opts.kind);
   const notes = formatProblems(source, filter.problems);
   if (notes) io.stderr(notes);
-  if (!filter.ok) throw new UsageOrSetupError(`the filter has errors (see above); nothing was read or changed`);
+  if (!filter.ok) throw new UsageOrSetupError(l10n.t('the filter has errors (see above); nothing was read or changed'));
   return { matches: filter.matches, everything: filter.problems.some((p) => p.code === 'empty-filter') };
 }
 

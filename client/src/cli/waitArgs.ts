@@ -1,8 +1,10 @@
 // `kgctl wait`'s command line. Parsing only; no I/O.
 import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
 import type { ResourceKind } from '../cluster/resources';
 import { formatDuration, parseDuration } from './duration';
 import { kindFlag, namespacesFlag } from './flags';
+import { parseArgsMessage } from './parseArgsMessage';
 
 /** At least `count` objects match, or none does. */
 export type WaitGoal = { count: number } | 'none';
@@ -24,7 +26,9 @@ export const DEFAULT_WAIT_TIMEOUT_MS = 5 * 60_000;
 /** A day: more than any pipeline step should wait, and well within what a timer can hold. */
 const MAX_TIMEOUT_MS = 24 * 3_600_000;
 
-export const WAIT_USAGE = `Usage: kgctl wait -r gameserver|gameserverset -f FILTER (--count N | --none) [options]
+/** The help text, in the locale chosen. */
+export const waitUsage = (): string =>
+  l10n.t(`Usage: kgctl wait -r gameserver|gameserverset -f FILTER (--count N | --none) [options]
 
 Waits until at least N objects match the filter (or, with --none, until none does):
 lists them, then watches, and exits as soon as the condition holds.
@@ -45,7 +49,7 @@ until the timeout. Progress goes to stderr when it is a terminal.
 
 Exit status: 0 the condition holds; 1 timed out (one line on stderr says how many
 matched, and the last error), or a usage, filter or kubeconfig error.
-`;
+`);
 
 export function parseWaitArgs(argv: readonly string[]): ParsedWaitArgs {
   let values;
@@ -67,23 +71,23 @@ export function parseWaitArgs(argv: readonly string[]): ParsedWaitArgs {
       },
     }));
   } catch (e) {
-    return { ok: false, message: (e as Error).message };
+    return { ok: false, message: parseArgsMessage(e) };
   }
   if (values.help) return { ok: true, help: true };
   const kind = kindFlag(values.resourcekind);
   if (!kind.ok) return kind;
-  if (values.count !== undefined && values.none) return { ok: false, message: '--count and --none cannot be used together' };
+  if (values.count !== undefined && values.none) return { ok: false, message: l10n.t('--count and --none cannot be used together') };
   let goal: WaitGoal;
   if (values.none) goal = 'none';
-  else if (values.count === undefined) return { ok: false, message: 'say what to wait for: --count N (at least N matches) or --none' };
+  else if (values.count === undefined) return { ok: false, message: l10n.t('say what to wait for: --count N (at least N matches) or --none') };
   else if (/^\d+$/.test(values.count) && Number(values.count) >= 1) goal = { count: Number(values.count) };
-  else return { ok: false, message: `--count must be a whole number of 1 or more, not "${values.count}"` };
+  else return { ok: false, message: l10n.t('--count must be a whole number of 1 or more, not "{0}"', values.count) };
   let timeoutMs = DEFAULT_WAIT_TIMEOUT_MS;
   if (values.timeout !== undefined) {
     const ms = parseDuration(values.timeout);
-    if (ms === undefined) return { ok: false, message: `--timeout must be a duration such as 90s, 5m or 1h30m, not "${values.timeout}"` };
+    if (ms === undefined) return { ok: false, message: l10n.t('--timeout must be a duration such as 90s, 5m or 1h30m, not "{0}"', values.timeout) };
     if (ms < 1 || ms > MAX_TIMEOUT_MS) {
-      return { ok: false, message: `--timeout must be more than 0 and at most ${formatDuration(MAX_TIMEOUT_MS)}, not "${values.timeout}"` };
+      return { ok: false, message: l10n.t('--timeout must be more than 0 and at most {0}, not "{1}"', formatDuration(MAX_TIMEOUT_MS), values.timeout) };
     }
     timeoutMs = ms;
   }

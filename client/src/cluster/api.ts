@@ -2,6 +2,7 @@
 // per-request timeout, cancellation, connection reuse, and errors already put into words.
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent, type AgentOptions } from 'node:https';
+import * as l10n from '@vscode/l10n';
 import { CustomObjectsApi, Observable, Watch, type KubeConfig, type RequestContext, type ResponseContext } from '@kubernetes/client-node';
 import { toClusterError, type ClusterError, type ErrorContext, type Verb } from './errors';
 import { forgetExecCredential } from './exec-auth';
@@ -81,7 +82,8 @@ function targetError(ectx: ErrorContext, verbs: readonly Verb[] | undefined): Cl
   }
   const problem = (ectx.namespace === undefined ? undefined : namespaceProblem(ectx.namespace)) ?? (ectx.name === undefined ? undefined : nameProblem(ectx.name));
   if (problem === undefined) return undefined;
-  return { code: 'invalid-name', message: `refused to ${ectx.verb ?? 'send'} ${ectx.kind ? RESOURCES[ectx.kind].qualified : 'a request'}: ${problem}; nothing was sent` };
+  const what = ectx.kind ? RESOURCES[ectx.kind].qualified : l10n.t('a request');
+  return { code: 'invalid-name', message: l10n.t('refused to {0} {1}: {2}; nothing was sent', ectx.verb ?? l10n.t('send'), what, problem) };
 }
 
 export class ClusterClient {
@@ -174,7 +176,8 @@ export class ClusterClient {
     try {
       return await run(this.options(signal, jsonBody));
     } catch (e) {
-      if (signal?.aborted) throw new ClusterFailure({ code: 'cancelled', message: `${ectx.name ? `${ectx.namespace}/${ectx.name}: ` : ''}cancelled` });
+      if (signal?.aborted)
+        throw new ClusterFailure({ code: 'cancelled', message: `${ectx.name ? `${ectx.namespace}/${ectx.name}: ` : ''}${l10n.t('cancelled')}` });
       throw new ClusterFailure(this.describe(e, ectx));
     }
   }
@@ -298,7 +301,12 @@ export class ClusterClient {
       if (timedOut) {
         done({
           code: 'timeout',
-          message: `the API server${this.server ? ` at ${this.server}` : ''} did not answer a watch within ${o.headersTimeoutMs} ms (context "${this.context}")`,
+          message: l10n.t(
+            'the API server{0} did not answer a watch within {1} ms (context "{2}")',
+            this.server ? l10n.t(' at {0}', this.server) : '',
+            String(o.headersTimeoutMs),
+            String(this.context),
+          ),
         });
       } else done(err ? this.describe(err, ectx) : null);
     };

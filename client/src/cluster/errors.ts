@@ -2,6 +2,7 @@
 // which resource and namespace, which address, and which object. Every message leaves here with
 // credentials removed (redact.ts), whatever text it was built from.
 import { ApiException } from '@kubernetes/client-node';
+import * as l10n from '@vscode/l10n';
 import { redactText } from './redact';
 import { RESOURCES, type ResourceKind } from './resources';
 
@@ -96,16 +97,17 @@ const TLS_CODES = new Set([
   'ERR_SSL_WRONG_VERSION_NUMBER',
 ]);
 
-const NETWORK_CODES: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'name lookup failed',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  ETIMEDOUT: 'connection timed out',
-  EPIPE: 'connection closed',
-  ERR_STREAM_PREMATURE_CLOSE: 'connection closed early',
+/** Functions, so the words are in the locale chosen when the error happens, not when this loads. */
+const NETWORK_CODES: Record<string, () => string> = {
+  ECONNREFUSED: () => l10n.t('connection refused'),
+  ECONNRESET: () => l10n.t('connection reset'),
+  ENOTFOUND: () => l10n.t('host not found'),
+  EAI_AGAIN: () => l10n.t('name lookup failed'),
+  EHOSTUNREACH: () => l10n.t('host unreachable'),
+  ENETUNREACH: () => l10n.t('network unreachable'),
+  ETIMEDOUT: () => l10n.t('connection timed out'),
+  EPIPE: () => l10n.t('connection closed'),
+  ERR_STREAM_PREMATURE_CLOSE: () => l10n.t('connection closed early'),
 };
 
 function parseStatus(body: unknown): StatusBody | undefined {
@@ -134,11 +136,15 @@ function prefix(ctx: ErrorContext): string {
 }
 
 function inContext(ctx: ErrorContext): string {
-  return ctx.context === undefined ? '' : ` (context "${ctx.context}")`;
+  return ctx.context === undefined ? '' : l10n.t(' (context "{0}")', ctx.context);
+}
+
+function at(server: string | undefined): string {
+  return server ? l10n.t(' at {0}', server) : '';
 }
 
 function where(ctx: ErrorContext): string {
-  return ctx.namespace === undefined ? 'in all namespaces' : `in namespace "${ctx.namespace}"`;
+  return ctx.namespace === undefined ? l10n.t('in all namespaces') : l10n.t('in namespace "{0}"', ctx.namespace);
 }
 
 /** The body as a `Status`, when it is one (an error body can be anything a proxy sent), with its messages redacted. */
@@ -167,49 +173,67 @@ function fromStatus(status: number, body: StatusBody | undefined, headers: unkno
         ...base,
         code: 'unauthorized',
         reason: base.reason ?? 'Unauthorized',
-        message: `${p}the cluster rejected the credentials${inContext(ctx)}: they are invalid or expired (401 Unauthorized). Log in again or refresh the token for this context.`,
+        message:
+          p +
+          l10n.t(
+            'the cluster rejected the credentials{0}: they are invalid or expired (401 Unauthorized). Log in again or refresh the token for this context.',
+            inContext(ctx),
+          ),
       };
     case 403:
       return {
         ...base,
         code: 'forbidden',
         reason: base.reason ?? 'Forbidden',
-        message: `${p}forbidden${inContext(ctx)}: you may not ${ctx.verb ?? 'access'} ${ctx.kind ? RESOURCES[ctx.kind].qualified : 'this resource'} ${where(ctx)} (403). Ask for that RBAC permission or use another context.`,
+        message:
+          p +
+          l10n.t(
+            'forbidden{0}: you may not {1} {2} {3} (403). Ask for that RBAC permission or use another context.',
+            inContext(ctx),
+            ctx.verb ?? l10n.t('access'),
+            ctx.kind ? RESOURCES[ctx.kind].qualified : l10n.t('this resource'),
+            where(ctx),
+          ),
       };
     case 404: {
       // A missing object names itself in Status.details; a missing resource type does not.
       const objectMissing = ctx.name !== undefined && body?.details?.name === ctx.name;
       if (objectMissing) {
-        return { ...base, code: 'not-found', reason: base.reason ?? 'NotFound', message: `${p}not found: it was deleted or renamed since it was read (404)` };
+        return {
+          ...base,
+          code: 'not-found',
+          reason: base.reason ?? 'NotFound',
+          message: p + l10n.t('not found: it was deleted or renamed since it was read (404)'),
+        };
       }
       const what = ctx.kind ? RESOURCES[ctx.kind].qualified : RESOURCES.GameServer.qualified;
       return {
         ...base,
         code: 'not-installed',
         reason: base.reason ?? 'NotFound',
-        message: `${p}OKG is not installed in this cluster (no ${what})${inContext(ctx)}${ctx.server ? ` at ${ctx.server}` : ''}.`,
+        message: p + l10n.t('OKG is not installed in this cluster (no {0}){1}{2}.', what, inContext(ctx), at(ctx.server)),
       };
     }
     case 409:
-      return { ...base, code: 'conflict', reason: base.reason ?? 'Conflict', message: `${p}conflict (409)${serverSays}` };
+      return { ...base, code: 'conflict', reason: base.reason ?? 'Conflict', message: p + l10n.t('conflict (409){0}', serverSays) };
     case 422:
-      return { ...base, code: 'invalid', reason: base.reason ?? 'Invalid', message: `${p}rejected as invalid (422)${serverSays}` };
+      return { ...base, code: 'invalid', reason: base.reason ?? 'Invalid', message: p + l10n.t('rejected as invalid (422){0}', serverSays) };
     case 429:
       return {
         ...base,
         code: 'throttled',
         reason: base.reason ?? 'TooManyRequests',
-        message: `${p}the API server is throttling requests (429)${serverSays}`,
+        message: p + l10n.t('the API server is throttling requests (429){0}', serverSays),
         retryAfterMs: retryAfterMs(headers),
       };
     case 400:
     case 415:
-      return { ...base, code: 'bad-request', message: `${p}the server refused the request (${status})${serverSays}` };
+      return { ...base, code: 'bad-request', message: p + l10n.t('the server refused the request ({0}){1}', status, serverSays) };
     default:
       if (status >= 500) {
-        return { ...base, code: 'server-error', message: `${p}the API server failed (${status})${serverSays}` };
+        return { ...base, code: 'server-error', message: p + l10n.t('the API server failed ({0}){1}', status, serverSays) };
       }
-      return { ...base, code: 'unknown', message: `${p}unexpected answer from the API server (${status})${serverSays}` };
+      return { ...base, code: 'unknown', message: p + l10n.t('unexpected answer from the API server ({0}){1}', status, serverSays) };
   }
 }
 
@@ -227,7 +251,7 @@ export function toClusterError(err: unknown, ctx: ErrorContext): ClusterError {
 function describe(err: unknown, ctx: ErrorContext): ClusterError {
   const p = prefix(ctx);
   if (err instanceof CredentialError) {
-    return { code: 'credentials', message: `${p}cannot get credentials${inContext(ctx)}: ${err.message}` };
+    return { code: 'credentials', message: p + l10n.t('cannot get credentials{0}: {1}', inContext(ctx), err.message) };
   }
   if (err instanceof ApiException) {
     return fromStatus(err.code, parseStatus(err.body), err.headers, ctx);
@@ -239,26 +263,39 @@ function describe(err: unknown, ctx: ErrorContext): ClusterError {
   // A watch that gets a non-200 answer ends with an Error carrying `statusCode`.
   if (typeof e.statusCode === 'number') return fromStatus(e.statusCode, undefined, undefined, ctx);
   if (e.name === 'AbortError' || e.name === 'TimeoutError') {
-    return { code: 'timeout', message: `${p}the API server${ctx.server ? ` at ${ctx.server}` : ''} did not answer in time${inContext(ctx)}` };
+    return { code: 'timeout', message: p + l10n.t('the API server{0} did not answer in time{1}', at(ctx.server), inContext(ctx)) };
   }
   const code = typeof e.code === 'string' ? e.code : undefined;
   if (code !== undefined && TLS_CODES.has(code)) {
     return {
       code: 'tls',
-      message: `${p}TLS failure talking to ${ctx.server ?? 'the API server'}${inContext(ctx)}: ${networkReason(e)}. Check the cluster's certificate-authority in the kubeconfig.`,
+      message:
+        p +
+        l10n.t(
+          "TLS failure talking to {0}{1}: {2}. Check the cluster's certificate-authority in the kubeconfig.",
+          ctx.server ?? l10n.t('the API server'),
+          inContext(ctx),
+          networkReason(e),
+        ),
     };
   }
   // OpenSSL refusing the kubeconfig's own certificate or key data (kubeconfig-checks.ts checks it first).
   if (code !== undefined && code.startsWith('ERR_OSSL_')) {
     return {
       code: 'tls',
-      message: `${p}the TLS data of the kubeconfig${inContext(ctx)} is not valid PEM (${code}). Check certificate-authority, client-certificate and client-key.`,
+      message:
+        p +
+        l10n.t(
+          'the TLS data of the kubeconfig{0} is not valid PEM ({1}). Check certificate-authority, client-certificate and client-key.',
+          inContext(ctx),
+          code,
+        ),
     };
   }
   if (code !== undefined && code in NETWORK_CODES) {
     return {
       code: 'unreachable',
-      message: `${p}cannot reach the Kubernetes API server at ${ctx.server ?? 'its address'}${inContext(ctx)}: ${NETWORK_CODES[code]}.`,
+      message: p + l10n.t('cannot reach the Kubernetes API server at {0}{1}: {2}.', ctx.server ?? l10n.t('its address'), inContext(ctx), NETWORK_CODES[code]()),
     };
   }
   const msg = typeof e.message === 'string' ? e.message : String(err);

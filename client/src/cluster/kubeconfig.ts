@@ -4,6 +4,7 @@
 // client-node's loadFromDefault takes the LAST file's current-context and throws on duplicate
 // names; kubectl takes the first of each. So the files are merged here.
 import { existsSync, readFileSync } from 'node:fs';
+import * as l10n from '@vscode/l10n';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, basename } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
@@ -79,11 +80,11 @@ function resolvePaths(entries: Named[], section: 'cluster' | 'user', root: strin
 
 function namedList(v: unknown, section: string, file: string): Named[] | string {
   if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) return `${file}: "${section}" must be a list`;
+  if (!Array.isArray(v)) return l10n.t('{0}: "{1}" must be a list', file, section);
   const out: Named[] = [];
   for (const [i, e] of v.entries()) {
     if (typeof e !== 'object' || e === null || typeof (e as Named).name !== 'string') {
-      return `${file}: ${section}[${i}] has no name`;
+      return l10n.t('{0}: {1}[{2}] has no name', file, section, i);
     }
     out.push(e as Named);
   }
@@ -96,18 +97,18 @@ function readFile(file: string): RawConfig | string {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return `cannot read kubeconfig ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'read error')}`;
+    return l10n.t('cannot read kubeconfig {0}: {1}', file, code === 'ENOENT' ? l10n.t('no such file') : (code ?? l10n.t('read error')));
   }
   const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     // The parser's message quotes the source line, which may hold a token: give the position only.
     const err = doc.errors[0];
     const pos = err.linePos?.[0];
-    return `invalid kubeconfig ${file}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML (${err.code})`;
+    return l10n.t('invalid kubeconfig {0}: not valid YAML ({1})', pos ? `${file}:${pos.line}:${pos.col}` : file, err.code);
   }
   const js: unknown = doc.toJS();
   if (js === null || js === undefined) return { clusters: [], users: [], contexts: [] };
-  if (typeof js !== 'object' || Array.isArray(js)) return `invalid kubeconfig ${file}: not a mapping`;
+  if (typeof js !== 'object' || Array.isArray(js)) return l10n.t('invalid kubeconfig {0}: not a mapping', file);
   const o = js as Record<string, unknown>;
   const clusters = namedList(o.clusters, 'clusters', file);
   const users = namedList(o.users, 'users', file);
@@ -153,7 +154,7 @@ function toKubeConfig(raw: RawConfig): KubeConfig | string {
     );
   } catch (e) {
     // client-node's messages name the entry and field (e.g. "clusters[0].cluster.server is missing").
-    return `invalid kubeconfig: ${(e as Error).message}`;
+    return l10n.t('invalid kubeconfig: {0}', (e as Error).message);
   }
   return kc;
 }
@@ -179,13 +180,15 @@ export function loadKubeConfig(opts: LoadOptions = {}): LoadResult {
     if (existsSync(`${root}${SERVICE_ACCOUNT}/token`)) {
       const env = opts.env ?? process.env;
       if (!env.KUBERNETES_SERVICE_HOST || !env.KUBERNETES_SERVICE_PORT) {
-        return fail('a service account is mounted but KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set, so the in-cluster API server is unknown');
+        return fail(
+          l10n.t('a service account is mounted but KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set, so the in-cluster API server is unknown'),
+        );
       }
       const kc = new KubeConfig();
       kc.loadFromCluster(root);
       return { ok: true, config: { kc, files: [], currentContext: kc.getCurrentContext(), tokenFiles: new Map() } };
     }
-    return fail('no kubeconfig found: set KUBECONFIG, create ~/.kube/config, or pass --kubeconfig');
+    return fail(l10n.t('no kubeconfig found: set KUBECONFIG, create ~/.kube/config, or pass --kubeconfig'));
   }
   const raws: RawConfig[] = [];
   for (const f of files) {
@@ -227,12 +230,16 @@ export function kubeConfigFor(
   const ctx = config.kc.getContextObject(context);
   if (!ctx) {
     const known = contextNames(config);
-    return fail(`no context "${context}" in the kubeconfig${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+    return fail(
+      known.length
+        ? l10n.t('no context "{0}" in the kubeconfig (known: {1})', context, known.join(', '))
+        : l10n.t('no context "{0}" in the kubeconfig', context),
+    );
   }
   const cluster = config.kc.getCluster(ctx.cluster);
-  if (!cluster) return fail(`context "${context}" names cluster "${ctx.cluster}", which the kubeconfig does not define`);
+  if (!cluster) return fail(l10n.t('context "{0}" names cluster "{1}", which the kubeconfig does not define', context, ctx.cluster));
   const user = ctx.user ? config.kc.getUser(ctx.user) : null;
-  if (ctx.user && !user) return fail(`context "${context}" names user "${ctx.user}", which the kubeconfig does not define`);
+  if (ctx.user && !user) return fail(l10n.t('context "{0}" names user "{1}", which the kubeconfig does not define', context, ctx.user));
   const tokenFile = user ? config.tokenFiles.get(user.name) : undefined;
   const checked = checkEntries(context, cluster, user, tokenFile);
   if (checked.problem) return fail(checked.problem);

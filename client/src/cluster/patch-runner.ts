@@ -11,6 +11,7 @@
 // Every object gets exactly one result, in input order, and a result never says more than is
 // known: when an answer was lost and the object cannot tell whether our write landed, the result
 // says it may have been applied.
+import * as l10n from '@vscode/l10n';
 import { ClusterFailure, type ClusterClient, type JsonPatchOp } from './api';
 import { isRetryable, isUidPreconditionFailure, type ClusterError } from './errors';
 import { expectedAfter, failedGuardTest, landedVerdict, sameIdentity, writeGuard, type Guard, type GuardTest } from './patch-landed';
@@ -90,7 +91,7 @@ function failure(e: unknown): ClusterError {
 }
 
 function cancelledError(key: string): ClusterError {
-  return { code: 'cancelled', message: `${key}: cancelled before it was sent` };
+  return { code: 'cancelled', message: l10n.t('{0}: cancelled before it was sent', key) };
 }
 
 const conflictError = (e: ClusterError | undefined, message: string): ClusterError => ({ ...e, code: 'conflict', status: 409, reason: 'Conflict', message });
@@ -236,10 +237,14 @@ export class PatchRunner {
     const mayHaveBeenApplied = (e: ClusterError, changedSince: boolean): ApplyResult => {
       const own = `${key}: `;
       const last = e.message.startsWith(own) ? e.message.slice(own.length) : e.message;
-      const why = changedSince ? ' and the object has changed since it was read' : ` (${last})`;
-      return result('may-have-been-applied', {
-        error: { ...e, reason: 'MayHaveBeenApplied', message: `${key}: the answer was lost${why}, so the patch may have been applied; check the object before running again` },
-      });
+      const message = changedSince
+        ? l10n.t(
+            '{0}: the answer was lost and the object has changed since it was read, so the patch may have been applied; ' +
+              'check the object before running again',
+            key,
+          )
+        : l10n.t('{0}: the answer was lost ({1}), so the patch may have been applied; check the object before running again', key, last);
+      return result('may-have-been-applied', { error: { ...e, reason: 'MayHaveBeenApplied', message } });
     };
     /**
      * After a lost answer: what the object says about our write (undefined when it cannot be
@@ -275,7 +280,9 @@ export class PatchRunner {
       }
       if (!tripped) {
         if (opts.signal?.aborted && isRetryable(r.error)) {
-          return result('cancelled', { error: { ...r.error, code: 'cancelled', message: `${key}: cancelled while retrying (${r.error.message})` } });
+          return result('cancelled', {
+            error: { ...r.error, code: 'cancelled', message: l10n.t('{0}: cancelled while retrying ({1})', key, r.error.message) },
+          });
         }
         return result('failed', { error: r.error });
       }
@@ -335,7 +342,11 @@ export class PatchRunner {
           attempts: r.attempts,
           error: {
             ...r.error,
-            message: `${key}: was deleted since it was read; the object now under this name is a new one (uid ${uid} is gone), so it was not deleted`,
+            message: l10n.t(
+              '{0}: was deleted since it was read; the object now under this name is a new one (uid {1} is gone), so it was not deleted',
+              key,
+              String(uid),
+            ),
           },
         };
       }

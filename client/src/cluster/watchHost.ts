@@ -3,12 +3,22 @@
 // fleet's watch traffic (hundreds of whole objects a second, each a few KB of JSON) here keeps
 // that garbage, and the memory V8 holds for it, out of the extension host, which every other
 // extension shares. It lives as long as its parent: when the IPC channel closes, it exits.
+import * as l10n from '@vscode/l10n';
 import { ClusterClient, ClusterFailure, asClusterError } from './api';
 import { ResourceCache } from './cache';
 import { kubeConfigFor, loadKubeConfig } from './kubeconfig';
 import { keyOf } from './resources';
 import { PartEncoder } from './sharedParts';
+import { L10N_BUNDLE_ENV } from './watchProcess';
 import type { FromWatchHost, ToWatchHost } from './watchProtocol';
+
+// Errors are worded here and shown by the extension: in the window's language when it sent its bundle.
+try {
+  const bundle = process.env[L10N_BUNDLE_ENV];
+  if (bundle) l10n.config({ fsPath: bundle });
+} catch {
+  // An unreadable bundle leaves the messages in English rather than stopping the watch.
+}
 
 const caches = new Map<number, ResourceCache>();
 

@@ -18,9 +18,13 @@ export interface WatchClient {
 export interface WatchProcessOptions {
   /** Node flags for the process (tests run its TypeScript source through tsx). */
   execArgv?: string[];
+  /** The extension's l10n bundle for the window's language, so the process's messages are in it too. */
+  l10nBundle?: string;
 }
 
 const STDERR_KEPT = 2_000;
+/** Names the l10n bundle file for the watch process (watchHost.ts reads it). */
+export const L10N_BUNDLE_ENV = 'OKG_L10N_BUNDLE';
 
 export class WatchProcess {
   private child: ChildProcess | undefined;
@@ -80,7 +84,7 @@ export class WatchProcess {
     const child = fork(this.script, [], {
       serialization: 'advanced',
       execArgv: this.opts.execArgv ?? [],
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', ...(this.opts.l10nBundle ? { [L10N_BUNDLE_ENV]: this.opts.l10nBundle } : {}) },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     this.child = child;

@@ -28,7 +28,7 @@ interface Matches {
 
 async function choosePatch(arg: vscode.Uri | ApplyPatchOptions | undefined): Promise<vscode.Uri | undefined> {
   const given = asUri(arg instanceof vscode.Uri ? arg : arg?.patchUri);
-  return given ?? activeDocument('kgpatch')?.uri ?? (await pickFile('kgpatch', 'Patch to apply'));
+  return given ?? activeDocument('kgpatch')?.uri ?? (await pickFile('kgpatch', vscode.l10n.t('Patch to apply')));
 }
 
 /** The filter: given, else a pick of the view's current results and the workspace's filters. */
@@ -40,13 +40,16 @@ async function chooseMatches(deps: Deps, options: ApplyPatchOptions): Promise<Ma
   if (!uri) {
     type Item = vscode.QuickPickItem & { uri?: vscode.Uri };
     const items: Item[] = [];
-    if (current) items.push({ label: `$(filter) Current results: ${current.label}`, description: `${deps.tree.matchCount} matches` });
+    if (current) {
+      const label = `$(filter) ${vscode.l10n.t('Current results: {0}', current.label)}`;
+      items.push({ label, description: vscode.l10n.t('{0} matches', deps.tree.matchCount) });
+    }
     for (const f of await workspaceFiles('kgfilter')) items.push({ label: fileLabel(f), uri: f });
     if (items.length === 0) {
-      void vscode.window.showErrorMessage('No filter to choose matches with: run a filter or add a .kgfilter file.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('No filter to choose matches with: run a filter or add a .kgfilter file.'));
       return undefined;
     }
-    const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Apply to the matches of' });
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Apply to the matches of') });
     if (!picked) return undefined;
     if (!picked.uri && current) return current;
     uri = picked.uri;
@@ -54,14 +57,14 @@ async function chooseMatches(deps: Deps, options: ApplyPatchOptions): Promise<Ma
   if (!uri) return undefined;
   const filter = await loadFilter(uri);
   if (!filter.compiled.ok) {
-    await refuseWithDiagnostics(filter.doc, filter.compiled.problems, 'nothing was applied.');
+    await refuseWithDiagnostics(filter.doc, filter.compiled.problems, vscode.l10n.t('nothing was applied.'));
     return undefined;
   }
   return { kind: filter.kind, label: fileLabel(uri), isEmpty: filter.isEmpty, matches: filter.compiled.matches };
 }
 
 async function run(deps: Deps, arg?: vscode.Uri | ApplyPatchOptions): Promise<ApplySummary | undefined> {
-  if (!requireTrust('Apply Patch to Matches')) return undefined;
+  if (!requireTrust(vscode.l10n.t('Apply Patch to Matches'))) return undefined;
   const options: ApplyPatchOptions = arg instanceof vscode.Uri ? { patchUri: arg } : (arg ?? {});
   const patchUri = await choosePatch(arg);
   if (!patchUri) return undefined;
@@ -69,14 +72,20 @@ async function run(deps: Deps, arg?: vscode.Uri | ApplyPatchOptions): Promise<Ap
   const patchKind = kindOfFile(patchUri.path);
   const patch = checkPatch(patchDoc.getText(), patchKind);
   if (!patch.ok) {
-    deps.log.warn(await refuseWithDiagnostics(patchDoc, patch.problems, 'it was not applied.'));
+    deps.log.warn(await refuseWithDiagnostics(patchDoc, patch.problems, vscode.l10n.t('it was not applied.')));
     return undefined;
   }
   const matches = await chooseMatches(deps, options);
   if (!matches) return undefined;
   if (matches.kind !== patchKind) {
     void vscode.window.showErrorMessage(
-      `${fileLabel(patchUri)} patches ${patchKind}s but ${matches.label} selects ${matches.kind}s. Name set files *.gss.kgfilter / *.gss.kgpatch.`,
+      vscode.l10n.t(
+        '{0} patches {1}s but {2} selects {3}s. Name set files *.gss.kgfilter / *.gss.kgpatch.',
+        fileLabel(patchUri),
+        patchKind,
+        matches.label,
+        matches.kind,
+      ),
     );
     return undefined;
   }
@@ -85,7 +94,7 @@ async function run(deps: Deps, arg?: vscode.Uri | ApplyPatchOptions): Promise<Ap
     kind: patchKind,
     objects: deps.session.objects(matches.kind).filter((o) => matches.matches(o)),
     ops: patch.ops,
-    what: `${fileLabel(patchUri)} on the matches of ${matches.label}`,
+    what: vscode.l10n.t('{0} on the matches of {1}', fileLabel(patchUri), matches.label),
     filterIsEmpty: matches.isEmpty,
     stillMatches: (o) => matches.matches(o),
     confirm: options.confirm ?? true,

@@ -1,6 +1,7 @@
 // The words shown after an apply: what changed, what was left alone and why, and what may
 // have changed behind a lost answer (never counted as a failure: running it again could apply
 // it twice).
+import * as l10n from '@vscode/l10n';
 import type { ApplyOutcome } from '../cluster/patch-runner';
 
 export type { ApplyOutcome };
@@ -26,10 +27,6 @@ export interface ApplySummary {
   canRetry: boolean;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** Failures grouped by message, most frequent first, so 500 identical 403s read as one line. */
 function failureReasons(results: readonly ObjectOutcome[]): { reason: string; names: string[] }[] {
   const groups = new Map<string, string[]>();
@@ -37,7 +34,7 @@ function failureReasons(results: readonly ObjectOutcome[]): { reason: string; na
     if (r.outcome !== 'failed') continue;
     // The cluster layer starts each message with the object; the reason is what follows.
     const own = `${r.namespace}/${r.name}: `;
-    const reason = (r.error?.startsWith(own) ? r.error.slice(own.length) : r.error) || 'unknown error';
+    const reason = (r.error?.startsWith(own) ? r.error.slice(own.length) : r.error) || l10n.t('unknown error');
     groups.set(reason, [...(groups.get(reason) ?? []), `${r.namespace}/${r.name}`]);
   }
   return [...groups.entries()].map(([reason, names]) => ({ reason, names })).sort((a, b) => b.names.length - a.names.length);
@@ -50,22 +47,43 @@ export function summarize(results: readonly ObjectOutcome[], kindPlural: string,
   const mayHaveBeenApplied = count('may-have-been-applied');
   const failed = count('failed');
   const cancelled = count('cancelled');
-  const parts = [`Changed ${changed} of ${results.length} ${kindPlural} in ${context}.`];
+  const parts = [l10n.t('Changed {0} of {1} {2} in {3}.', changed, results.length, kindPlural, context)];
   if (changedSincePreview) {
-    parts.push(`${changedSincePreview} had changed since the preview and ${changedSincePreview === 1 ? 'was' : 'were'} not overwritten.`);
+    parts.push(
+      changedSincePreview === 1
+        ? l10n.t('{0} had changed since the preview and was not overwritten.', changedSincePreview)
+        : l10n.t('{0} had changed since the preview and were not overwritten.', changedSincePreview),
+    );
   }
   if (mayHaveBeenApplied) {
     parts.push(
-      `${mayHaveBeenApplied} may have been changed: the answer was lost and the object could not tell; check ${mayHaveBeenApplied === 1 ? 'it' : 'them'} before running again (see the OKG log).`,
+      mayHaveBeenApplied === 1
+        ? l10n.t(
+            '{0} may have been changed: the answer was lost and the object could not tell; check it before running again (see the OKG log).',
+            mayHaveBeenApplied,
+          )
+        : l10n.t(
+            '{0} may have been changed: the answer was lost and the object could not tell; check them before running again (see the OKG log).',
+            mayHaveBeenApplied,
+          ),
     );
   }
   if (failed) {
     const reasons = failureReasons(results);
-    const shown = reasons.slice(0, 2).map((g) => `${g.reason} (${g.names.length})`);
-    const more = reasons.length > 2 ? `; ${plural(reasons.length - 2, 'other reason')}` : '';
-    parts.push(`${failed} failed: ${shown.join('; ')}${more}.`);
+    const shown = reasons
+      .slice(0, 2)
+      .map((g) => `${g.reason} (${g.names.length})`)
+      .join('; ');
+    const others = reasons.length - 2;
+    parts.push(
+      others <= 0
+        ? l10n.t('{0} failed: {1}.', failed, shown)
+        : others === 1
+          ? l10n.t('{0} failed: {1}; 1 other reason.', failed, shown)
+          : l10n.t('{0} failed: {1}; {2} other reasons.', failed, shown, others),
+    );
   }
-  if (cancelled) parts.push(`${cancelled} not attempted (cancelled).`);
+  if (cancelled) parts.push(l10n.t('{0} not attempted (cancelled).', cancelled));
   return {
     changed,
     changedSincePreview,

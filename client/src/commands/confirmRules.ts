@@ -1,4 +1,5 @@
 // When an apply needs more than a click: many objects, every object, or servers being killed.
+import * as l10n from '@vscode/l10n';
 
 export interface JsonPatchOp {
   op: string;
@@ -37,15 +38,15 @@ export function patchSetsKill(ops: readonly JsonPatchOp[]): boolean {
 
 export function confirmationFor(input: ConfirmInput): Confirmation {
   const reasons: string[] = [];
-  if (input.count > input.threshold) reasons.push(`more than ${input.threshold} objects`);
-  if (input.filterIsEmpty) reasons.push('the filter is empty, so it matches every object');
-  if (patchSetsKill(input.ops)) reasons.push('the patch sets opsState to Kill');
+  if (input.count > input.threshold) reasons.push(l10n.t('more than {0} objects', input.threshold));
+  if (input.filterIsEmpty) reasons.push(l10n.t('the filter is empty, so it matches every object'));
+  if (patchSetsKill(input.ops)) reasons.push(l10n.t('the patch sets opsState to Kill'));
   return reasons.length ? { kind: 'typeCount', reasons } : { kind: 'click' };
 }
 
 /** The input box accepts exactly the count, so a stray Enter never confirms. */
 export function typedCountError(typed: string, count: number): string | undefined {
-  return typed.trim() === String(count) ? undefined : `Type ${count} to confirm`;
+  return typed.trim() === String(count) ? undefined : l10n.t('Type {0} to confirm', count);
 }
 
 /** One setting as `WorkspaceConfiguration.inspect()` gives it: each level's value, unchecked JSON. */

@@ -6,7 +6,7 @@ import { kruisegamectlCommand } from './kruisegamectlCommand';
 import { kindOfFile } from './resourceKind';
 
 async function filterTextForPatch(deps: Deps): Promise<{ text: string; uri: vscode.Uri } | undefined> {
-  const uri = deps.tree.filter?.uri ?? (await pickFile('kgfilter', 'Filter selecting the objects to patch'));
+  const uri = deps.tree.filter?.uri ?? (await pickFile('kgfilter', vscode.l10n.t('Filter selecting the objects to patch')));
   if (!uri) return undefined;
   return { text: (await vscode.workspace.openTextDocument(uri)).getText(), uri };
 }
@@ -14,7 +14,7 @@ async function filterTextForPatch(deps: Deps): Promise<{ text: string; uri: vsco
 async function run(deps: Deps, arg?: vscode.Uri | string): Promise<string | undefined> {
   const uri = asUri(arg) ?? vscode.window.activeTextEditor?.document.uri;
   if (!uri || !/\.kg(filter|patch)$/.test(uri.path)) {
-    void vscode.window.showErrorMessage('Open a .kgfilter or .kgpatch file to copy it as a kruisegamectl command.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a .kgfilter or .kgpatch file to copy it as a kruisegamectl command.'));
     return undefined;
   }
   const text = (await vscode.workspace.openTextDocument(uri)).getText();
@@ -35,10 +35,10 @@ async function run(deps: Deps, arg?: vscode.Uri | string): Promise<string | unde
   }
   await vscode.env.clipboard.writeText(result.command);
   const notes = [
-    'kruisegamectl matches in every namespace and uses the kubeconfig\'s current context.',
-    files.length > 1 ? `It reads one kubeconfig file; ${fileLabel(vscode.Uri.file(files[0]))} was named.` : '',
+    vscode.l10n.t("kruisegamectl matches in every namespace and uses the kubeconfig's current context."),
+    files.length > 1 ? vscode.l10n.t('It reads one kubeconfig file; {0} was named.', fileLabel(vscode.Uri.file(files[0]))) : '',
   ].filter(Boolean);
-  void vscode.window.showInformationMessage(`Copied the kruisegamectl command for ${fileLabel(filter.uri)}. ${notes.join(' ')}`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Copied the kruisegamectl command for {0}. {1}', fileLabel(filter.uri), notes.join(' ')));
   return result.command;
 }
 

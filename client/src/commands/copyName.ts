@@ -8,6 +8,6 @@ export function registerCopyName(): vscode.Disposable {
     const names = nodes.flatMap((n) => (n.kind === 'more' ? [] : n.kind === 'namespace' ? [n.namespace] : [n.name]));
     if (names.length === 0) return;
     await vscode.env.clipboard.writeText(names.join('\n'));
-    vscode.window.setStatusBarMessage(`Copied ${names.length === 1 ? names[0] : `${names.length} names`}`, 3000);
+    vscode.window.setStatusBarMessage(names.length === 1 ? vscode.l10n.t('Copied {0}', names[0]) : vscode.l10n.t('Copied {0} names', names.length), 3000);
   });
 }

@@ -33,7 +33,7 @@ export async function workspaceFiles(language: DocLanguage): Promise<vscode.Uri[
 export async function pickFile(language: DocLanguage, placeHolder: string): Promise<vscode.Uri | undefined> {
   const files = await workspaceFiles(language);
   if (files.length === 0) {
-    void vscode.window.showErrorMessage(`No .${language} file in the workspace.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('No .{0} file in the workspace.', language));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
@@ -50,11 +50,14 @@ export async function pickFile(language: DocLanguage, placeHolder: string): Prom
 export async function refuseWithDiagnostics(doc: vscode.TextDocument, problems: readonly Problem[], what: string): Promise<string> {
   const errors = problems.filter((p) => p.severity === 'error');
   const first = errors[0];
-  const where = first ? ` (line ${first.range.start.line + 1}: ${first.message})` : '';
-  const message = `${fileLabel(doc.uri)} has ${errors.length} error${errors.length === 1 ? '' : 's'}${where}; ${what}`;
+  const where = first ? vscode.l10n.t(' (line {0}: {1})', first.range.start.line + 1, first.message) : '';
+  const message =
+    errors.length === 1
+      ? vscode.l10n.t('{0} has 1 error{1}; {2}', fileLabel(doc.uri), where, what)
+      : vscode.l10n.t('{0} has {1} errors{2}; {3}', fileLabel(doc.uri), errors.length, where, what);
   await vscode.window.showTextDocument(doc, { preview: false });
   void vscode.window
-    .showErrorMessage(message, 'Show Problems')
+    .showErrorMessage(message, vscode.l10n.t('Show Problems'))
     .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
   return message;
 }

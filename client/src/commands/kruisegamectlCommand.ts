@@ -1,5 +1,6 @@
 // The kruisegamectl command line that runs the same filter (and patch) outside the editor.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import * as l10n from '@vscode/l10n';
 import { isBlankJson } from '../../../server/src/engine/index';
 import type { ResourceKind } from './resourceKind';
 
@@ -19,11 +20,16 @@ export function shellQuote(text: string): string {
 }
 
 /** Our files may hold comments and layout; kruisegamectl wants strict, compact JSON. */
-function compact(text: string, what: string): { ok: true; json: string } | { ok: false; message: string } {
+function compact(text: string, what: 'filter' | 'patch'): { ok: true; json: string } | { ok: false; message: string } {
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: false });
   if (errors.length) {
-    return { ok: false, message: `The ${what} is not valid JSON (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}).` };
+    const [code, offset] = [printParseErrorCode(errors[0].error), errors[0].offset];
+    const message =
+      what === 'filter'
+        ? l10n.t('The filter is not valid JSON ({0} at offset {1}).', code, offset)
+        : l10n.t('The patch is not valid JSON ({0} at offset {1}).', code, offset);
+    return { ok: false, message };
   }
   return { ok: true, json: JSON.stringify(value) };
 }

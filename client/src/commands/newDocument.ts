@@ -1,6 +1,6 @@
 // OKG: New Filter and OKG: New Patch — an untitled filter or patch to start from (starters.ts).
 import * as vscode from 'vscode';
-import { FILTER_STARTER, PATCH_STARTER } from './starters';
+import { filterStarter, patchStarter } from './starters';
 
 type Language = 'kgfilter' | 'kgpatch';
 
@@ -51,7 +51,7 @@ async function open(base: string, language: Language, content: string): Promise<
 
 export function registerNewDocuments(): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('okg.newFilter', () => open('new-filter', 'kgfilter', FILTER_STARTER)),
-    vscode.commands.registerCommand('okg.newPatch', () => open('new-patch', 'kgpatch', PATCH_STARTER)),
+    vscode.commands.registerCommand('okg.newFilter', () => open('new-filter', 'kgfilter', filterStarter())),
+    vscode.commands.registerCommand('okg.newPatch', () => open('new-patch', 'kgpatch', patchStarter())),
   );
 }

@@ -66,20 +66,21 @@ async function withCancellableProgress<T>(title: string, work: (signal: AbortSig
     let last = 0;
     return work(ac.signal, (done, total) => {
       const pct = (done / Math.max(total, 1)) * 100;
-      progress.report({ increment: pct - last, message: `${done} of ${total}` });
+      progress.report({ increment: pct - last, message: vscode.l10n.t('{0} of {1}', done, total) });
       last = pct;
     });
   });
 }
 
-/** Why nothing was applied: for the log, and for the user when it was not their own Cancel. */
-const NOT_APPLIED: Record<Exclude<DecisionEnd, 'apply'>, { log: string; tell?: string }> = {
+/** Why nothing was applied: for the log (English), and for the user when it was not their own Cancel. */
+const NOT_APPLIED: Record<Exclude<DecisionEnd, 'apply'>, { log: string; tell?: () => string }> = {
   cancel: { log: 'Apply cancelled; nothing was changed.' },
-  closed: { log: 'The preview was closed before a decision; nothing was changed.', tell: 'Nothing was applied: the preview was closed.' },
+  closed: { log: 'The preview was closed before a decision; nothing was changed.', tell: () => vscode.l10n.t('Nothing was applied: the preview was closed.') },
   replaced: { log: 'A newer preview replaced this one before a decision; nothing was changed.' },
   connectionChanged: {
     log: 'The cluster connection changed while the preview awaited a decision; nothing was changed.',
-    tell: 'Nothing was applied: the cluster connection changed while the preview awaited a decision. Run it again to preview the new one.',
+    tell: () =>
+      vscode.l10n.t('Nothing was applied: the cluster connection changed while the preview awaited a decision. Run it again to preview the new one.'),
   },
 };
 
@@ -106,8 +107,8 @@ async function typedCountConfirms(plan: ChangePlan, question: string, count: num
   const rule = confirmationFor({ count, threshold: settings().threshold, filterIsEmpty: plan.filterIsEmpty, ops: plan.ops });
   if (rule.kind === 'click') return true;
   const typed = await vscode.window.showInputBox({
-    title: question.replace(/\?$/, ''),
-    prompt: `Type ${count} to confirm: ${rule.reasons.join('; ')}.`,
+    title: question.replace(/[?？]$/, ''),
+    prompt: vscode.l10n.t('Type {0} to confirm: {1}.', count, rule.reasons.join('; ')),
     ignoreFocusOut: true,
     validateInput: (v) => typedCountError(v, count),
   });
@@ -120,11 +121,13 @@ async function confirmApply(deps: Deps, plan: ChangePlan, title: string, keys: s
   if (typeof plan.confirm === 'function') return (await plan.confirm({ count, keys })) ? 'apply' : 'cancel';
   const request: DecisionRequest = {
     title,
-    question: `Apply to ${count} ${kindPlural(plan.kind, count)} in ${context}?`,
+    question: vscode.l10n.t('Apply to {0} {1} in {2}?', count, kindPlural(plan.kind, count), context),
     detail: [
       `(${plan.what})`,
-      previewFailures ? `${previewFailures} could not be previewed and will not be changed (see the OKG log).` : '',
-      "Nothing is written until you choose Apply, in the status bar or the preview's title; an object changed since this preview is left as it is.",
+      previewFailures ? vscode.l10n.t('{0} could not be previewed and will not be changed (see the OKG log).', previewFailures) : '',
+      vscode.l10n.t(
+        "Nothing is written until you choose Apply, in the status bar or the preview's title; an object changed since this preview is left as it is.",
+      ),
     ]
       .filter(Boolean)
       .join(' '),
@@ -152,23 +155,28 @@ export async function previewAndApply(deps: Deps, plan: ChangePlan): Promise<App
   const runner = await deps.session.patchRunner(plan.kind);
   const target = deps.session.target();
   if (!runner || !target) {
-    void vscode.window.showErrorMessage(`Not connected to a cluster: ${deps.session.error?.message ?? 'choose a context first.'}`);
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Not connected to a cluster: {0}', deps.session.error?.message ?? vscode.l10n.t('choose a context first.')),
+    );
     return undefined;
   }
   if (plan.objects.length === 0) {
-    void vscode.window.showInformationMessage(`Nothing to change: no ${plan.kind} matches (${plan.what}).`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to change: no {0} matches ({1}).', plan.kind, plan.what));
     return undefined;
   }
   const { concurrency } = settings();
   deps.log.info(`Preview ${plan.what}: ${plan.objects.length} ${kindPlural(plan.kind, plan.objects.length)} in ${target.context}`);
-  const previews: Preview[] = await withCancellableProgress(`Previewing ${plan.what}`, (signal, report) =>
+  const previews: Preview[] = await withCancellableProgress(vscode.l10n.t('Previewing {0}', plan.what), (signal, report) =>
     runner.preview(plan.objects, plan.ops, { fresh: true, stillMatches: (o) => plan.stillMatches(o), concurrency, signal, onProgress: (d, t) => report(d, t) }),
   );
   const ok = previews.filter((p) => p.after !== undefined);
   for (const p of previews) if (p.error) deps.log.warn(`preview failed ${p.key}: ${p.error.message}`);
   deps.log.info(`Previewed ${ok.length} of ${previews.length}`);
   if (ok.length === 0) {
-    void vscode.window.showErrorMessage(`No object could be previewed: ${previews[0]?.error?.message ?? 'unknown error'}`, 'Show Log').then((c) => c && deps.log.show(true));
+    const reason = previews[0]?.error?.message ?? vscode.l10n.t('unknown error');
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('No object could be previewed: {0}', reason), vscode.l10n.t('Show Log'))
+      .then((c) => c && deps.log.show(true));
     return undefined;
   }
   const title = previewTitle(plan.what, ok.length, kindPlural(plan.kind, ok.length), target.context);
@@ -185,11 +193,11 @@ export async function previewAndApply(deps: Deps, plan: ChangePlan): Promise<App
   if (end !== 'apply') {
     const { log, tell } = NOT_APPLIED[end];
     deps.log.info(log);
-    if (tell) void vscode.window.showInformationMessage(tell);
+    if (tell) void vscode.window.showInformationMessage(tell());
     return undefined;
   }
   deps.log.info(`Applying to ${ok.length} (concurrency ${concurrency ?? "default"})`);
-  const results = await withCancellableProgress(`Applying ${plan.what}`, (signal, report) =>
+  const results = await withCancellableProgress(vscode.l10n.t('Applying {0}', plan.what), (signal, report) =>
     runner.apply(previews, plan.ops, { stillMatches: (o) => plan.stillMatches(o), concurrency, signal, onProgress: (d, t) => report(d, t) }),
   );
   logResults(deps, results);
@@ -205,12 +213,13 @@ export async function previewAndApply(deps: Deps, plan: ChangePlan): Promise<App
 function showSummary(deps: Deps, plan: ChangePlan, summary: ApplySummary, results: readonly ApplyResult[]): void {
   if (!summary.canRetry) {
     if (summary.mayHaveBeenApplied === 0) void vscode.window.showInformationMessage(summary.message);
-    else void vscode.window.showWarningMessage(summary.message, 'Show Log').then((choice) => choice && deps.log.show(true));
+    else void vscode.window.showWarningMessage(summary.message, vscode.l10n.t('Show Log')).then((choice) => choice && deps.log.show(true));
     return;
   }
-  void vscode.window.showWarningMessage(summary.message, 'Preview the Rest Again', 'Show Log').then((choice) => {
-    if (choice === 'Show Log') deps.log.show(true);
-    if (choice !== 'Preview the Rest Again') return;
+  const [again, showLog] = [vscode.l10n.t('Preview the Rest Again'), vscode.l10n.t('Show Log')];
+  void vscode.window.showWarningMessage(summary.message, again, showLog).then((choice) => {
+    if (choice === showLog) deps.log.show(true);
+    if (choice !== again) return;
     // Not those that may have been changed: previewing them again could apply the patch twice.
     const rest = results.filter((r) => r.outcome !== 'changed' && r.outcome !== 'may-have-been-applied').map((r) => splitKey(r.key));
     void previewRest(deps, plan, rest);
@@ -223,5 +232,5 @@ async function previewRest(deps: Deps, plan: ChangePlan, keys: { namespace: stri
   const objects = now.filter((o) => plan.stillMatches(o));
   const dropped = keys.length - objects.length;
   if (dropped) deps.log.info(`${dropped} of the rest no longer exist or no longer match; they are left out.`);
-  return previewAndApply(deps, { ...plan, objects, what: `${plan.what} (the rest)` });
+  return previewAndApply(deps, { ...plan, objects, what: vscode.l10n.t('{0} (the rest)', plan.what) });
 }

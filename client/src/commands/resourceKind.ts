@@ -1,4 +1,5 @@
 // Which kind a filter or patch file targets: `*.gss.kgfilter` / `*.gss.kgpatch` mean GameServerSets.
+import * as l10n from '@vscode/l10n';
 
 export type ResourceKind = 'GameServer' | 'GameServerSet';
 
@@ -6,6 +7,7 @@ export function kindOfFile(path: string): ResourceKind {
   return /\.gss\.kg(filter|patch)$/i.test(path) ? 'GameServerSet' : 'GameServer';
 }
 
+/** The kind as a count of it reads: `GameServers` in English; Chinese has no plural. */
 export function kindPlural(kind: ResourceKind, count: number): string {
-  return count === 1 ? kind : `${kind}s`;
+  return count === 1 ? kind : l10n.t({ message: '{0}s', args: [kind], comment: ['the plural of an object kind: GameServers'] });
 }

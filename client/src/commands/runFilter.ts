@@ -15,11 +15,11 @@ export interface RunFilterResult {
 
 async function run(deps: Deps, arg?: vscode.Uri | RunFilterOptions): Promise<RunFilterResult> {
   const given = asUri(arg instanceof vscode.Uri ? arg : arg?.filterUri);
-  const uri = given ?? activeDocument('kgfilter')?.uri ?? (await pickFile('kgfilter', 'Filter to run'));
+  const uri = given ?? activeDocument('kgfilter')?.uri ?? (await pickFile('kgfilter', vscode.l10n.t('Filter to run')));
   if (!uri) return { ran: false };
   const filter = await loadFilter(uri);
   if (!filter.compiled.ok) {
-    const message = await refuseWithDiagnostics(filter.doc, filter.compiled.problems, 'the filter was not run.');
+    const message = await refuseWithDiagnostics(filter.doc, filter.compiled.problems, vscode.l10n.t('the filter was not run.'));
     deps.log.warn(message);
     return { ran: false };
   }
@@ -39,7 +39,7 @@ export function registerRunFilter(deps: Deps): vscode.Disposable {
       if (!active || doc.uri.toString() !== active.uri.toString()) return;
       const filter = compileDocument(doc);
       if (filter.compiled.ok) deps.tree.setFilter(asActiveFilter(filter));
-      else void vscode.window.showWarningMessage(`${active.label} has errors; the view keeps showing its last valid version.`);
+      else void vscode.window.showWarningMessage(vscode.l10n.t('{0} has errors; the view keeps showing its last valid version.', active.label));
     }),
   );
 }

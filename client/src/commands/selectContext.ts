@@ -5,43 +5,53 @@ import type { ClusterTarget } from '../cluster/kubeconfig';
 import { namespacesProblem } from '../cluster/names';
 import type { Deps } from './deps';
 
-const ALL = '$(globe) All namespaces';
+/** The pick that stands for every namespace; a function, so it is in the window's language. */
+const allNamespaces = (): string => `$(globe) ${vscode.l10n.t('All namespaces')}`;
 
 async function pickContext(deps: Deps, current: ClusterTarget | undefined): Promise<string | undefined> {
   const loaded = await deps.session.loadConfig();
   if (!loaded.ok) {
-    void vscode.window.showErrorMessage(loaded.error.message, 'Open Settings').then(
+    void vscode.window.showErrorMessage(loaded.error.message, vscode.l10n.t('Open Settings')).then(
       (c) => c && vscode.commands.executeCommand('workbench.action.openSettings', 'okg.kubeconfig'),
     );
     return undefined;
   }
   const items = (await deps.session.contexts()).map((name) => ({
     label: name,
-    description: name === current?.context ? 'current choice' : name === loaded.config.currentContext ? 'kubeconfig current-context' : undefined,
+    description:
+      name === current?.context
+        ? vscode.l10n.t('current choice')
+        : name === loaded.config.currentContext
+          ? vscode.l10n.t('kubeconfig current-context')
+          : undefined,
   }));
-  return (await vscode.window.showQuickPick(items, { placeHolder: 'Kubernetes context (the kubeconfig is not changed)' }))?.label;
+  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Kubernetes context (the kubeconfig is not changed)') }))?.label;
 }
 
 function typeNamespaces(reason: string, current: string[]): Thenable<string | undefined> {
   return vscode.window.showInputBox({
-    title: 'Namespaces',
-    prompt: `${reason} Type one or more namespaces, separated by commas.`,
+    title: vscode.l10n.t('Namespaces'),
+    prompt: vscode.l10n.t('{0} Type one or more namespaces, separated by commas.', reason),
     value: current.join(', '),
     validateInput: (v) => {
       const names = v.split(',').map((s) => s.trim()).filter(Boolean);
       // Checked here too, so a mistyped value is fixed in place; the cluster layer refuses it anyway.
-      return names.length === 0 ? 'At least one namespace' : namespacesProblem(names);
+      return names.length === 0 ? vscode.l10n.t('At least one namespace') : namespacesProblem(names);
     },
   });
 }
 
 async function pickNamespaces(deps: Deps, context: string, current: string[] | 'all'): Promise<string[] | 'all' | undefined> {
-  const listed = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Listing namespaces of ${context}` }, () =>
-    deps.session.listNamespaces(context),
+  const listed = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Listing namespaces of {0}', context) },
+    () => deps.session.listNamespaces(context),
   );
   if (!listed.ok) {
     deps.log.warn(`Listing namespaces: ${listed.error.message}`);
-    const reason = listed.error.code === 'forbidden' ? 'You may not list namespaces in this cluster.' : `Namespaces could not be listed (${listed.error.message}).`;
+    const reason =
+      listed.error.code === 'forbidden'
+        ? vscode.l10n.t('You may not list namespaces in this cluster.')
+        : vscode.l10n.t('Namespaces could not be listed ({0}).', listed.error.message);
     const typed = await typeNamespaces(reason, current === 'all' ? [] : current);
     return typed?.split(',').map((s) => s.trim()).filter(Boolean);
   }
@@ -49,11 +59,12 @@ async function pickNamespaces(deps: Deps, context: string, current: string[] | '
   // A chosen namespace the cluster did not list (typed earlier, or since deleted) stays offered, so
   // the picker opens on the choice in force rather than silently dropping part of it.
   const names = [...listed.namespaces, ...[...chosen].filter((ns) => !listed.namespaces.includes(ns)).sort()];
-  const items: vscode.QuickPickItem[] = [{ label: ALL }, ...names.map((ns) => ({ label: ns }))];
+  const all = allNamespaces();
+  const items: vscode.QuickPickItem[] = [{ label: all }, ...names.map((ns) => ({ label: ns }))];
   const selected = current === 'all' ? [items[0]!] : items.filter((i) => chosen.has(i.label));
-  const picked = await pickMany(items, selected, `Namespaces of ${context}`);
+  const picked = await pickMany(items, selected, vscode.l10n.t('Namespaces of {0}', context));
   if (!picked || picked.length === 0) return undefined;
-  return picked.some((p) => p.label === ALL) ? 'all' : picked.map((p) => p.label);
+  return picked.some((p) => p.label === all) ? 'all' : picked.map((p) => p.label);
 }
 
 /**

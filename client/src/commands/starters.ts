@@ -1,8 +1,11 @@
 // The text OKG: New Filter and OKG: New Patch start from: valid as it stands (the language server
 // finds nothing to report), with comments saying what to change and how to run it. Filters and
-// patches allow `//` comments; kgctl and Copy as kruisegamectl Command strip them.
+// patches allow `//` comments; kgctl and Copy as kruisegamectl Command strip them. Functions, so the
+// comments are in the window's language.
+import * as l10n from '@vscode/l10n';
 
-export const FILTER_STARTER = `// A filter picks GameServers the way kruise-game-api does. Run it (the
+export const filterStarter = (): string =>
+  l10n.t(`// A filter picks GameServers the way kruise-game-api does. Run it (the
 // filter button in the editor title, or OKG: Run Filter) and the GameServers
 // view shows only its matches, live; OKG: Clear Filter shows them all again.
 //
@@ -18,9 +21,10 @@ export const FILTER_STARTER = `// A filter picks GameServers the way kruise-game
     { "currentState": "Ready" }
   ]
 }
-`;
+`);
 
-export const PATCH_STARTER = `// A JSON Patch (RFC 6902) changes every GameServer the running filter
+export const patchStarter = (): string =>
+  l10n.t(`// A JSON Patch (RFC 6902) changes every GameServer the running filter
 // matches. Apply it with the button in the editor title or OKG: Apply Patch
 // to Matches: each match is dry-run on the server and shown in one diff, and
 // nothing is written until you confirm.
@@ -33,4 +37,4 @@ export const PATCH_STARTER = `// A JSON Patch (RFC 6902) changes every GameServe
   // Rolling updates replace GameServers with a higher update priority first.
   { "op": "replace", "path": "/spec/updatePriority", "value": 10 }
 ]
-`;
+`);

@@ -4,8 +4,9 @@ import * as vscode from 'vscode';
 
 export function requireTrust(action: string): boolean {
   if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showErrorMessage(`${action} changes the cluster, which needs a trusted workspace.`, 'Manage Workspace Trust').then(
-    (c) => c && vscode.commands.executeCommand('workbench.trust.manage'),
-  );
+  const manage = vscode.l10n.t('Manage Workspace Trust');
+  void vscode.window
+    .showErrorMessage(vscode.l10n.t('{0} changes the cluster, which needs a trusted workspace.', action), manage)
+    .then((c) => c === manage && vscode.commands.executeCommand('workbench.trust.manage'));
   return false;
 }

@@ -46,15 +46,17 @@ export class LiveObjectDocuments implements vscode.TextDocumentContentProvider, 
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const ref = parse(uri);
-    if (!ref) return '# Not an OKG object address.\n';
+    if (!ref) return `# ${vscode.l10n.t('Not an OKG object address.')}\n`;
     const cachedVersion = this.cachedVersion(ref);
     this.shown.set(uri.toString(), { ref, cachedVersion });
-    if (cachedVersion === undefined) return `# ${ref.kind} ${ref.namespace}/${ref.name} is not in the cluster (or not in the chosen namespaces).\n`;
+    if (cachedVersion === undefined) {
+      return `# ${vscode.l10n.t('{0} {1}/{2} is not in the cluster (or not in the chosen namespaces).', ref.kind, ref.namespace, ref.name)}\n`;
+    }
     try {
       return objectYaml(await this.session.fetch(ref.kind, ref.namespace, ref.name));
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      return `# ${ref.kind} ${ref.namespace}/${ref.name} could not be read from the cluster: ${message.replace(/\n/g, ' ')}\n`;
+      return `# ${vscode.l10n.t('{0} {1}/{2} could not be read from the cluster: {3}', ref.kind, ref.namespace, ref.name, message.replace(/\n/g, ' '))}\n`;
     }
   }
 

@@ -25,21 +25,20 @@ const IN_FRONT_KEY = 'okg.previewInFront';
 
 const APPLY_COMMAND = 'okg.preview.apply';
 const CANCEL_COMMAND = 'okg.preview.cancel';
-const NOTHING_PENDING = 'No preview awaits a decision.';
 
 /** Just right of the context item (priority 50), which names the same cluster. */
 const STATUS_PRIORITY = 49;
 
 function statusItems(): { apply: vscode.StatusBarItem; cancel: vscode.StatusBarItem } {
   const apply = vscode.window.createStatusBarItem('okg.previewApply', vscode.StatusBarAlignment.Left, STATUS_PRIORITY);
-  apply.name = 'OKG: Apply Previewed Changes';
+  apply.name = vscode.l10n.t('OKG: Apply Previewed Changes');
   apply.command = APPLY_COMMAND;
   apply.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
   const cancel = vscode.window.createStatusBarItem('okg.previewCancel', vscode.StatusBarAlignment.Left, STATUS_PRIORITY - 1);
-  cancel.name = 'OKG: Cancel Previewed Changes';
+  cancel.name = vscode.l10n.t('OKG: Cancel Previewed Changes');
   cancel.command = CANCEL_COMMAND;
-  cancel.text = '$(circle-slash) Cancel';
-  cancel.tooltip = 'Cancel: nothing is written';
+  cancel.text = `$(circle-slash) ${vscode.l10n.t('Cancel')}`;
+  cancel.tooltip = vscode.l10n.t('Cancel: nothing is written');
   return { apply, cancel };
 }
 
@@ -84,7 +83,7 @@ export class PreviewDecision implements vscode.Disposable {
   }
 
   private answer(how: 'apply' | 'cancel'): void {
-    if (!this.state.end(how)) void vscode.window.showInformationMessage(NOTHING_PENDING);
+    if (!this.state.end(how)) void vscode.window.showInformationMessage(vscode.l10n.t('No preview awaits a decision.'));
   }
 
   private show(request: DecisionRequest | undefined): void {
@@ -94,7 +93,7 @@ export class PreviewDecision implements vscode.Disposable {
       this.setKeys(false, false);
       return;
     }
-    this.items.apply.text = `$(check) ${request.question.replace(/\?$/, '')}`;
+    this.items.apply.text = `$(check) ${request.question.replace(/[?？]$/, '')}`;
     this.items.apply.tooltip = `${request.question} ${request.detail}`;
     this.items.apply.show();
     this.items.cancel.show();

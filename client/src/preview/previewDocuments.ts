@@ -25,7 +25,7 @@ export class PreviewDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '# This preview has been replaced by a newer one.\n';
+    return this.texts.get(uri.toString()) ?? `# ${vscode.l10n.t('This preview has been replaced by a newer one.')}\n`;
   }
 
   dispose(): void {

@@ -1,11 +1,13 @@
 // The preview's title, and how its tab is told apart from other tabs: the multi-file diff editor
 // is not exposed to extensions as a tab input, so its tab is known by its label.
+import * as l10n from '@vscode/l10n';
 
-const PREFIX = 'OKG preview: ';
+/** What every preview's title starts with; a function, so it is in the window's language. */
+const prefix = (): string => l10n.t('OKG preview: ');
 
 /** e.g. `OKG preview: idle.kgpatch on the matches of old.kgfilter (6 GameServers in prod)`. */
 export function previewTitle(what: string, count: number, noun: string, context: string): string {
-  return `${PREFIX}${what} (${count} ${noun} in ${context})`;
+  return `${prefix()}${what} (${l10n.t('{0} {1} in {2}', count, noun, context)})`;
 }
 
 /** VS Code labels a multi-file diff tab with its title, then the number of files in brackets. */
@@ -15,5 +17,5 @@ export function isPreviewTab(label: string, title: string): boolean {
 
 /** Any preview's tab, this one's or an earlier one's. */
 export function isAnyPreviewTab(label: string): boolean {
-  return label.startsWith(PREFIX);
+  return label.startsWith(prefix());
 }

@@ -210,7 +210,10 @@ export class ClusterSession implements vscode.Disposable {
   async fetch(kind: ResourceKind, namespace: string, name: string, signal?: AbortSignal): Promise<KubeObject> {
     await this.start();
     const client = this.connection?.client;
-    if (!client) throw new Error(`${kind} ${namespace}/${name}: not connected to a cluster${this.error_ ? ` (${this.error_.message})` : ''}`);
+    if (!client) {
+      const why = this.error_ ? vscode.l10n.t(' ({0})', this.error_.message) : '';
+      throw new Error(vscode.l10n.t('{0} {1}/{2}: not connected to a cluster{3}', kind, namespace, name, why));
+    }
     return client.get(kind, namespace, name, { signal });
   }
 
@@ -264,7 +267,7 @@ export class ClusterSession implements vscode.Disposable {
       const s = c.staleSince();
       if (s !== undefined && (since === undefined || s < since)) {
         since = s;
-        reason = c.lastError()?.message ?? 'the watch stopped';
+        reason = c.lastError()?.message ?? vscode.l10n.t('the watch stopped');
       }
     }
     const next: Freshness = since === undefined ? { live: true } : { live: false, since, reason };
@@ -284,7 +287,7 @@ export class ClusterSession implements vscode.Disposable {
     const target = await this.resolveTarget();
     if (generation !== this.generation) return;
     if (!loaded.ok) return this.fail(loaded.error);
-    if (!target) return this.fail({ code: 'kubeconfig', message: 'The kubeconfig has no context.' });
+    if (!target) return this.fail({ code: 'kubeconfig', message: vscode.l10n.t('The kubeconfig has no context.') });
     const kc = kubeConfigFor(loaded.config, target.context);
     if (!kc.ok) return this.fail(kc.error);
     for (const w of kc.warnings) {
@@ -294,7 +297,7 @@ export class ClusterSession implements vscode.Disposable {
     }
     const client = new ClusterClient(kc.kc);
     // The bundle's own folder holds the watch process's bundle.
-    const watcher = new WatchProcess(join(__dirname, 'watch-host.js'));
+    const watcher = new WatchProcess(join(__dirname, 'watch-host.js'), { l10nBundle: vscode.l10n.uri?.fsPath });
     const watched = { kubeconfig: this.kubeconfigSetting, context: target.context, namespaces: target.namespaces };
     const caches = {
       GameServer: new RemoteCache(watcher, 'GameServer', watched),

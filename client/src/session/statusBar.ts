@@ -6,16 +6,18 @@ import { targetLabel } from './targetLabel';
 
 export function createStatusBar(session: ClusterSession): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('okg.context', vscode.StatusBarAlignment.Left, 50);
-  item.name = 'OKG Context';
+  item.name = vscode.l10n.t('OKG Context');
   item.command = 'okg.selectContext';
   let resolved = false;
   const update = () => {
     const target = session.target();
     const problem = session.error?.message ?? freshnessLabel(session.freshness);
     const stale = !session.freshness.live;
-    const label = target ? targetLabel(target) : resolved ? 'OKG: no kubeconfig' : 'OKG';
-    item.text = `$(${stale ? 'warning' : 'server-environment'}) ${label}${stale ? ' · stale' : ''}`;
-    item.tooltip = problem ? `OKG: ${problem}\nClick to choose a context and namespaces.` : 'OKG: click to choose a context and namespaces';
+    const label = target ? targetLabel(target) : resolved ? vscode.l10n.t('OKG: no kubeconfig') : 'OKG';
+    item.text = `$(${stale ? 'warning' : 'server-environment'}) ${label}${stale ? vscode.l10n.t(' · stale') : ''}`;
+    item.tooltip = problem
+      ? `OKG: ${problem}\n${vscode.l10n.t('Click to choose a context and namespaces.')}`
+      : vscode.l10n.t('OKG: click to choose a context and namespaces');
     item.backgroundColor = problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };

@@ -64,15 +64,16 @@ export class FilterCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
   private countTitle(doc: vscode.TextDocument, t: Tracked): string | undefined {
     if (!t.filter.compiled.ok || this.session.state !== 'ready') return undefined;
     const noun = kindPlural(t.filter.kind, 2);
-    const empty = t.filter.isEmpty ? ' (empty filter: every object)' : '';
+    const empty = t.filter.isEmpty ? vscode.l10n.t(' (empty filter: every object)') : '';
     const running = this.tree.filter;
     if (running && running.uri.toString() === doc.uri.toString() && !doc.isDirty) {
       const c = this.tree.counts;
-      return `${c.matches} of ${c.total} ${noun} match${empty}${c.outside ? ` · ${c.outside} more in other namespaces` : ''}`;
+      const outside = c.outside ? vscode.l10n.t(' · {0} more in other namespaces', c.outside) : '';
+      return `${vscode.l10n.t('{0} of {1} {2} match', c.matches, c.total, noun)}${empty}${outside}`;
     }
     const compiled = t.filter.compiled;
     t.live ??= new LiveMatches(compiled.matches, this.session.objects(t.filter.kind));
-    return `${t.live.count} of ${this.session.count(t.filter.kind)} ${noun} match${empty}`;
+    return `${vscode.l10n.t('{0} of {1} {2} match', t.live.count, this.session.count(t.filter.kind), noun)}${empty}`;
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
@@ -82,13 +83,13 @@ export class FilterCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
     const target = this.session.target();
     const lenses = [
       new vscode.CodeLens(top, {
-        title: `$(play) Run on ${noun} in ${target ? targetLabel(target) : 'the current context'}`,
+        title: `$(play) ${vscode.l10n.t('Run on {0} in {1}', noun, target ? targetLabel(target) : vscode.l10n.t('the current context'))}`,
         command: 'okg.runFilter',
         arguments: [{ filterUri: doc.uri }],
       }),
     ];
     if (!t.filter.compiled.ok) {
-      lenses.push(new vscode.CodeLens(top, { title: 'Filter has errors: it would not run', command: 'workbench.actions.view.problems' }));
+      lenses.push(new vscode.CodeLens(top, { title: vscode.l10n.t('Filter has errors: it would not run'), command: 'workbench.actions.view.problems' }));
       return lenses;
     }
     const count = this.countTitle(doc, t);

@@ -18,5 +18,5 @@ export function gameServerItem(node: GameServerNode): vscode.TreeItem {
 /** The tooltip of the whole object; without one (the cluster did not answer), what the row knows and why. */
 export function gameServerTooltipText(node: GameServerNode, whole: unknown, missing?: string): string {
   const text = gameServerTooltip(whole ?? node.object, node.name, node.namespace);
-  return missing ? `${text}\n\n*Addresses and conditions not shown: ${escapeMarkdown(missing)}*` : text;
+  return missing ? `${text}\n\n*${vscode.l10n.t('Addresses and conditions not shown: {0}', escapeMarkdown(missing))}*` : text;
 }

@@ -2,6 +2,7 @@
 // VS Code hears only of the nodes that changed, when refreshSchedule.ts says. Large sets show a
 // page of GameServers and a "Show more" row; tooltips are built only when a row is hovered.
 import * as vscode from 'vscode';
+import { kindPlural } from '../commands/resourceKind';
 import type { ClusterSession, SessionChange } from '../session/clusterSession';
 import { freshnessLabel } from '../session/freshness';
 import { targetLabel } from '../session/targetLabel';
@@ -147,7 +148,7 @@ export class GameServerTree implements vscode.TreeDataProvider<ViewNode>, vscode
     if (counts.outside !== this.shown.outside) void vscode.commands.executeCommand('setContext', 'okg.outsideMatches', (counts.outside ?? 0) > 0);
     const target = this.session.target();
     const freshness = this.session.freshness;
-    const description = target ? `${targetLabel(target)}${freshness.live ? '' : ' · stale'}` : undefined;
+    const description = target ? `${targetLabel(target)}${freshness.live ? '' : vscode.l10n.t(' · stale')}` : undefined;
     // Each assignment is a message to the window: only when the text changed (this runs every second).
     if (description !== this.view.description) this.view.description = description;
     const parts = [freshness.live ? undefined : freshnessLabel(freshness), this.filterMessage(counts)].filter((p) => p !== undefined);
@@ -163,9 +164,10 @@ export class GameServerTree implements vscode.TreeDataProvider<ViewNode>, vscode
     // A message would hide the welcome content that explains an error state; the exact error
     // is in the log and the status bar tooltip.
     if (!f || this.session.state !== 'ready') return undefined;
-    const noun = f.kind === 'GameServerSet' ? 'GameServerSets' : 'GameServers';
-    const outside = counts.outside ? ` · ${counts.outside} more in other namespaces` : '';
-    return `Filter ${f.label}: ${counts.matches} of ${counts.total} ${noun} match${f.isEmpty ? ' (empty filter: every object)' : ''}${outside}`;
+    const noun = kindPlural(f.kind, 2);
+    const outside = counts.outside ? vscode.l10n.t(' · {0} more in other namespaces', counts.outside) : '';
+    const empty = f.isEmpty ? vscode.l10n.t(' (empty filter: every object)') : '';
+    return `${vscode.l10n.t('Filter {0}: {1} of {2} {3} match', f.label, counts.matches, counts.total, noun)}${empty}${outside}`;
   }
 
   getTreeItem(node: ViewNode): vscode.TreeItem {
@@ -194,7 +196,10 @@ export class GameServerTree implements vscode.TreeDataProvider<ViewNode>, vscode
         const whole = await this.session.fetch('GameServer', node.namespace, node.name, ac.signal);
         item.tooltip = new vscode.MarkdownString(gameServerTooltipText(node, whole), true);
       } catch (e) {
-        item.tooltip = new vscode.MarkdownString(gameServerTooltipText(node, undefined, ac.signal.aborted ? 'the cluster did not answer in time' : (e as Error).message), true);
+        item.tooltip = new vscode.MarkdownString(
+          gameServerTooltipText(node, undefined, ac.signal.aborted ? vscode.l10n.t('the cluster did not answer in time') : (e as Error).message),
+          true,
+        );
       } finally {
         clearTimeout(timer);
         sub.dispose();

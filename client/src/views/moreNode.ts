@@ -4,11 +4,11 @@ import * as vscode from 'vscode';
 import type { MoreNode } from './refreshSchedule';
 
 export function moreItem(node: MoreNode, listed: number): vscode.TreeItem {
-  const item = new vscode.TreeItem('Show more', vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(vscode.l10n.t('Show more'), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = `${listed.toLocaleString('en')} of ${node.set.children.length.toLocaleString('en')} listed`;
+  item.description = vscode.l10n.t('{0} of {1} listed', listed.toLocaleString('en'), node.set.children.length.toLocaleString('en'));
   item.iconPath = new vscode.ThemeIcon('ellipsis');
   item.contextValue = 'okg.more';
-  item.command = { command: 'okg.showMore', title: 'Show More', arguments: [node] };
+  item.command = { command: 'okg.showMore', title: vscode.l10n.t('Show More'), arguments: [node] };
   return item;
 }

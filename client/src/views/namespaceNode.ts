@@ -5,7 +5,7 @@ import type { NamespaceNode } from './treeIndex';
 export function namespaceItem(node: NamespaceNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.namespace || '(cluster)', vscode.TreeItemCollapsibleState.Expanded);
   item.id = node.id;
-  item.description = `${node.gameServerCount} GameServer${node.gameServerCount === 1 ? '' : 's'}`;
+  item.description = node.gameServerCount === 1 ? vscode.l10n.t('1 GameServer') : vscode.l10n.t('{0} GameServers', node.gameServerCount);
   item.iconPath = new vscode.ThemeIcon('symbol-namespace');
   item.contextValue = 'okg.namespace';
   return item;

@@ -8,7 +8,7 @@ export class PatchCodeLens implements vscode.CodeLensProvider {
     const noun = kindPlural(kindOfFile(doc.uri.path), 2);
     return [
       new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
-        title: `$(run-all) Apply to matching ${noun}... (preview first)`,
+        title: `$(run-all) ${vscode.l10n.t('Apply to matching {0}... (preview first)', noun)}`,
         command: 'okg.applyPatch',
         arguments: [{ patchUri: doc.uri }],
       }),

@@ -1,5 +1,7 @@
 // How a GameServer or set looks in the tree: description, icon, colour and tooltip text.
-// Pure: returns codicon and theme-colour ids and Markdown strings; the node files wrap them.
+// Pure: returns codicon and theme-colour ids and Markdown strings; the node files wrap them. Words go
+// through @vscode/l10n (no vscode API here), which the extension feeds with its bundle.
+import * as l10n from '@vscode/l10n';
 import {
   addressesOf,
   conditionsOf,
@@ -37,9 +39,9 @@ export function gameServerDescription(gs: unknown): string {
   const network = networkStateOf(gs);
   const { deletion, update } = prioritiesOf(gs);
   const parts = [
-    state === 'Ready' ? '' : state || 'no state',
+    state === 'Ready' ? '' : state || l10n.t('no state'),
     ops === 'None' ? '' : ops,
-    network === '' || network === 'Ready' ? '' : `network ${network}`,
+    network === '' || network === 'Ready' ? '' : l10n.t('network {0}', network),
     usualPriority(deletion) ? '' : `DP ${deletion}`,
     usualPriority(update) ? '' : `UP ${update}`,
   ].filter((p) => p !== '');
@@ -83,7 +85,8 @@ export function gameServerIcon(gs: unknown): IconChoice {
 export function setDescription(gss: unknown, matches?: number): string {
   const r = replicasOf(gss);
   const base = `${r.current}/${r.ready}/${r.desired}`;
-  return matches === undefined ? base : `${base} · ${matches} ${matches === 1 ? 'match' : 'matches'}`;
+  if (matches === undefined) return base;
+  return `${base} · ${matches === 1 ? l10n.t('1 match') : l10n.t('{0} matches', matches)}`;
 }
 
 export function setIcon(gss: unknown): IconChoice {
@@ -115,17 +118,22 @@ export function gameServerTooltip(gs: unknown, name: string, namespace: string):
   const images = gameServerImagesOf(gs);
   const addresses = addressesOf(gs);
   const lines = [
-    `**${escapeMarkdown(name)}** in ${escapeMarkdown(namespace)}`,
+    l10n.t('**{0}** in {1}', escapeMarkdown(name), escapeMarkdown(namespace)),
     '',
-    `State: ${escapeMarkdown(stateOf(gs) || 'unknown')} · opsState: ${escapeMarkdown(opsStateOf(gs) || '-')} · network: ${escapeMarkdown(networkStateOf(gs) || '-')}`,
+    l10n.t(
+      'State: {0} · opsState: {1} · network: {2}',
+      escapeMarkdown(stateOf(gs) || l10n.t('unknown')),
+      escapeMarkdown(opsStateOf(gs) || '-'),
+      escapeMarkdown(networkStateOf(gs) || '-'),
+    ),
     '',
-    `Deletion priority ${escapeMarkdown(deletion || '-')} · update priority ${escapeMarkdown(update || '-')}`,
+    l10n.t('Deletion priority {0} · update priority {1}', escapeMarkdown(deletion || '-'), escapeMarkdown(update || '-')),
     '',
   ];
-  if (images.length) lines.push('**Images**', '', ...images.map((i) => `- \`${i.replace(/`/g, "'")}\``), '');
-  if (addresses.length) lines.push('**Addresses**', '', ...addresses.map((a) => `- ${a.scope}: ${escapeMarkdown(a.text)}`), '');
-  lines.push(...conditionLines('Conditions', conditionsOf(gs)));
-  lines.push(...conditionLines('Service qualities', serviceQualityConditionsOf(gs)));
+  if (images.length) lines.push(`**${l10n.t('Images')}**`, '', ...images.map((i) => `- \`${i.replace(/`/g, "'")}\``), '');
+  if (addresses.length) lines.push(`**${l10n.t('Addresses')}**`, '', ...addresses.map((a) => `- ${a.scope}: ${escapeMarkdown(a.text)}`), '');
+  lines.push(...conditionLines(l10n.t('Conditions'), conditionsOf(gs)));
+  lines.push(...conditionLines(l10n.t('Service qualities'), serviceQualityConditionsOf(gs)));
   return lines.join('\n').trimEnd();
 }
 
@@ -133,12 +141,12 @@ export function setTooltip(gss: unknown, name: string, namespace: string): strin
   const r = replicasOf(gss);
   const images = setImagesOf(gss);
   const lines = [
-    `**${escapeMarkdown(name)}** in ${escapeMarkdown(namespace)}`,
+    l10n.t('**{0}** in {1}', escapeMarkdown(name), escapeMarkdown(namespace)),
     '',
     // The legend of the row's `current/ready/desired`, which has no room for words.
-    `Replicas \`${setDescription(gss)}\`: ${r.current} current · ${r.ready} ready · ${r.desired} desired`,
+    l10n.t('Replicas `{0}`: {1} current · {2} ready · {3} desired', setDescription(gss), r.current, r.ready, r.desired),
     '',
   ];
-  if (images.length) lines.push('**Template images**', '', ...images.map((i) => `- \`${i.replace(/`/g, "'")}\``));
+  if (images.length) lines.push(`**${l10n.t('Template images')}**`, '', ...images.map((i) => `- \`${i.replace(/`/g, "'")}\``));
   return lines.join('\n').trimEnd();
 }

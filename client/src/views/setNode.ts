@@ -9,7 +9,7 @@ export function setItem(node: SetNode, filtered: boolean): vscode.TreeItem {
   item.id = node.id;
   if (!node.object) {
     item.description = `${node.children.length}`;
-    item.tooltip = 'GameServers whose GameServerSet is not in the chosen namespaces';
+    item.tooltip = vscode.l10n.t('GameServers whose GameServerSet is not in the chosen namespaces');
     item.iconPath = new vscode.ThemeIcon('question');
     item.contextValue = 'okg.orphans';
     return item;

@@ -1,5 +1,6 @@
 // JSON with comments parsed into a tree with offsets (jsonc-parser), guarded against deep nesting.
 import { createScanner, parseTree, printParseErrorCode, ParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+import * as l10n from '@vscode/l10n';
 import type { Problem } from './problem';
 import type { LineIndex } from './text';
 
@@ -41,23 +42,24 @@ export function scanDepth(text: string): { tooDeepAt?: number; empty: boolean } 
   return { empty };
 }
 
-const SYNTAX_MESSAGES: Partial<Record<ParseErrorCode, string>> = {
-  [ParseErrorCode.InvalidSymbol]: 'Unexpected text: a JSON value (object, array, string, number, true, false or null) was expected',
-  [ParseErrorCode.InvalidNumberFormat]: 'Invalid number: write a plain decimal number such as 10 or -1.5',
-  [ParseErrorCode.PropertyNameExpected]: 'A property name in double quotes was expected (trailing commas are not allowed in JSON)',
-  [ParseErrorCode.ValueExpected]: 'A value was expected (trailing commas are not allowed in JSON)',
-  [ParseErrorCode.ColonExpected]: 'A colon `:` was expected after the property name',
-  [ParseErrorCode.CommaExpected]: 'A comma `,` was expected between elements',
-  [ParseErrorCode.CloseBraceExpected]: 'A closing `}` was expected',
-  [ParseErrorCode.CloseBracketExpected]: 'A closing `]` was expected',
-  [ParseErrorCode.EndOfFileExpected]: 'Unexpected text after the end: the file holds one JSON value',
-  [ParseErrorCode.InvalidCommentToken]: 'Invalid comment: use `// ...` or `/* ... */`',
-  [ParseErrorCode.UnexpectedEndOfComment]: 'The `/*` comment is not closed with `*/`',
-  [ParseErrorCode.UnexpectedEndOfString]: 'The string is not closed with a double quote',
-  [ParseErrorCode.UnexpectedEndOfNumber]: 'The number is incomplete',
-  [ParseErrorCode.InvalidUnicode]: 'Invalid unicode escape: use \\u followed by four hex digits',
-  [ParseErrorCode.InvalidEscapeCharacter]: 'Invalid escape: JSON strings allow \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX',
-  [ParseErrorCode.InvalidCharacter]: 'Invalid character in string: control characters must be escaped',
+/** Functions, so each message is in the locale chosen when the error is found. */
+const SYNTAX_MESSAGES: Partial<Record<ParseErrorCode, () => string>> = {
+  [ParseErrorCode.InvalidSymbol]: () => l10n.t('Unexpected text: a JSON value (object, array, string, number, true, false or null) was expected'),
+  [ParseErrorCode.InvalidNumberFormat]: () => l10n.t('Invalid number: write a plain decimal number such as 10 or -1.5'),
+  [ParseErrorCode.PropertyNameExpected]: () => l10n.t('A property name in double quotes was expected (trailing commas are not allowed in JSON)'),
+  [ParseErrorCode.ValueExpected]: () => l10n.t('A value was expected (trailing commas are not allowed in JSON)'),
+  [ParseErrorCode.ColonExpected]: () => l10n.t('A colon `:` was expected after the property name'),
+  [ParseErrorCode.CommaExpected]: () => l10n.t('A comma `,` was expected between elements'),
+  [ParseErrorCode.CloseBraceExpected]: () => l10n.t('A closing `}` was expected'),
+  [ParseErrorCode.CloseBracketExpected]: () => l10n.t('A closing `]` was expected'),
+  [ParseErrorCode.EndOfFileExpected]: () => l10n.t('Unexpected text after the end: the file holds one JSON value'),
+  [ParseErrorCode.InvalidCommentToken]: () => l10n.t('Invalid comment: use `// ...` or `/* ... */`'),
+  [ParseErrorCode.UnexpectedEndOfComment]: () => l10n.t('The `/*` comment is not closed with `*/`'),
+  [ParseErrorCode.UnexpectedEndOfString]: () => l10n.t('The string is not closed with a double quote'),
+  [ParseErrorCode.UnexpectedEndOfNumber]: () => l10n.t('The number is incomplete'),
+  [ParseErrorCode.InvalidUnicode]: () => l10n.t('Invalid unicode escape: use \\u followed by four hex digits'),
+  [ParseErrorCode.InvalidEscapeCharacter]: () => l10n.t('Invalid escape: JSON strings allow \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX'),
+  [ParseErrorCode.InvalidCharacter]: () => l10n.t('Invalid character in string: control characters must be escaped'),
 };
 
 /**
@@ -96,7 +98,7 @@ export function parseJsonc(text: string, lines: LineIndex): ParsedJson {
         {
           severity: 'error',
           code: 'too-deep',
-          message: `Nested more than ${MAX_DEPTH} levels deep; no filter or patch comes close, so it is not checked`,
+          message: l10n.t('Nested more than {0} levels deep; no filter or patch comes close, so it is not checked', MAX_DEPTH),
           range: lines.range(tooDeepAt, 1),
         },
       ],
@@ -108,7 +110,7 @@ export function parseJsonc(text: string, lines: LineIndex): ParsedJson {
   const problems: Problem[] = errors.map((e) => ({
     severity: 'error',
     code: 'json-syntax',
-    message: SYNTAX_MESSAGES[e.error] ?? `JSON syntax error (${printParseErrorCode(e.error)})`,
+    message: SYNTAX_MESSAGES[e.error]?.() ?? l10n.t('JSON syntax error ({0})', printParseErrorCode(e.error)),
     range: lines.range(e.offset, Math.max(e.length, 1)),
   }));
   return { root, problems, empty: false };

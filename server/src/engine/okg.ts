@@ -1,4 +1,5 @@
 // OKG constants and value rules shared by the filter, patch and manifest checks.
+import * as l10n from '@vscode/l10n';
 
 /** Reserved `spec.opsState` values; any other string is legal but sorts like `None`. */
 export const OPS_STATES = ['None', 'WaitToBeDeleted', 'Maintaining', 'Allocated', 'Kill'] as const;
@@ -60,13 +61,22 @@ export function isInt32(n: number): boolean {
   return Number.isInteger(n) && n >= -(2 ** 31) && n <= 2 ** 31 - 1;
 }
 
-/** Why an integer priority outside int32 is an error, for the patch and YAML messages alike. */
-export const NOT_INT32 =
-  "is outside the 32-bit integer range that an int-or-string holds in OKG's Go types: the API server stores it, but the OKG controller and kruise-game-api cannot decode the object. Use an integer from -2147483648 to 2147483647.";
+/** Why an integer priority (`subject` names it) outside int32 is an error, for the patch and YAML messages alike. */
+export function notInt32(subject: string): string {
+  return l10n.t(
+    "{0} is outside the 32-bit integer range that an int-or-string holds in OKG's Go types: the API server stores it, " +
+      'but the OKG controller and kruise-game-api cannot decode the object. Use an integer from -2147483648 to 2147483647.',
+    subject,
+  );
+}
 
-/** What OKG makes of a priority string beyond int64, for the patch and YAML messages alike. */
-export function beyondInt64(bound: string): string {
-  return `is beyond the 64-bit integer range, so OKG reads it as ${bound} (strconv.Atoi clamps it) and every such priority ties. Use a smaller integer.`;
+/** What OKG makes of a priority string (`subject` names it) beyond int64, for the patch and YAML messages alike. */
+export function beyondInt64(subject: string, bound: string): string {
+  return l10n.t(
+    '{0} is beyond the 64-bit integer range, so OKG reads it as {1} (strconv.Atoi clamps it) and every such priority ties. Use a smaller integer.',
+    subject,
+    bound,
+  );
 }
 
 /** The integer Go's strconv.Atoi reads from `s`, or undefined when Atoi fails (bad syntax or overflow). */

@@ -2,6 +2,7 @@
 // checks, completion and hover, and validated with ajv one sub-schema at a time.
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import * as l10n from '@vscode/l10n';
 import gameServerSchema from '../../../schemas/gameserver.schema.json';
 import gameServerSetSchema from '../../../schemas/gameserverset.schema.json';
 
@@ -126,13 +127,13 @@ export function schemaKeys(schema: JsonSchema): SchemaKey[] {
 
 /** A short human name of a schema's type, e.g. "integer or string", "map of string". */
 export function describeType(schema: JsonSchema): string {
-  if (schema['x-kubernetes-int-or-string']) return 'integer or string';
-  if (schema.anyOf) return schema.anyOf.map(describeType).join(' or ');
-  if (schema.type === 'array') return `array of ${describeType(schema.items ?? ANYTHING)}`;
+  if (schema['x-kubernetes-int-or-string']) return l10n.t('integer or string');
+  if (schema.anyOf) return schema.anyOf.map(describeType).reduce((a, b) => l10n.t('{0} or {1}', a, b));
+  if (schema.type === 'array') return l10n.t('array of {0}', describeType(schema.items ?? ANYTHING));
   if (schema.type === 'object' && typeof schema.additionalProperties === 'object' && !schema.properties) {
-    return `map of ${describeType(schema.additionalProperties)}`;
+    return l10n.t('map of {0}', describeType(schema.additionalProperties));
   }
-  return schema.type ?? 'any value';
+  return schema.type ?? l10n.t('any value');
 }
 
 /** An ajv instance that understands our schemas: draft-07, formats, and our custom keywords. */

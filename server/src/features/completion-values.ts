@@ -1,4 +1,5 @@
 // Where .kgfilter value completion gets its values from: the live cluster, else the workspace.
+import * as l10n from '@vscode/l10n';
 import type { FieldDef } from '../engine';
 import type { ClusterValues } from '../protocol';
 import type { TargetKind } from './document-kind';
@@ -26,16 +27,16 @@ export function fieldValues(field: FieldDef, target: TargetKind, sources: ValueS
   const { cluster } = sources;
   switch (field.name) {
     case 'namespace':
-      return from(cluster.namespaces, 'namespace in the cluster');
+      return from(cluster.namespaces, l10n.t('namespace in the cluster'));
     case 'name':
       return target === 'GameServerSet'
-        ? from(cluster.gssNames, 'GameServerSet in the cluster')
-        : from(cluster.names, 'GameServer in the cluster');
+        ? from(cluster.gssNames, l10n.t('GameServerSet in the cluster'))
+        : from(cluster.names, l10n.t('GameServer in the cluster'));
     case 'images':
       return cluster.images.length > 0
-        ? from(cluster.images, 'image in the cluster')
-        : from(sources.workspaceImages, 'image in a workspace GameServerSet');
+        ? from(cluster.images, l10n.t('image in the cluster'))
+        : from(sources.workspaceImages, l10n.t('image in a workspace GameServerSet'));
     default:
-      return from(field.knownValues ?? [], field.name === 'opsState' ? 'reserved opsState value' : `${field.name} value`);
+      return from(field.knownValues ?? [], field.name === 'opsState' ? l10n.t('reserved opsState value') : l10n.t('{0} value', field.name));
   }
 }

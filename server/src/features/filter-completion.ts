@@ -3,6 +3,7 @@
 import { CompletionItemKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Node, Segment } from 'jsonc-parser';
+import * as l10n from '@vscode/l10n';
 import { operatorsFor, registryFor, type FieldDef, type OperatorInfo, type Registry } from '../engine';
 import { fieldValues, type ValueSources } from './completion-values';
 import { targetKind, type TargetKind } from './document-kind';
@@ -11,8 +12,8 @@ import { offersValueNext, operatorSnippet, operatorVariants } from './operator-s
 import { item, jsonBlock, literal } from './snippet';
 
 const LOGIC = [
-  { name: '$and', meaning: 'Every clause in the array must match.' },
-  { name: '$or', meaning: 'At least one clause in the array must match.' },
+  { name: '$and', meaning: () => l10n.t('Every clause in the array must match.') },
+  { name: '$or', meaning: () => l10n.t('At least one clause in the array must match.') },
 ] as const;
 
 const isLogic = (s: Segment | undefined): boolean => s === '$and' || s === '$or';
@@ -43,7 +44,7 @@ function fieldValueSnippet(field: FieldDef): string {
 }
 
 function fieldDoc(field: FieldDef): string {
-  return `${field.description}\n\nReads \`${field.reads}\`.\n\n${jsonBlock(field.example)}`;
+  return `${field.description}\n\n${l10n.t('Reads `{0}`.', field.reads)}\n\n${jsonBlock(field.example)}`;
 }
 
 function fieldItems(ctx: Context, wrap: boolean): CompletionItem[] {
@@ -56,7 +57,7 @@ function fieldItems(ctx: Context, wrap: boolean): CompletionItem[] {
       range: ctx.range,
       newText: wrap ? `{${body}}` : body,
       snippet: true,
-      detail: `${field.type} · reads ${field.reads}`,
+      detail: l10n.t('{0} · reads {1}', field.type, field.reads),
       documentation: fieldDoc(field),
       sortText: `1${field.name}`,
       filterText: ctx.inString ? `"${field.name}"` : field.name,
@@ -96,8 +97,10 @@ function logicItems(ctx: Context, wrap: boolean): CompletionItem[] {
       range: ctx.range,
       newText: wrap ? `{${body}}` : body,
       snippet: true,
-      detail: 'logic · root only · array of one-field clauses',
-      documentation: `${l.meaning} Allowed only at the root; its elements are one-field clauses, not nested $and/$or.\n\n${jsonBlock(`{"${l.name}":[{"opsState":"None"},{"currentState":"Ready"}]}`)}`,
+      detail: l10n.t('logic · root only · array of one-field clauses'),
+      documentation: `${l10n.t('{0} Allowed only at the root; its elements are one-field clauses, not nested $and/$or.', l.meaning())}\n\n${jsonBlock(
+        `{"${l.name}":[{"opsState":"None"},{"currentState":"Ready"}]}`,
+      )}`,
       sortText: `2${l.name}`,
       filterText: ctx.inString ? `"${l.name}"` : l.name,
       suggestAgain: !ctx.keyOnly,
@@ -119,7 +122,7 @@ function operatorItems(ctx: Context, field: FieldDef, wrap: boolean): Completion
       range: ctx.range,
       newText: wrap ? `{${body}}` : body,
       snippet: true,
-      detail: gt ? 'kruise-game-api evaluates it as less-than' : op.meaning,
+      detail: gt ? l10n.t('kruise-game-api evaluates it as less-than') : op.meaning,
       documentation: operatorDoc(op),
       // $gt last: kruise-game-api inverts it, so it is offered only with its warning.
       sortText: `${gt ? 9 : 1}${String(i).padStart(2, '0')}`,

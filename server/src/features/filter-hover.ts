@@ -3,27 +3,30 @@
 import { getNodePath, type Segment } from 'jsonc-parser';
 import type { Hover, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import * as l10n from '@vscode/l10n';
 import { OPERATORS, registryFor, type FieldDef, type OperatorInfo } from '../engine';
 import { targetKind } from './document-kind';
 import { nodeAt, nodeRange, propertyOf, treeOf } from './json-context';
 import { jsonBlock, markdown } from './snippet';
 
-const LOGIC: Record<string, string> = {
-  $and: 'Matches when every clause in the array matches; stops at the first that does not.',
-  $or: 'Matches when at least one clause in the array matches.',
+const LOGIC: Record<string, () => string> = {
+  $and: () => l10n.t('Matches when every clause in the array matches; stops at the first that does not.'),
+  $or: () => l10n.t('Matches when at least one clause in the array matches.'),
 };
 
 function fieldHover(field: FieldDef): string {
-  return `**${field.name}** · \`${field.type}\` · reads \`${field.reads}\`\n\n${field.description}\n\nExample:\n\n${jsonBlock(field.example)}`;
+  const head = l10n.t('**{0}** · `{1}` · reads `{2}`', field.name, field.type, field.reads);
+  return `${head}\n\n${field.description}\n\n${l10n.t('Example:')}\n\n${jsonBlock(field.example)}`;
 }
 
 function operatorHover(op: OperatorInfo, field: FieldDef): string {
   const note = op.kgaNote ? `\n\n**kruise-game-api:** ${op.kgaNote}` : '';
-  return `**${op.name}** · operator on \`${field.name}\` (${field.type})\n\n${op.meaning}${note}`;
+  return `${l10n.t('**{0}** · operator on `{1}` ({2})', op.name, field.name, field.type)}\n\n${op.meaning}${note}`;
 }
 
 function logicHover(name: string): string {
-  return `**${name}** · logic, root only\n\n${LOGIC[name]} Its elements are one-field clauses; $and / $or cannot be nested.`;
+  const body = l10n.t('{0} Its elements are one-field clauses; $and / $or cannot be nested.', LOGIC[name]());
+  return `${l10n.t('**{0}** · logic, root only', name)}\n\n${body}`;
 }
 
 /** The hover text for the key at `path` (the path ends with the key itself). */

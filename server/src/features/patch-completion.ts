@@ -3,6 +3,7 @@
 import type { Node, Segment } from 'jsonc-parser';
 import { CompletionItemKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import * as l10n from '@vscode/l10n';
 import { escapeSegment, unescapeSegment } from '../engine/patch/pointer';
 import { childSchema, describeType, isArrayIndexSegment, schemaAtPointer, schemaKeys, type JsonSchema } from '../engine/schemas';
 import { targetKind, type TargetKind } from './document-kind';
@@ -63,7 +64,7 @@ function memberItems(ctx: Context, opObject: Node | undefined): CompletionItem[]
         range: ctx.range,
         newText: ctx.keyOnly ? `"${name}"` : `"${name}": ${value}`,
         snippet: true,
-        documentation: doc,
+        documentation: doc(),
         filterText: ctx.inString ? `"${name}"` : name,
         suggestAgain: !ctx.keyOnly && name !== 'value',
       });
@@ -153,8 +154,8 @@ function pointerItems(ctx: Context, node: Node): CompletionItem[] {
   const { schema } = site;
   if (schema.type === 'array') {
     return [
-      segment('0', schema.items, 'index of the first element', undefined, '0'),
-      segment('-', undefined, 'append after the last element (add only)', undefined, '1'),
+      segment('0', schema.items, l10n.t('index of the first element'), undefined, '0'),
+      segment('-', undefined, l10n.t('append after the last element (add only)'), undefined, '1'),
     ];
   }
   return schemaKeys(schema).map((k) => segment(k.name, k.schema, describeType(k.schema), k.description, `${k.required ? 0 : 1}${k.name}`));
@@ -162,8 +163,8 @@ function pointerItems(ctx: Context, node: Node): CompletionItem[] {
 
 function valuesOf(schema: JsonSchema): { json: string; detail: string }[] {
   const out: { json: string; detail: string }[] = [];
-  for (const v of schema['x-okg-reserved'] ?? []) out.push({ json: JSON.stringify(v), detail: 'reserved value' });
-  for (const v of schema.enum ?? []) out.push({ json: JSON.stringify(v), detail: 'allowed value' });
+  for (const v of schema['x-okg-reserved'] ?? []) out.push({ json: JSON.stringify(v), detail: l10n.t('reserved value') });
+  for (const v of schema.enum ?? []) out.push({ json: JSON.stringify(v), detail: l10n.t('allowed value') });
   if (schema.type === 'boolean') out.push({ json: 'true', detail: 'boolean' }, { json: 'false', detail: 'boolean' });
   for (const branch of schema.anyOf ?? []) out.push(...valuesOf(branch));
   return out;

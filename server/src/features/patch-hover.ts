@@ -3,6 +3,7 @@
 import { getNodePath, type Node } from 'jsonc-parser';
 import type { Hover, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import * as l10n from '@vscode/l10n';
 import { escapeSegment, unescapeSegment } from '../engine/patch/pointer';
 import { describeType, schemaAtPointer } from '../engine/schemas';
 import { targetKind } from './document-kind';
@@ -23,8 +24,8 @@ function pointerHover(doc: TextDocument, node: Node, offset: number): Hover | nu
   const pointer = segments.map((s) => `/${escapeSegment(s)}`).join('');
   const lines = [`**${pointer}** · \`${describeType(schema)}\``];
   if (schema.description) lines.push(schema.description);
-  if (schema['x-okg-reserved']) lines.push(`Reserved values: ${schema['x-okg-reserved'].join(', ')}`);
-  if (schema.enum) lines.push(`Allowed values: ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`);
+  if (schema['x-okg-reserved']) lines.push(l10n.t('Reserved values: {0}', schema['x-okg-reserved'].join(', ')));
+  if (schema.enum) lines.push(l10n.t('Allowed values: {0}', schema.enum.map((v) => JSON.stringify(v)).join(', ')));
   const range = nodeRange(doc, { offset: node.offset + 1 + start, length: upTo - start });
   return { contents: markdown(lines.join('\n\n')), range };
 }
@@ -38,7 +39,7 @@ export function patchHover(doc: TextDocument, position: Position): Hover | null 
   const property = node.parent;
   if (property?.children?.[0] === node) {
     const memberDoc = MEMBER_DOCS[node.value];
-    return memberDoc ? { contents: markdown(`**${node.value}**\n\n${memberDoc}`), range: nodeRange(doc, node) } : null;
+    return memberDoc ? { contents: markdown(`**${node.value}**\n\n${memberDoc()}`), range: nodeRange(doc, node) } : null;
   }
   if (path[1] === 'op') {
     const op = PATCH_OPS.find((o) => o.name === node.value);

@@ -2,6 +2,7 @@
 // bound on how many diagnostics one document publishes.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import * as l10n from '@vscode/l10n';
 import type { Problem } from '../engine';
 import { MAX_DIAGNOSTICS, MAX_JSON_LENGTH } from './limits';
 
@@ -18,6 +19,11 @@ export function toDiagnostic(problem: Problem): Diagnostic {
     message: problem.message,
     ...(problem.data && { data: problem.data }),
   };
+}
+
+/** What a message calls a .kgfilter or .kgpatch document. */
+export function documentNoun(noun: 'filter' | 'patch'): string {
+  return noun === 'patch' ? l10n.t({ message: 'patch', comment: ['a .kgpatch document'] }) : l10n.t({ message: 'filter', comment: ['a .kgfilter document'] });
 }
 
 /** A size for messages: `1.9 MB`, `300 KB`. */
@@ -37,12 +43,17 @@ export function tooLargeWarning(message: string): Diagnostic {
 }
 
 /** A filter or patch is a few kilobytes; a document past the limit gets this one diagnostic instead of checks. */
-export function tooLarge(doc: TextDocument, noun: string): Diagnostic[] | undefined {
+export function tooLarge(doc: TextDocument, noun: 'filter' | 'patch'): Diagnostic[] | undefined {
   const length = doc.getText().length;
   if (length <= MAX_JSON_LENGTH) return undefined;
   return [
     tooLargeWarning(
-      `This ${noun} is ${size(length)}, over the ${size(MAX_JSON_LENGTH)} the editor checks; no ${noun} is this large, so check that it is the right file`,
+      l10n.t(
+        'This {0} is {1}, over the {2} the editor checks; no {0} is this large, so check that it is the right file',
+        documentNoun(noun),
+        size(length),
+        size(MAX_JSON_LENGTH),
+      ),
     ),
   ];
 }
@@ -66,7 +77,7 @@ export function limitDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
       severity: DiagnosticSeverity.Warning,
       code: 'too-many-problems',
       source: SOURCE,
-      message: `${hidden} more problems from here on are not shown (the editor shows ${MAX_DIAGNOSTICS - 1} per file); fix the ones above first`,
+      message: l10n.t('{0} more problems from here on are not shown (the editor shows {1} per file); fix the ones above first', hidden, MAX_DIAGNOSTICS - 1),
     },
   ];
 }

@@ -1,5 +1,6 @@
 // Delete mode (-d): delete every match; with --dry-run, the server checks each delete and
 // nothing is deleted.
+import * as l10n from '@vscode/l10n';
 import { PatchRunner } from '../../cluster/patch-runner';
 import type { KgctlOptions } from '../args';
 import { connect } from '../connect';
@@ -19,13 +20,16 @@ export async function deleteMode(o: KgctlOptions, io: Io, signal: AbortSignal): 
     for (const r of bad) io.stderr(`kgctl: ${r.error?.message ?? r.key}\n`);
     if (o.dryRun) {
       for (const r of results) if (r.outcome === 'deleted') io.stdout(`would delete ${r.key}\n`);
-      io.stderr(`kgctl: dry run: ${results.length - bad.length} would be deleted, ${bad.length} failed; nothing was deleted\n`);
+      io.stderr(`kgctl: ${l10n.t('dry run: {0} would be deleted, {1} failed; nothing was deleted', results.length - bad.length, bad.length)}\n`);
       return bad.length > 0 ? EXIT_PARTIAL : EXIT_OK;
     }
     const unknown = bad.filter((r) => r.outcome === 'may-have-been-deleted').length;
     const notDeleted = bad.length - unknown;
-    if (notDeleted > 0) io.stderr(`kgctl: ${notDeleted} of ${results.length} ${o.kind}s were not deleted\n`);
-    if (unknown > 0) io.stderr(`kgctl: ${unknown} of ${results.length} ${o.kind}s may have been deleted (the answer was lost); check them before running again\n`);
+    if (notDeleted > 0) io.stderr(`kgctl: ${l10n.t('{0} of {1} {2}s were not deleted', notDeleted, results.length, o.kind)}\n`);
+    if (unknown > 0) {
+      const message = l10n.t('{0} of {1} {2}s may have been deleted (the answer was lost); check them before running again', unknown, results.length, o.kind);
+      io.stderr(`kgctl: ${message}\n`);
+    }
     io.stdout(
       o.output === 'table'
         ? resultsTable(results.map((r) => ({ object: r.object, result: r.outcome, error: r.error })))

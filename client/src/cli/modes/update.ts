@@ -1,6 +1,7 @@
 // Update mode (-j): patch every match, each guarded by what it was matched at (its spec, and the
 // values the filter read: see PatchRunner); with --dry-run, a server-side dry run per object
 // printed as a unified diff.
+import * as l10n from '@vscode/l10n';
 import { checkPatch } from '../../../../server/src/engine';
 import { PatchRunner, type ApplyResult, type Preview } from '../../cluster/patch-runner';
 import type { KgctlOptions } from '../args';
@@ -27,17 +28,18 @@ function printDryRun(previews: readonly Preview[], io: Io): number {
   for (const p of previews) {
     if (p.error || !p.after) {
       failed++;
-      io.stderr(`kgctl: ${p.error?.message ?? `${p.key}: no answer`}\n`);
+      io.stderr(`kgctl: ${p.error?.message ?? l10n.t('{0}: no answer', p.key)}\n`);
       continue;
     }
     const d = objectDiff(p.key, p.before, p.after);
-    if (d === '') io.stderr(`kgctl: ${p.key}: no change\n`);
+    if (d === '') io.stderr(`kgctl: ${l10n.t('{0}: no change', p.key)}\n`);
     else {
       changed++;
       io.stdout(d);
     }
   }
-  io.stderr(`kgctl: dry run: ${changed} would change, ${previews.length - changed - failed} unchanged, ${failed} failed; nothing was changed\n`);
+  const unchanged = previews.length - changed - failed;
+  io.stderr(`kgctl: ${l10n.t('dry run: {0} would change, {1} unchanged, {2} failed; nothing was changed', changed, unchanged, failed)}\n`);
   return failed > 0 ? EXIT_PARTIAL : EXIT_OK;
 }
 
@@ -46,7 +48,7 @@ export async function updateMode(o: KgctlOptions, io: Io, signal: AbortSignal): 
   const patch = checkPatch(source.text, o.kind);
   const notes = formatProblems(source, patch.problems);
   if (notes) io.stderr(notes);
-  if (!patch.ok) throw new UsageOrSetupError('the patch has errors (see above); nothing was changed');
+  if (!patch.ok) throw new UsageOrSetupError(l10n.t('the patch has errors (see above); nothing was changed'));
   const filter = await prepareFilter(o, io);
   const client = connect(o, io, 'update');
   try {
@@ -63,9 +65,15 @@ export async function updateMode(o: KgctlOptions, io: Io, signal: AbortSignal): 
     for (const r of bad) io.stderr(`kgctl: ${r.error?.message ?? r.key}\n`);
     const unknown = bad.filter((r) => r.outcome === 'may-have-been-applied').length;
     const notPatched = bad.length - unknown;
-    if (notPatched > 0) io.stderr(`kgctl: ${notPatched} of ${results.length} ${o.kind}s were not patched\n`);
+    if (notPatched > 0) io.stderr(`kgctl: ${l10n.t('{0} of {1} {2}s were not patched', notPatched, results.length, o.kind)}\n`);
     if (unknown > 0) {
-      io.stderr(`kgctl: ${unknown} of ${results.length} ${o.kind}s may have been patched (the answer was lost); check them before running again, which could patch them twice\n`);
+      const message = l10n.t(
+        '{0} of {1} {2}s may have been patched (the answer was lost); check them before running again, which could patch them twice',
+        unknown,
+        results.length,
+        o.kind,
+      );
+      io.stderr(`kgctl: ${message}\n`);
     }
     io.stdout(
       o.output === 'table'

@@ -1,5 +1,6 @@
 // Filter text -> checked clauses -> one mingo query, compiled once and run per object over a lazy view.
 import { Query } from 'mingo';
+import * as l10n from '@vscode/l10n';
 import { outOfRangeNumbers, parseJsonc } from '../json';
 import type { Problem } from '../problem';
 import { hasErrors } from '../problem';
@@ -32,7 +33,6 @@ export function parseFilter(text: string, target: FilterTarget): ParsedFilter {
   const lines = new LineIndex(text);
   const parsed = parseJsonc(text, lines);
   if (parsed.empty) {
-    const noun = registry.kind === 'custom' ? 'object' : registry.kind;
     return {
       ok: true,
       ast: { kind: 'all' },
@@ -41,7 +41,10 @@ export function parseFilter(text: string, target: FilterTarget): ParsedFilter {
         {
           severity: 'info',
           code: 'empty-filter',
-          message: `An empty filter matches every ${noun} in every namespace`,
+          message:
+            registry.kind === 'custom'
+              ? l10n.t('An empty filter matches every object in every namespace')
+              : l10n.t('An empty filter matches every {0} in every namespace', registry.kind),
           range: lines.range(0, text.length),
         },
       ],
@@ -54,7 +57,11 @@ export function parseFilter(text: string, target: FilterTarget): ParsedFilter {
     const problems: Problem[] = huge.map((node) => ({
       severity: 'error',
       code: 'number-out-of-range',
-      message: `${text.slice(node.offset, node.offset + node.length)} is beyond the range of a 64-bit float (about ±1.8e308): Go's encoding/json cannot read it, so kruise-game-api rejects the whole filter. Write a number within that range`,
+      message: l10n.t(
+        "{0} is beyond the range of a 64-bit float (about ±1.8e308): Go's encoding/json cannot read it, so kruise-game-api rejects the whole filter. " +
+          'Write a number within that range',
+        text.slice(node.offset, node.offset + node.length),
+      ),
       range: lines.range(node.offset, node.length),
     }));
     return { ok: false, problems: [...parsed.problems, ...problems], registry };

@@ -1,4 +1,5 @@
 // The field registry, generic as in structured-filter-go: a field is a name, a type and a getter.
+import * as l10n from '@vscode/l10n';
 import { GS_STATES, NETWORK_STATES, OPS_STATES, intOrStringValue } from '../okg';
 
 export type FieldType = 'bool' | 'number' | 'string' | 'number[]' | 'string[]';
@@ -71,7 +72,9 @@ const namespaceField = (kind: string): FieldDef => ({
   name: 'namespace',
   type: 'string',
   reads: '.metadata.namespace',
-  description: `The ${kind}'s namespace.`,
+  get description() {
+    return l10n.t("The {0}'s namespace.", kind);
+  },
   example: '{"namespace":"default"}',
   get: (o) => str(okg(o)?.metadata?.namespace),
 });
@@ -80,7 +83,9 @@ const nameField = (kind: string, example: string): FieldDef => ({
   name: 'name',
   type: 'string',
   reads: '.metadata.name',
-  description: `The ${kind}'s name.`,
+  get description() {
+    return l10n.t("The {0}'s name.", kind);
+  },
   example,
   get: (o) => str(okg(o)?.metadata?.name),
 });
@@ -92,8 +97,12 @@ export const GAME_SERVER_FIELDS: Registry = registry('GameServer', [
     name: 'opsState',
     type: 'string',
     reads: '.spec.opsState',
-    description:
-      'The operations state set by users or service-quality actions. Reserved values: None, WaitToBeDeleted, Maintaining, Allocated, Kill; any other string is legal and sorts like None. "" when unset.',
+    get description() {
+      return l10n.t(
+        'The operations state set by users or service-quality actions. ' +
+          'Reserved values: None, WaitToBeDeleted, Maintaining, Allocated, Kill; any other string is legal and sorts like None. "" when unset.',
+      );
+    },
     example: '{"opsState":"WaitToBeDeleted"}',
     knownValues: OPS_STATES,
     get: (o) => str(okg(o)?.spec?.opsState),
@@ -102,8 +111,11 @@ export const GAME_SERVER_FIELDS: Registry = registry('GameServer', [
     name: 'updatePriority',
     type: 'number',
     reads: '.spec.updatePriority',
-    description:
-      'Spec update priority (IntOrString, read as Go IntValue: "10" is 10, a non-numeric string is 0; missing is 0). Not the UP column, which shows status.',
+    get description() {
+      return l10n.t(
+        'Spec update priority (IntOrString, read as Go IntValue: "10" is 10, a non-numeric string is 0; missing is 0). Not the UP column, which shows status.',
+      );
+    },
     example: '{"updatePriority":{"$ge":10}}',
     integer: true,
     get: (o) => intOrStringValue(okg(o)?.spec?.updatePriority),
@@ -112,8 +124,12 @@ export const GAME_SERVER_FIELDS: Registry = registry('GameServer', [
     name: 'deletionPriority',
     type: 'number',
     reads: '.spec.deletionPriority',
-    description:
-      'Spec deletion priority (IntOrString, read as Go IntValue: "10" is 10, a non-numeric string is 0; missing is 0). Not the DP column, which shows status.',
+    get description() {
+      return l10n.t(
+        'Spec deletion priority (IntOrString, read as Go IntValue: "10" is 10, a non-numeric string is 0; missing is 0). ' +
+          'Not the DP column, which shows status.',
+      );
+    },
     example: '{"deletionPriority":{"$range":[1,100]}}',
     integer: true,
     get: (o) => intOrStringValue(okg(o)?.spec?.deletionPriority),
@@ -122,7 +138,9 @@ export const GAME_SERVER_FIELDS: Registry = registry('GameServer', [
     name: 'currentState',
     type: 'string',
     reads: '.status.currentState',
-    description: 'The state OKG computed from the pod. "" when unset.',
+    get description() {
+      return l10n.t('The state OKG computed from the pod. "" when unset.');
+    },
     example: '{"currentState":"Ready"}',
     knownValues: GS_STATES,
     closedValues: true,
@@ -132,7 +150,9 @@ export const GAME_SERVER_FIELDS: Registry = registry('GameServer', [
     name: 'currentNetworkState',
     type: 'string',
     reads: '.status.networkStatus.currentNetworkState',
-    description: 'The network state reported by the network plugin. "" when the GameServer has no network plugin.',
+    get description() {
+      return l10n.t('The network state reported by the network plugin. "" when the GameServer has no network plugin.');
+    },
     example: '{"currentNetworkState":"Ready"}',
     knownValues: NETWORK_STATES,
     closedValues: true,
@@ -142,8 +162,9 @@ export const GAME_SERVER_FIELDS: Registry = registry('GameServer', [
     name: 'images',
     type: 'string[]',
     reads: '.status.podStatus.containerStatuses[*] as "name,image"',
-    description:
-      'The images the runtime reports for each container, as "container,image", in containerStatuses order. Empty before the pod has a status.',
+    get description() {
+      return l10n.t('The images the runtime reports for each container, as "container,image", in containerStatuses order. Empty before the pod has a status.');
+    },
     example: '{"images":{"$all":["game,registry.example.com/game:1.2.0"]}}',
     containerImagePairs: true,
     get: (o) => images(okg(o)?.status?.podStatus?.containerStatuses),
@@ -157,7 +178,9 @@ export const GAME_SERVER_SET_FIELDS: Registry = registry('GameServerSet', [
     name: 'images',
     type: 'string[]',
     reads: '.spec.gameServerTemplate.spec.containers[*] as "name,image"',
-    description: 'The images of the template\'s containers, as "container,image", in spec order (init containers excluded).',
+    get description() {
+      return l10n.t('The images of the template\'s containers, as "container,image", in spec order (init containers excluded).');
+    },
     example: '{"images":{"$all":["minecraft,itzg/minecraft-server:java21"]}}',
     containerImagePairs: true,
     get: (o) => images(okg(o)?.spec?.gameServerTemplate?.spec?.containers),
@@ -189,7 +212,9 @@ export function customRegistry(types: Record<string, FieldType>): Registry {
       name,
       type,
       reads: `.${name}`,
-      description: `Custom field of type ${type}.`,
+      get description() {
+        return l10n.t('Custom field of type {0}.', type);
+      },
       example: `{"${name}":...}`,
       get: (o) => {
         const v = o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[name] : undefined;

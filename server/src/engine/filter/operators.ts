@@ -1,4 +1,5 @@
 // The operators of kruise-game-api's filter language, by field type.
+import * as l10n from '@vscode/l10n';
 import type { FieldType } from './fields';
 
 export type OperatorName = '$eq' | '$ne' | '$lt' | '$le' | '$gt' | '$ge' | '$in' | '$range' | '$regex' | '$all';
@@ -20,81 +21,116 @@ export interface OperatorInfo {
 
 const scalarOrArray = (t: FieldType): OperandShape => (t.endsWith('[]') ? 'array' : 'scalar');
 
+// The words are getters, so a hover reads them in the locale chosen after this module loaded.
 export const OPERATORS: readonly OperatorInfo[] = [
   {
     name: '$eq',
     types: ['bool', 'number', 'string', 'number[]', 'string[]'],
-    meaning: 'Equal. On array fields: the same elements in the same order. A bare value means $eq.',
+    get meaning() {
+      return l10n.t('Equal. On array fields: the same elements in the same order. A bare value means $eq.');
+    },
     snippet: '"\\$eq": ${1}',
     operand: scalarOrArray,
   },
   {
     name: '$ne',
     types: ['bool', 'number', 'string'],
-    meaning: 'Not equal.',
-    kgaNote: 'Not available on array fields.',
+    get meaning() {
+      return l10n.t('Not equal.');
+    },
+    get kgaNote() {
+      return l10n.t('Not available on array fields.');
+    },
     snippet: '"\\$ne": ${1}',
     operand: () => 'scalar',
   },
   {
     name: '$lt',
     types: ['number'],
-    meaning: 'Less than.',
+    get meaning() {
+      return l10n.t('Less than.');
+    },
     snippet: '"\\$lt": ${1:0}',
     operand: () => 'scalar',
   },
   {
     name: '$le',
     types: ['number'],
-    meaning: 'Less than or equal.',
-    kgaNote: 'Spelled $le, not MongoDB\'s $lte.',
+    get meaning() {
+      return l10n.t('Less than or equal.');
+    },
+    get kgaNote() {
+      return l10n.t('Spelled $le, not MongoDB\'s $lte.');
+    },
     snippet: '"\\$le": ${1:0}',
     operand: () => 'scalar',
   },
   {
     name: '$gt',
     types: ['number'],
-    meaning: 'Greater than.',
-    kgaNote:
-      'kruise-game-api v0.1.0 evaluates $gt as less-than (a bug in structured-filter-go). Use {"$ge": n} with {"$ne": n}, or $range, for a filter that means the same everywhere.',
+    get meaning() {
+      return l10n.t('Greater than.');
+    },
+    get kgaNote() {
+      return l10n.t(
+        'kruise-game-api v0.1.0 evaluates $gt as less-than (a bug in structured-filter-go). ' +
+          'Use {"$ge": n} with {"$ne": n}, or $range, for a filter that means the same everywhere.',
+      );
+    },
     snippet: '"\\$gt": ${1:0}',
     operand: () => 'scalar',
   },
   {
     name: '$ge',
     types: ['number'],
-    meaning: 'Greater than or equal.',
-    kgaNote: 'Spelled $ge, not MongoDB\'s $gte.',
+    get meaning() {
+      return l10n.t('Greater than or equal.');
+    },
+    get kgaNote() {
+      return l10n.t('Spelled $ge, not MongoDB\'s $gte.');
+    },
     snippet: '"\\$ge": ${1:0}',
     operand: () => 'scalar',
   },
   {
     name: '$in',
     types: ['number', 'string'],
-    meaning: 'Equal to any element of a non-empty array.',
+    get meaning() {
+      return l10n.t('Equal to any element of a non-empty array.');
+    },
     snippet: '"\\$in": [${1}]',
     operand: () => 'list',
   },
   {
     name: '$range',
     types: ['number', 'string'],
-    meaning: 'Within [first, second], both ends included; strings compare byte by byte (UTF-8).',
-    kgaNote: 'The second element must be >= the first.',
+    get meaning() {
+      return l10n.t('Within [first, second], both ends included; strings compare byte by byte (UTF-8).');
+    },
+    get kgaNote() {
+      return l10n.t('The second element must be >= the first.');
+    },
     snippet: '"\\$range": [${1:0}, ${2:10}]',
     operand: () => 'pair',
   },
   {
     name: '$regex',
     types: ['string'],
-    meaning: 'Matches an RE2 (Go) regular expression anywhere in the value; anchor with ^ and $.',
-    kgaNote: 'No flags or $options. A pattern Go cannot compile never matches instead of being rejected.',
+    get meaning() {
+      return l10n.t('Matches an RE2 (Go) regular expression anywhere in the value; anchor with ^ and $.');
+    },
+    get kgaNote() {
+      return l10n.t('No flags or $options. A pattern Go cannot compile never matches instead of being rejected.');
+    },
     snippet: '"\\$regex": "${1:^}"',
     operand: () => 'pattern',
   },
   {
     name: '$all',
     types: ['number[]', 'string[]'],
-    meaning: 'Every listed element is present, in any order; the field may have more.',
+    get meaning() {
+      return l10n.t('Every listed element is present, in any order; the field may have more.');
+    },
     snippet: '"\\$all": [${1}]',
     operand: () => 'array',
   },

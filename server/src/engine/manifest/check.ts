@@ -1,5 +1,6 @@
 // Runs every check on one GameServer or GameServerSet document and returns its findings, with offsets
 // in the document's own text.
+import * as l10n from '@vscode/l10n';
 import { MAX_ALIAS_COUNT, type ManifestDoc } from './documents';
 import { asObject, finding, type Check, type CheckContext, type Finding } from './finding';
 import { checkGameServerSpec } from './game-server-spec';
@@ -43,7 +44,7 @@ export function checkDocument(d: ManifestDoc): Finding[] {
       finding(
         'error',
         'yaml-alias-limit',
-        `This document expands more than ${MAX_ALIAS_COUNT} aliases; it is not checked. kubectl's YAML parser refuses excessive aliasing too.`,
+        l10n.t("This document expands more than {0} aliases; it is not checked. kubectl's YAML parser refuses excessive aliasing too.", MAX_ALIAS_COUNT),
         firstLine(d.text, d.doc.range[0], d.doc.range[1]),
       ),
     );

@@ -2,6 +2,7 @@
 // compares each key with every earlier key of the map, so one map of 20,000 keys takes seconds to
 // parse. Documents are parsed with that check off and checked here instead.
 import { isMap, isPair, isScalar, isSeq, YAMLParseError, type Document } from 'yaml';
+import * as l10n from '@vscode/l10n';
 
 /** Adds to `doc.errors` what yaml's `uniqueKeys` check would: equal scalar values in one map. */
 export function reportDuplicateKeys(doc: Document.Parsed): void {
@@ -17,7 +18,7 @@ export function reportDuplicateKeys(doc: Document.Parsed): void {
         // yaml compares values with ===, under which NaN equals nothing.
         if (isScalar(key) && !Number.isNaN(key.value)) {
           const at = key.range?.[0] ?? 0;
-          if (seen.has(key.value)) found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          if (seen.has(key.value)) found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', l10n.t('Map keys must be unique')));
           seen.add(key.value);
         }
         stack.push(pair.value, pair.key);

@@ -1,6 +1,7 @@
 // GameServerSet / GameServer YAML: the checks of the traps OKG accepts silently, plus schema validation, and the locators
 // the language features use. Only documents with apiVersion game.kruise.io/v1alpha1 and one of the two
 // kinds are looked at; every other document in the stream is left alone.
+import * as l10n from '@vscode/l10n';
 import type { Position, Problem } from '../problem';
 import { LineIndex } from '../text';
 import { checkDocument } from './check';
@@ -30,7 +31,7 @@ function checkChunk(text: string): Finding[] {
     if (kind) out.push(...checkDocument({ doc, text, base: 0, kind }));
   }
   if (tooDeepAt !== undefined) {
-    const message = `Nested more than ${MAX_YAML_DEPTH} levels deep here; no Kubernetes manifest comes close, so this document is not checked.`;
+    const message = l10n.t('Nested more than {0} levels deep here; no Kubernetes manifest comes close, so this document is not checked.', MAX_YAML_DEPTH);
     out.push(finding('error', 'yaml-too-deep', message, { start: tooDeepAt, end: tooDeepAt + 1 }));
   }
   return out;

@@ -3,6 +3,7 @@
 // unknown keys (pod-template-fields.ts). The API server stores this subtree unchecked, and the controller drops what
 // it does not know, so mistakes surface only later, as workload or pod events nobody reads (docs/okg-facts.md, gameServerTemplate).
 import type { ErrorObject } from 'ajv';
+import * as l10n from '@vscode/l10n';
 import { asArray, asObject, finding, type Check, type CheckContext, type Finding } from './finding';
 import { pointerSegments, showPath } from './paths';
 import { unknownPodTemplateFields, type UnknownField } from './pod-template-fields';
@@ -17,7 +18,7 @@ function podTemplateSpec(): PodTemplateModule['PodTemplateSpec'] {
 }
 
 const TEMPLATE = ['spec', 'gameServerTemplate'] as const;
-const LATER = 'the API server stores it unchecked, and pod creation fails later with an error only in the workload events';
+const later = (): string => l10n.t('the API server stores it unchecked, and pod creation fails later with an error only in the workload events');
 
 function validationErrors(template: Record<string, unknown>): ErrorObject[] {
   const data: Record<string, unknown> = {};
@@ -32,30 +33,51 @@ function validationErrors(template: Record<string, unknown>): ErrorObject[] {
   }
 }
 
-function describe(errors: ErrorObject[]): { code: string; text: string } {
+/** The problem with the value at `shown` (a path), as a code and a message. */
+function describe(errors: ErrorObject[], shown: string): { code: string; text: string } {
   const enumError = errors.find((e) => e.keyword === 'enum');
   if (enumError) {
     const allowed = (enumError.params.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', ');
-    return { code: 'pod-template-enum', text: `must be one of ${allowed}` };
+    return { code: 'pod-template-enum', text: l10n.t('`{0}` must be one of {1}: {2}.', shown, allowed, later()) };
   }
   if (errors.some((e) => e.keyword === 'format' && e.params.format === 'quantity')) {
-    return { code: 'pod-template-type', text: 'must be a quantity such as `500m`, `2` or `1Gi`' };
+    return { code: 'pod-template-type', text: l10n.t('`{0}` must be a quantity such as `500m`, `2` or `1Gi`: {1}.', shown, later()) };
   }
   const types = [...new Set(errors.filter((e) => e.keyword === 'type').map((e) => String(e.params.type)))];
-  if (types.length) return { code: 'pod-template-type', text: `must be ${types.join(' or ')}` };
-  return { code: `pod-template-${errors[0].keyword}`, text: errors[0].message ?? 'is invalid' };
+  if (types.length)
+    return {
+      code: 'pod-template-type',
+      text: l10n.t(
+        '`{0}` must be {1}: {2}.',
+        shown,
+        types.reduce((a, b) => l10n.t('{0} or {1}', a, b)),
+        later(),
+      ),
+    };
+  const what = errors[0].message ?? l10n.t('is invalid');
+  return { code: `pod-template-${errors[0].keyword}`, text: l10n.t('`{0}` {1}: {2}.', shown, what, later()) };
 }
 
 function unknownFieldFinding(ctx: CheckContext, u: UnknownField): Finding {
   const at = [...TEMPLATE, ...u.at];
-  const hint = u.replacement ? `: did you mean \`${u.replacement}\`? As written,` : ':';
-  return finding(
-    'error',
-    'pod-template-unknown-field',
-    `\`${u.key}\` is not a field of \`${showPath(at)}\` (a Kubernetes ${u.model})${hint} the API server stores the template unchecked and the controller drops unknown keys silently, so this setting never reaches the pods.`,
-    ctx.span([...at, u.key], 'key'),
-    u.replacement ? { replacement: u.replacement } : undefined,
-  );
+  const message = u.replacement
+    ? l10n.t(
+        '`{0}` is not a field of `{1}` (a Kubernetes {2}): ' +
+          'did you mean `{3}`? As written, the API server stores the template unchecked and the controller drops unknown keys silently, ' +
+          'so this setting never reaches the pods.',
+        u.key,
+        showPath(at),
+        u.model,
+        u.replacement,
+      )
+    : l10n.t(
+        '`{0}` is not a field of `{1}` (a Kubernetes {2}): ' +
+          'the API server stores the template unchecked and the controller drops unknown keys silently, so this setting never reaches the pods.',
+        u.key,
+        showPath(at),
+        u.model,
+      );
+  return finding('error', 'pod-template-unknown-field', message, ctx.span([...at, u.key], 'key'), u.replacement ? { replacement: u.replacement } : undefined);
 }
 
 /** The API server requires an image in every container of a pod; the OpenAPI schema does not say so. */
@@ -71,7 +93,7 @@ function missingImages(ctx: CheckContext, template: Record<string, unknown>): Fi
         finding(
           'error',
           'pod-template-image-missing',
-          `Container ${typeof container.name === 'string' ? `\`${container.name}\`` : i} has no \`image\`: ${LATER}.`,
+          l10n.t('Container {0} has no `image`: {1}.', typeof container.name === 'string' ? `\`${container.name}\`` : String(i), later()),
           ctx.span(typeof container.name === 'string' ? [...at, 'name'] : at, 'value'),
         ),
       );
@@ -92,7 +114,7 @@ export const checkPodTemplate: Check = (ctx) => {
     if (e.keyword === 'required') {
       const at = [...pointerSegments(e.instancePath), String(e.params.missingProperty)];
       if (!misspelt.has(showPath(at))) {
-        const message = `\`${showPath([...TEMPLATE, ...at])}\` is required: ${LATER}.`;
+        const message = l10n.t('`{0}` is required: {1}.', showPath([...TEMPLATE, ...at]), later());
         out.push(finding('error', 'pod-template-required', message, ctx.span([...TEMPLATE, ...at.slice(0, -1)], 'key')));
       }
       continue;
@@ -103,8 +125,8 @@ export const checkPodTemplate: Check = (ctx) => {
   }
   for (const [instancePath, errors] of byPath) {
     const path = [...TEMPLATE, ...pointerSegments(instancePath)];
-    const { code, text } = describe(errors);
-    out.push(finding('error', code, `\`${showPath(path)}\` ${text}: ${LATER}.`, ctx.span(path, 'value')));
+    const { code, text } = describe(errors, showPath(path));
+    out.push(finding('error', code, text, ctx.span(path, 'value')));
   }
   out.push(...missingImages(ctx, template));
   return out;

@@ -1,9 +1,8 @@
 // reserveGameServerIds as the OKG controller parses it: ints, or "a-b" ranges. One entry it cannot parse
 // makes it ignore the whole list, and the webhook that should reject bad lists has no effect (docs/okg-facts.md, reserveGameServerIds).
-import { parseGoInt } from '../okg';
+import * as l10n from '@vscode/l10n';
+import { parseReserveEntry } from '../scale/reserve-entry';
 import { asArray, asObject, finding, type Check, type Finding, type Span } from './finding';
-
-const DISABLES = 'OKG then ignores the whole reserveGameServerIds list, so no ID is reserved';
 
 interface Interval {
   from: number;
@@ -15,17 +14,13 @@ interface Interval {
 function parseEntry(entry: unknown): Interval | { code: string; why: string; replacement?: number } | undefined {
   if (typeof entry === 'number') return Number.isInteger(entry) ? { from: entry, to: entry, index: 0 } : undefined;
   if (typeof entry !== 'string') return undefined;
-  const single = parseGoInt(entry.trim());
-  if (single !== undefined) {
-    return { code: 'reserve-id-numeric-string', why: `\`"${entry}"\` is a string, and a string must be a range "a-b"`, replacement: single };
+  const parsed = parseReserveEntry(entry);
+  if (parsed.ok) return { from: parsed.from, to: parsed.to, index: 0 };
+  if (parsed.why === 'numeric-string') {
+    return { code: 'reserve-id-numeric-string', why: l10n.t('`"{0}"` is a string, and a string must be a range "a-b"', entry), replacement: parsed.single };
   }
-  const parts = entry.split('-');
-  const [from, to] = parts.map((p) => parseGoInt(p.trim()));
-  if (parts.length !== 2 || from === undefined || to === undefined) {
-    return { code: 'reserve-id-malformed', why: `\`"${entry}"\` is not a range of two integers "a-b"` };
-  }
-  if (from > to) return { code: 'reserve-id-malformed', why: `range \`"${entry}"\` starts after it ends` };
-  return { from, to, index: 0 };
+  if (parsed.why === 'reversed') return { code: 'reserve-id-malformed', why: l10n.t('range `"{0}"` starts after it ends', entry) };
+  return { code: 'reserve-id-malformed', why: l10n.t('`"{0}"` is not a range of two integers "a-b"', entry) };
 }
 
 export const checkReserveIds: Check = (ctx) => {
@@ -40,8 +35,15 @@ export const checkReserveIds: Check = (ctx) => {
     if (!parsed) return;
     if ('code' in parsed) {
       const data = parsed.replacement !== undefined ? { replacement: parsed.replacement } : undefined;
-      const fix = parsed.replacement !== undefined ? ` Write \`${parsed.replacement}\` without quotes.` : '';
-      out.push(finding('error', parsed.code, `${parsed.why}: ${DISABLES}.${fix}`, span(), data));
+      const message =
+        parsed.replacement !== undefined
+          ? l10n.t(
+              '{0}: OKG then ignores the whole reserveGameServerIds list, so no ID is reserved. Write `{1}` without quotes.',
+              parsed.why,
+              parsed.replacement,
+            )
+          : l10n.t('{0}: OKG then ignores the whole reserveGameServerIds list, so no ID is reserved.', parsed.why);
+      out.push(finding('error', parsed.code, message, span(), data));
       return;
     }
     if (parsed.from < 0) {
@@ -49,7 +51,7 @@ export const checkReserveIds: Check = (ctx) => {
         finding(
           'warning',
           'reserve-id-negative',
-          'Game server IDs start at 0: a negative ID reserves nothing (the webhook check meant to reject it has no effect).',
+          l10n.t('Game server IDs start at 0: a negative ID reserves nothing (the webhook check meant to reject it has no effect).'),
           span(),
         ),
       );
@@ -62,7 +64,17 @@ export const checkReserveIds: Check = (ctx) => {
         finding(
           'warning',
           same ? 'reserve-id-duplicate' : 'reserve-id-overlap',
-          `${same ? 'Already reserved' : 'Overlaps the IDs reserved'} at index ${clash.index}: the webhook check meant to reject this has no effect, and the list no longer says what is reserved once OKG writes it back.`,
+          same
+            ? l10n.t(
+                'Already reserved at index {0}: the webhook check meant to reject this has no effect, ' +
+                  'and the list no longer says what is reserved once OKG writes it back.',
+                clash.index,
+              )
+            : l10n.t(
+                'Overlaps the IDs reserved at index {0}: the webhook check meant to reject this has no effect, ' +
+                  'and the list no longer says what is reserved once OKG writes it back.',
+                clash.index,
+              ),
           span(),
         ),
       );

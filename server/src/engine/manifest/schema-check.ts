@@ -1,6 +1,7 @@
 // Validation of a whole document against our GameServer / GameServerSet schema (ajv, all errors), each
 // error put on the exact key or value it is about.
 import type { ErrorObject } from 'ajv';
+import * as l10n from '@vscode/l10n';
 import { nearMiss } from '../okg';
 import { describeType, schemaAtPointer, schemaFor, validatorFor } from '../schemas';
 import { finding, type Check, type Finding } from './finding';
@@ -8,7 +9,7 @@ import { pointerSegments, showPath } from './paths';
 
 
 function where(kind: string, path: readonly string[]): string {
-  return path.length ? `\`${showPath(path)}\`` : `a ${kind}`;
+  return path.length ? `\`${showPath(path)}\`` : l10n.t({ message: 'a {0}', args: [kind], comment: ['an English article before a type name'] });
 }
 
 /** The value at a path of the document's data, or undefined where the path leads nowhere. */
@@ -35,8 +36,9 @@ export const checkSchema: Check = (ctx) => {
           finding(
             'warning',
             'schema-unknown-field',
-            `\`${name}\` is not a field of ${shown}: the API server drops it silently` +
-              (guess ? ` (did you mean \`${guess}\`?)` : '.'),
+            guess
+              ? l10n.t('`{0}` is not a field of {1}: the API server drops it silently (did you mean `{2}`?)', name, shown, guess)
+              : l10n.t('`{0}` is not a field of {1}: the API server drops it silently.', name, shown),
             ctx.span([...path, name], 'key'),
             guess ? { replacement: guess } : undefined,
           ),
@@ -49,7 +51,7 @@ export const checkSchema: Check = (ctx) => {
           finding(
             'error',
             'schema-required',
-            `\`${showPath([...path, name])}\` is required: the API server rejects ${where(ctx.kind, path)} without it.`,
+            l10n.t('`{0}` is required: the API server rejects {1} without it.', showPath([...path, name]), where(ctx.kind, path)),
             ctx.span(path, 'key'),
           ),
         );
@@ -65,7 +67,7 @@ export const checkSchema: Check = (ctx) => {
           finding(
             'error',
             'schema-type',
-            `${shown} must be ${schema ? describeType(schema) : String(e.params.type)}.`,
+            l10n.t('{0} must be {1}.', shown, schema ? describeType(schema) : String(e.params.type)),
             ctx.span(path, 'value'),
           ),
         );
@@ -76,21 +78,22 @@ export const checkSchema: Check = (ctx) => {
         const allowed = values.map((v) => `\`${String(v)}\``).join(', ');
         const written = valueAt(ctx.value, path);
         const guess = typeof written === 'string' ? nearMiss(written, values.filter((v): v is string => typeof v === 'string')) : undefined;
-        const hint = guess ? ` (did you mean \`${guess}\`?)` : '';
+        const message = guess
+          ? l10n.t('{0} must be one of {1} (did you mean `{2}`?).', shown, allowed, guess)
+          : l10n.t('{0} must be one of {1}.', shown, allowed);
         const data = guess ? { replacement: guess } : undefined;
-        out.push(finding('error', 'schema-enum', `${shown} must be one of ${allowed}${hint}.`, ctx.span(path, 'value'), data));
+        out.push(finding('error', 'schema-enum', message, ctx.span(path, 'value'), data));
         break;
       }
       case 'minimum':
       case 'maximum': {
-        const bound = e.keyword === 'minimum' ? 'at least' : 'at most';
-        out.push(
-          finding('error', 'schema-range', `${shown} must be ${bound} ${String(e.params.limit)}.`, ctx.span(path, 'value')),
-        );
+        const limit = String(e.params.limit);
+        const message = e.keyword === 'minimum' ? l10n.t('{0} must be at least {1}.', shown, limit) : l10n.t('{0} must be at most {1}.', shown, limit);
+        out.push(finding('error', 'schema-range', message, ctx.span(path, 'value')));
         break;
       }
       default:
-        out.push(finding('error', `schema-${e.keyword}`, `${shown} ${e.message ?? 'is invalid'}.`, ctx.span(path, 'value')));
+        out.push(finding('error', `schema-${e.keyword}`, e.message ? `${shown} ${e.message}.` : l10n.t('{0} is invalid.', shown), ctx.span(path, 'value')));
     }
   }
   return out;

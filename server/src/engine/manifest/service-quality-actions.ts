@@ -1,5 +1,6 @@
 // The action half of each service quality: when an action fires, what it writes, and which action
 // wins. Nothing in the cluster checks any of this; mistakes show up as game servers in the wrong state.
+import * as l10n from '@vscode/l10n';
 import { asArray, asObject, finding, isSet, type Check, type Finding } from './finding';
 import { SQ_PATH } from './service-quality-probe';
 import { checkLabelValues, checkOpsState, checkPriority } from './spec-values';
@@ -22,7 +23,12 @@ export const checkServiceQualityActions: Check = (ctx) => {
           finding(
             'warning',
             'sq-false-result',
-            `With \`state: false\` the probe failed, and kruise-daemon then keeps only what it wrote to stderr: this matches only if the script prints \`${result}\` to stderr (kruise-game #297). Prefer exit 0 with \`state: true\` and distinct results.`,
+            l10n.t(
+              'With `state: false` the probe failed, and kruise-daemon then keeps only what it wrote to stderr: ' +
+                'this matches only if the script prints `{0}` to stderr (kruise-game #297). Prefer exit 0 with `state: true` and ' +
+                'distinct results.',
+              result,
+            ),
             ctx.span([...at, 'result'], 'value'),
           ),
         );
@@ -32,12 +38,16 @@ export const checkServiceQualityActions: Check = (ctx) => {
       } else {
         const shadowed = specific.filter((s) => s.state === action.state);
         if (shadowed.length > 0) {
-          const which = shadowed.map((s) => `${s.index} (result \`${s.result}\`)`).join(', ');
+          const which = shadowed.map((s) => l10n.t('{0} (result `{1}`)', s.index, s.result)).join(', ');
           out.push(
             finding(
               'warning',
               'sq-catch-all-after-specific',
-              `This action has no \`result\`, so it also fires whenever action ${which} does; every matching action applies in list order, so this one overrides it. Put catch-all actions first.`,
+              l10n.t(
+                'This action has no `result`, so it also fires whenever action {0} does; ' +
+                  'every matching action applies in list order, so this one overrides it. Put catch-all actions first.',
+                which,
+              ),
               ctx.span(isSet(action, 'state') ? [...at, 'state'] : at, 'key'),
             ),
           );
@@ -48,7 +58,7 @@ export const checkServiceQualityActions: Check = (ctx) => {
           finding(
             'warning',
             'sq-action-containers',
-            '`containers` in a service-quality action is ignored by OKG: the image or resources here are never applied.',
+            l10n.t('`containers` in a service-quality action is ignored by OKG: the image or resources here are never applied.'),
             ctx.span([...at, 'containers'], 'key'),
           ),
         );
@@ -62,7 +72,9 @@ export const checkServiceQualityActions: Check = (ctx) => {
           finding(
             'warning',
             'update-priority-ignored',
-            'This set has no `updateStrategy.rollingUpdate`, and only then does OKG order updates by updatePriority: this updatePriority has no effect.',
+            l10n.t(
+              'This set has no `updateStrategy.rollingUpdate`, and only then does OKG order updates by updatePriority: this updatePriority has no effect.',
+            ),
             ctx.span([...at, 'updatePriority'], 'key'),
           ),
         );

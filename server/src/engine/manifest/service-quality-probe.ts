@@ -1,11 +1,15 @@
 // The probe half of each service quality, as the kruise PodProbeMarker webhook judges it. OKG copies
 // every service quality into a PodProbeMarker first thing in each GameServerSet reconcile; when the
 // webhook rejects it, the reconcile stops there, so nothing else about the set changes until it is fixed.
+import * as l10n from '@vscode/l10n';
 import { nearestFirst, nearMiss } from '../okg';
 import { asArray, asObject, finding, isSet, type Check, type Finding } from './finding';
 
-export const BLOCKS_RECONCILE =
-  'the kruise PodProbeMarker webhook rejects it, and OKG then stops reconciling the whole GameServerSet (no scaling, no template update) until it is fixed';
+/** What every probe mistake here leads to; a function, so it is in the locale chosen when the check runs. */
+const blocksReconcile = (): string =>
+  l10n.t(
+    'the kruise PodProbeMarker webhook rejects it, and OKG then stops reconciling the whole GameServerSet (no scaling, no template update) until it is fixed',
+  );
 
 /** Pod condition types a service quality name may not take (kruise's list). */
 const NATIVE_CONDITIONS = ['PodScheduled', 'Initialized', 'Ready', 'ContainersReady', 'KruisePodReady', 'InPlaceUpdateReady'];
@@ -23,14 +27,17 @@ const TIMINGS = [
 export const SQ_PATH = ['spec', 'serviceQualities'] as const;
 
 function nameProblems(name: string): { code: string; why: string } | undefined {
-  if (name.includes('#')) return { code: 'sq-name-hash', why: 'contains `#`' };
+  if (name.includes('#')) return { code: 'sq-name-hash', why: l10n.t('contains `#`') };
   if (NATIVE_CONDITIONS.includes(name)) {
-    return { code: 'sq-name-native-condition', why: `is a native pod condition (${NATIVE_CONDITIONS.join(', ')})` };
+    return { code: 'sq-name-native-condition', why: l10n.t('is a native pod condition ({0})', NATIVE_CONDITIONS.join(', ')) };
   }
   if (name.length > 63 || !LABEL_NAME.test(name)) {
     return {
       code: 'sq-name-invalid',
-      why: `makes \`game.kruise.io/${name}\` an invalid label key (name part at most 63 characters, letters and digits at both ends, \`-\`, \`_\` or \`.\` inside)`,
+      why: l10n.t(
+        'makes `game.kruise.io/{0}` an invalid label key (name part at most 63 characters, letters and digits at both ends, `-`, `_` or `.` inside)',
+        name,
+      ),
     };
   }
   return undefined;
@@ -74,11 +81,11 @@ export const checkServiceQualityProbes: Check = (ctx) => {
     const at = [...SQ_PATH, i];
     const name = sq.name;
     if (typeof name !== 'string' || name === '') {
-      out.push(finding('error', 'sq-name-missing', `This service quality has no \`name\`: ${BLOCKS_RECONCILE}.`, ctx.span(at)));
+      out.push(finding('error', 'sq-name-missing', l10n.t('This service quality has no `name`: {0}.', blocksReconcile()), ctx.span(at)));
     } else {
       const bad = nameProblems(name);
       if (bad) {
-        out.push(finding('error', bad.code, `Service quality name \`${name}\` ${bad.why}: ${BLOCKS_RECONCILE}.`, ctx.span([...at, 'name'])));
+        out.push(finding('error', bad.code, l10n.t('Service quality name `{0}` {1}: {2}.', name, bad.why, blocksReconcile()), ctx.span([...at, 'name'])));
       }
       const first = seen.get(name);
       if (first !== undefined) {
@@ -86,7 +93,7 @@ export const checkServiceQualityProbes: Check = (ctx) => {
           finding(
             'error',
             'sq-name-duplicate',
-            `Service quality \`${name}\` is already defined at index ${first}: ${BLOCKS_RECONCILE}.`,
+            l10n.t('Service quality `{0}` is already defined at index {1}: {2}.', name, first, blocksReconcile()),
             ctx.span([...at, 'name']),
           ),
         );
@@ -101,17 +108,22 @@ export const checkServiceQualityProbes: Check = (ctx) => {
         finding(
           'error',
           'sq-container-missing',
-          `This service quality has no \`containerName\`: ${BLOCKS_RECONCILE}.`,
+          l10n.t('This service quality has no `containerName`: {0}.', blocksReconcile()),
           ctx.span(isSet(sq, 'containerName') ? [...at, 'containerName'] : typeof name === 'string' ? [...at, 'name'] : at),
         ),
       );
     } else if (containers && !containers.includes(containerName)) {
-      const list = containers.map((c) => `\`${c}\``).join(', ') || 'none';
+      const list = containers.map((c) => `\`${c}\``).join(', ') || l10n.t('none');
       out.push(
         finding(
           'error',
           'sq-container-unknown',
-          `\`${containerName}\` names no container of gameServerTemplate.spec.containers (${list}): kruise-daemon finds nothing to probe, so this service quality never reports and its actions never fire.`,
+          l10n.t(
+            '`{0}` names no container of gameServerTemplate.spec.containers ({1}): ' +
+              'kruise-daemon finds nothing to probe, so this service quality never reports and its actions never fire.',
+            containerName,
+            list,
+          ),
           ctx.span([...at, 'containerName'], 'value'),
           containerFix(containerName, containers),
         ),
@@ -125,7 +137,7 @@ export const checkServiceQualityProbes: Check = (ctx) => {
         finding(
           'error',
           'sq-grpc',
-          `A gRPC probe is not accepted for a service quality (only exec, httpGet or tcpSocket): ${BLOCKS_RECONCILE}.`,
+          l10n.t('A gRPC probe is not accepted for a service quality (only exec, httpGet or tcpSocket): {0}.', blocksReconcile()),
           ctx.span([...at, 'grpc'], 'key'),
         ),
       );
@@ -134,8 +146,8 @@ export const checkServiceQualityProbes: Check = (ctx) => {
         finding(
           'error',
           'sq-handler-missing',
-          `This service quality has no probe: it needs exactly one of exec, httpGet or tcpSocket, else ${BLOCKS_RECONCILE}.` +
-            (misspelt ? ` Did you mean \`${misspelt.replacement}\` for \`${misspelt.key}\`?` : ''),
+          l10n.t('This service quality has no probe: it needs exactly one of exec, httpGet or tcpSocket, else {0}.', blocksReconcile()) +
+            (misspelt ? l10n.t(' Did you mean `{0}` for `{1}`?', misspelt.replacement, misspelt.key) : ''),
           ctx.span(typeof name === 'string' ? [...at, 'name'] : at),
           misspelt && { ...misspelt, path: at },
         ),
@@ -146,7 +158,11 @@ export const checkServiceQualityProbes: Check = (ctx) => {
         finding(
           'error',
           'sq-handler-multiple',
-          `This service quality already probes with \`${handlers[0]}\`; it may have only one of exec, httpGet or tcpSocket, else ${BLOCKS_RECONCILE}.`,
+          l10n.t(
+            'This service quality already probes with `{0}`; it may have only one of exec, httpGet or tcpSocket, else {1}.',
+            handlers[0],
+            blocksReconcile(),
+          ),
           ctx.span([...at, extra], 'key'),
         ),
       );
@@ -158,7 +174,7 @@ export const checkServiceQualityProbes: Check = (ctx) => {
         finding(
           'error',
           'sq-exec-command-empty',
-          `\`exec.command\` is empty: ${BLOCKS_RECONCILE}.`,
+          l10n.t('`exec.command` is empty: {0}.', blocksReconcile()),
           ctx.span(exec && isSet(exec, 'command') ? [...at, 'exec', 'command'] : [...at, 'exec'], 'key'),
         ),
       );
@@ -168,7 +184,7 @@ export const checkServiceQualityProbes: Check = (ctx) => {
     if (http) {
       if (typeof http.path !== 'string' || http.path === '') {
         out.push(
-          finding('error', 'sq-http-path-missing', `\`httpGet\` has no \`path\`: ${BLOCKS_RECONCILE}.`, ctx.span([...at, 'httpGet'], 'key')),
+          finding('error', 'sq-http-path-missing', l10n.t('`httpGet` has no `path`: {0}.', blocksReconcile()), ctx.span([...at, 'httpGet'], 'key')),
         );
       }
       if (!isSet(http, 'scheme')) {
@@ -176,7 +192,7 @@ export const checkServiceQualityProbes: Check = (ctx) => {
           finding(
             'warning',
             'sq-http-scheme-missing',
-            `\`httpGet\` has no \`scheme\`: PodProbeMarker does not default it and kruise accepts only HTTP or HTTPS, so set \`scheme: HTTP\`.`,
+            l10n.t('`httpGet` has no `scheme`: PodProbeMarker does not default it and kruise accepts only HTTP or HTTPS, so set `scheme: HTTP`.'),
             ctx.span([...at, 'httpGet'], 'key'),
             { insert: 'scheme: HTTP' },
           ),
@@ -186,7 +202,7 @@ export const checkServiceQualityProbes: Check = (ctx) => {
           finding(
             'error',
             'sq-http-scheme-invalid',
-            `\`httpGet.scheme\` must be HTTP or HTTPS: ${BLOCKS_RECONCILE}.`,
+            l10n.t('`httpGet.scheme` must be HTTP or HTTPS: {0}.', blocksReconcile()),
             ctx.span([...at, 'httpGet', 'scheme'], 'value'),
             { replacement: String(http.scheme).toUpperCase() === 'HTTPS' ? 'HTTPS' : 'HTTP' },
           ),
@@ -201,7 +217,7 @@ export const checkServiceQualityProbes: Check = (ctx) => {
           finding(
             'error',
             'sq-timing-negative',
-            `\`${timing}\` must not be negative: ${BLOCKS_RECONCILE}. 0 means the OKG default.`,
+            l10n.t('`{0}` must not be negative: {1}. 0 means the OKG default.', timing, blocksReconcile()),
             ctx.span([...at, timing], 'value'),
             { replacement: 0 },
           ),

@@ -1,4 +1,5 @@
 // updateStrategy combinations the cluster accepts and then does not do what they say.
+import * as l10n from '@vscode/l10n';
 import { asObject, finding, isSet, type Check, type Finding } from './finding';
 
 export const checkUpdateStrategy: Check = (ctx) => {
@@ -11,7 +12,9 @@ export const checkUpdateStrategy: Check = (ctx) => {
       finding(
         'warning',
         'on-delete-with-rolling-update',
-        '`OnDelete` is ignored: whenever `rollingUpdate` is set, OKG makes the workload a RollingUpdate. Remove `rollingUpdate` to really update on delete.',
+        l10n.t(
+          '`OnDelete` is ignored: whenever `rollingUpdate` is set, OKG makes the workload a RollingUpdate. Remove `rollingUpdate` to really update on delete.',
+        ),
         ctx.span([...path, 'type'], 'value'),
       ),
     );
@@ -21,7 +24,11 @@ export const checkUpdateStrategy: Check = (ctx) => {
       finding(
         'warning',
         'in-place-only',
-        '`InPlaceOnly` makes kruise reject every template update that is not an image change, and OKG templates always look like more (kruise-game #217); the error shows only in the controller log. Use `InPlaceIfPossible`.',
+        l10n.t(
+          '`InPlaceOnly` makes kruise reject every template update that is not an image change, ' +
+            'and OKG templates always look like more (kruise-game #217); the error shows only in the controller log. Use ' +
+            '`InPlaceIfPossible`.',
+        ),
         ctx.span([...path, 'rollingUpdate', 'podUpdatePolicy'], 'value'),
         { replacement: 'InPlaceIfPossible' },
       ),

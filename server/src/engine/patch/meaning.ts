@@ -1,7 +1,8 @@
 // What OKG and the API server make of a patch: status is ignored on the main resource,
 // identity metadata cannot change, and opsState / priorities end up in pod labels.
 import type { Node } from 'jsonc-parser';
-import { NOT_INT32, OPS_STATES, beyondInt64, goAtoi, isInt32, isValidLabelValue, nearMiss } from '../okg';
+import * as l10n from '@vscode/l10n';
+import { notInt32, OPS_STATES, beyondInt64, goAtoi, isInt32, isValidLabelValue, nearMiss } from '../okg';
 import { childSchema, isUnconstrained, type JsonSchema } from '../schemas';
 import type { Reporter } from './context';
 import type { PointerRef, StructuredOp } from './structure';
@@ -20,19 +21,38 @@ export function checkMeaning(op: StructuredOp, schema: JsonSchema | undefined, r
 
 function checkStatus(op: StructuredOp, report: Reporter): void {
   if (op.path.segments[0]?.value !== 'status') return;
-  report.node(op.path.node, 'warning', 'status-ignored',
-    `${op.path.text} is under /status, which the API server ignores in patches to a GameServer or GameServerSet (status is a subresource, written by the OKG controller). Patch /spec instead.`);
+  report.node(
+    op.path.node,
+    'warning',
+    'status-ignored',
+    l10n.t(
+      '{0} is under /status, which the API server ignores in patches to a GameServer or GameServerSet (status is a subresource, ' +
+        'written by the OKG controller). Patch /spec instead.',
+      op.path.text,
+    ),
+  );
 }
 
 function checkImmutable(op: StructuredOp, ref: PointerRef, report: Reporter): void {
   const segs = ref.segments.map((s) => s.value);
-  const verb = ref === op.from ? `\`move\` from ${ref.text} removes it` : `\`${op.op}\` on ${ref.text || 'the document root'}`;
   if (segs.length === 2 && segs[0] === 'metadata' && IMMUTABLE.includes(segs[1])) {
     report.node(ref.node, 'error', 'immutable-field',
-      `metadata.${segs[1]} cannot be changed: the API server rejects the patch. Use a \`test\` op to check it instead.`);
+      l10n.t('metadata.{0} cannot be changed: the API server rejects the patch. Use a `test` op to check it instead.', segs[1]));
   } else if (segs.length === 0 || (segs.length === 1 && segs[0] === 'metadata')) {
-    report.node(ref.node, 'error', 'immutable-field',
-      `${verb}, which would change or drop metadata.name, namespace, uid, resourceVersion and creationTimestamp; the API server rejects that. Patch the fields you mean, e.g. /metadata/labels/<key>.`);
+    const message =
+      ref === op.from
+        ? l10n.t(
+            '`move` from {0} removes it, which would change or drop metadata.name, namespace, uid, resourceVersion and creationTimestamp; ' +
+              'the API server rejects that. Patch the fields you mean, e.g. /metadata/labels/<key>.',
+            ref.text,
+          )
+        : l10n.t(
+            '`{0}` on {1}, which would change or drop metadata.name, namespace, uid, resourceVersion and creationTimestamp; ' +
+              'the API server rejects that. Patch the fields you mean, e.g. /metadata/labels/<key>.',
+            op.op,
+            ref.text || l10n.t('the document root'),
+          );
+    report.node(ref.node, 'error', 'immutable-field', message);
   }
 }
 
@@ -60,29 +80,68 @@ function checkLabelField(node: Node, schema: JsonSchema, where: string, report: 
   const raw = String(node.value);
   const label = schema['x-okg-pod-label'];
   if (schema['x-okg-template'] && raw.includes('{{')) {
-    report.node(node, 'info', 'template-value',
-      `${where} is a Go template that OKG master (v1.1.0+) renders when the action fires; the result must be ${schema['x-okg-priority'] ? 'an integer' : 'a valid label value'}. OKG v1.0.0 writes the text as is, which is not a valid label value.`);
+    const message = schema['x-okg-priority']
+      ? l10n.t(
+          '{0} is a Go template that OKG master (v1.1.0+) renders when the action fires; the result must be an integer. ' +
+            'OKG v1.0.0 writes the text as is, which is not a valid label value.',
+          where,
+        )
+      : l10n.t(
+          '{0} is a Go template that OKG master (v1.1.0+) renders when the action fires; the result must be a valid label value. ' +
+            'OKG v1.0.0 writes the text as is, which is not a valid label value.',
+          where,
+        );
+    report.node(node, 'info', 'template-value', message);
     return;
   }
   const reserved = schema['x-okg-reserved'];
   const near = reserved && typeof node.value === 'string' ? nearMiss(raw, reserved) : undefined;
   if (!isValidLabelValue(raw)) {
-    report.node(node, 'error', 'invalid-label-value',
-      `${JSON.stringify(node.value)} at ${where} is not a valid label value, and OKG copies it into the pod label ${label}, so the pod update fails and the state never reaches the pod. A label value is at most 63 characters, alphanumeric at both ends, with - _ . inside${near ? `; did you mean "${near}"?` : '.'}`,
-      near ? { replacement: near } : undefined);
+    const value = JSON.stringify(node.value);
+    const message = near
+      ? l10n.t(
+          '{0} at {1} is not a valid label value, and OKG copies it into the pod label {2}, ' +
+            'so the pod update fails and the state never reaches the pod. A label value is at most 63 characters, alphanumeric at both ends, with - _ . ' +
+            'inside; did you mean "{3}"?',
+          value,
+          where,
+          String(label),
+          near,
+        )
+      : l10n.t(
+          '{0} at {1} is not a valid label value, and OKG copies it into the pod label {2}, ' +
+            'so the pod update fails and the state never reaches the pod. A label value is at most 63 characters, alphanumeric at both ends, with - _ . ' +
+            'inside.',
+          value,
+          where,
+          String(label),
+        );
+    report.node(node, 'error', 'invalid-label-value', message, near ? { replacement: near } : undefined);
     return;
   }
   if (reserved && !reserved.includes(raw)) {
-    report.node(node, 'warning', 'opsstate-not-reserved',
+    report.node(
+      node,
+      'warning',
+      'opsstate-not-reserved',
       near
-        ? `"${raw}" is not a reserved opsState; did you mean "${near}"? opsState is case-sensitive, and an unreserved value behaves like None on scale-down.`
-        : `"${raw}" is a custom opsState: legal, but it sorts like None on scale-down and is not counted in the GameServerSet status. Reserved values: ${OPS_STATES.join(', ')}.`,
-      near ? { replacement: near } : undefined);
+        ? l10n.t(
+            '"{0}" is not a reserved opsState; did you mean "{1}"? opsState is case-sensitive, and an unreserved value behaves like None on scale-down.',
+            raw,
+            near,
+          )
+        : l10n.t(
+            '"{0}" is a custom opsState: legal, but it sorts like None on scale-down and is not counted in the GameServerSet status. Reserved values: {1}.',
+            raw,
+            OPS_STATES.join(', '),
+          ),
+      near ? { replacement: near } : undefined,
+    );
   }
   if (schema['x-okg-priority'] && node.type === 'string') checkPriorityString(node, raw, where, report);
   if (schema['x-okg-priority'] && node.type === 'number' && Number.isInteger(node.value) && !isInt32(node.value)) {
     report.node(node, 'error', 'priority-not-int32',
-      `${raw} at ${where} ${NOT_INT32}`);
+      notInt32(l10n.t('{0} at {1}', raw, where)));
   }
 }
 
@@ -90,12 +149,14 @@ function checkPriorityString(node: Node, raw: string, where: string, report: Rep
   const atoi = goAtoi(raw);
   if (atoi.error === 'range') {
     report.node(node, 'warning', 'priority-out-of-range',
-      `"${raw}" at ${where} ${beyondInt64(atoi.bound)}`,
+      beyondInt64(l10n.t('"{0}" at {1}', raw, where), atoi.bound),
       { replacement: atoi.bound });
   } else if (atoi.error === 'syntax') {
     const n = Number(raw);
     report.node(node, 'warning', 'priority-not-integer',
-      `"${raw}" at ${where} is not an integer, so OKG reads it as 0 when ordering servers. Use an integer${Number.isInteger(n) && raw.trim() !== '' ? `, e.g. ${n}` : ''}.`,
+      Number.isInteger(n) && raw.trim() !== ''
+        ? l10n.t('"{0}" at {1} is not an integer, so OKG reads it as 0 when ordering servers. Use an integer, e.g. {2}.', raw, where, n)
+        : l10n.t('"{0}" at {1} is not an integer, so OKG reads it as 0 when ordering servers. Use an integer.', raw, where),
       Number.isInteger(n) && raw.trim() !== '' ? { replacement: n } : undefined);
   }
 }

@@ -1,4 +1,5 @@
 // RFC 6901 JSON Pointers: parsing with segment positions, and formatting.
+import * as l10n from '@vscode/l10n';
 
 export interface PointerSegment {
   /** The unescaped key. */
@@ -18,7 +19,7 @@ export function parsePointer(pointer: string): ParsedPointer {
   if (pointer[0] !== '/') {
     return {
       ok: false,
-      message: `A JSON Pointer starts with \`/\`: write "/${pointer}".`,
+      message: l10n.t('A JSON Pointer starts with `/`: write "/{0}".', pointer),
       start: 0,
       end: pointer.length,
     };
@@ -30,7 +31,7 @@ export function parsePointer(pointer: string): ParsedPointer {
       if (pointer[i] === '~' && pointer[i + 1] !== '0' && pointer[i + 1] !== '1') {
         return {
           ok: false,
-          message: '`~` must be escaped in a JSON Pointer: `~0` stands for `~` and `~1` for `/`.',
+          message: l10n.t('`~` must be escaped in a JSON Pointer: `~0` stands for `~` and `~1` for `/`.'),
           start: i,
           end: i + 1,
         };

@@ -1,6 +1,7 @@
 // RFC 6902 structure: the root is an array of operation objects, each with a known `op`, JSON Pointer
 // `path` (and `from` for move/copy), and `value` where the op needs one.
 import { getNodeValue, type Node } from 'jsonc-parser';
+import * as l10n from '@vscode/l10n';
 import { outOfRangeNumbers } from '../json';
 import { nearMiss } from '../okg';
 import type { Reporter } from './context';
@@ -54,7 +55,13 @@ export function toPatchOp(s: StructuredOp): PatchOp {
 export function checkStructure(root: Node | undefined, report: Reporter): StructuredOp[] {
   if (!root) {
     if (report.problems.length > 0) return [];
-    report.at(0, 0, 'error', 'empty-patch', 'The patch is empty: write a JSON array of operations, e.g. [{"op": "replace", "path": "/spec/opsState", "value": "Maintaining"}].');
+    report.at(
+      0,
+      0,
+      'error',
+      'empty-patch',
+      l10n.t('The patch is empty: write a JSON array of operations, e.g. {0}.', '[{"op": "replace", "path": "/spec/opsState", "value": "Maintaining"}]'),
+    );
     return [];
   }
   if (root.type !== 'array') {
@@ -64,14 +71,14 @@ export function checkStructure(root: Node | undefined, report: Reporter): Struct
       'error',
       'root-not-array',
       looksLikeOp
-        ? 'A JSON Patch is an array of operations, even for one operation: wrap this object in [ ].'
-        : 'A JSON Patch is an array of operations: write [{"op": ..., "path": ..., ...}, ...].',
+        ? l10n.t('A JSON Patch is an array of operations, even for one operation: wrap this object in [ ].')
+        : l10n.t('A JSON Patch is an array of operations: write {0}.', '[{"op": ..., "path": ..., ...}, ...]'),
     );
     return [];
   }
   const elements = root.children ?? [];
   if (elements.length === 0) {
-    report.node(root, 'warning', 'no-operations', 'The patch has no operations, so applying it changes nothing.');
+    report.node(root, 'warning', 'no-operations', l10n.t('The patch has no operations, so applying it changes nothing.'));
   }
   const ops: StructuredOp[] = [];
   elements.forEach((element, index) => {
@@ -83,7 +90,12 @@ export function checkStructure(root: Node | undefined, report: Reporter): Struct
 
 function checkOperation(node: Node, index: number, report: Reporter): StructuredOp | undefined {
   if (node.type !== 'object') {
-    report.node(node, 'error', 'op-not-object', `Operation ${index} must be an object like {"op": "replace", "path": "/spec/opsState", "value": "None"}.`);
+    report.node(
+      node,
+      'error',
+      'op-not-object',
+      l10n.t('Operation {0} must be an object like {1}.', index, '{"op": "replace", "path": "/spec/opsState", "value": "None"}'),
+    );
     return undefined;
   }
   const members = new Map<string, { key: Node; value: Node | undefined }>();
@@ -92,7 +104,7 @@ function checkOperation(node: Node, index: number, report: Reporter): Structured
     if (!key) continue;
     const name = String(key.value);
     if (members.has(name)) {
-      report.node(key, 'error', 'duplicate-member', `\`${name}\` appears twice in operation ${index}; keep one.`);
+      report.node(key, 'error', 'duplicate-member', l10n.t('`{0}` appears twice in operation {1}; keep one.', name, index));
     }
     members.set(name, { key, value });
   }
@@ -109,18 +121,35 @@ function checkOperation(node: Node, index: number, report: Reporter): Structured
   }
   if (opName === 'move' && from && path && isProperPrefix(from.segments, path.segments)) {
     report.node(node, 'error', 'move-into-child',
-      `Operation ${index} moves ${from.text || 'the whole document'} into its own child ${path.text}, which RFC 6902 forbids (\`from\` must not be a prefix of \`path\`), so applying it fails. Use \`copy\` to keep the original, or move it to a path outside ${from.text || 'the document'}.`);
+      l10n.t(
+        'Operation {0} moves {1} into its own child {2}, which RFC 6902 forbids (`from` must not be a prefix of `path`), so applying it fails. ' +
+          'Use `copy` to keep the original, or move it to a path outside {3}.',
+        index,
+        from.text || l10n.t('the whole document'),
+        path.text,
+        from.text || l10n.t('the document'),
+      ));
   }
   if (opName && NEEDS_VALUE.has(opName)) {
     const member = members.get('value');
     if (!member?.value) {
-      report.node(member?.key ?? node, 'error', 'missing-value', `\`${opName}\` needs a \`value\` (operation ${index}).`);
+      report.node(member?.key ?? node, 'error', 'missing-value', l10n.t('`{0}` needs a `value` (operation {1}).', opName, index));
       complete = false;
     } else {
       value = { node: member.value, value: getNodeValue(member.value) };
       for (const huge of outOfRangeNumbers(member.value)) {
-        report.node(huge, 'error', 'number-out-of-range',
-          `${report.text.slice(huge.offset, huge.offset + huge.length)} in operation ${index} is beyond the range of a 64-bit float (about ±1.8e308): the API server's JSON decoder cannot read it and rejects the patch. Write a number within that range.`);
+        report.node(
+          huge,
+          'error',
+          'number-out-of-range',
+          l10n.t(
+            "{0} in operation {1} is beyond the range of a 64-bit float (about ±1.8e308): the API server's JSON decoder " +
+              "cannot read it and rejects the patch. " +
+              'Write a number within that range.',
+            report.text.slice(huge.offset, huge.offset + huge.length),
+            index,
+          ),
+        );
       }
     }
   }
@@ -133,11 +162,13 @@ function checkOperation(node: Node, index: number, report: Reporter): Structured
         member.key,
         'warning',
         'unknown-op-member',
-        `\`${name}\` is not an operation member and is ignored${near ? `; did you mean \`${near}\`?` : '. Members are op, path, from and value.'}`,
+        near
+          ? l10n.t('`{0}` is not an operation member and is ignored; did you mean `{1}`?', name, near)
+          : l10n.t('`{0}` is not an operation member and is ignored. Members are op, path, from and value.', name),
         near ? { replacement: near } : undefined,
       );
     } else if (opName && ((name === 'from' && !NEEDS_FROM.has(opName)) || (name === 'value' && !NEEDS_VALUE.has(opName)))) {
-      report.node(member.key, 'warning', 'unused-op-member', `\`${opName}\` does not use \`${name}\`; it is ignored.`);
+      report.node(member.key, 'warning', 'unused-op-member', l10n.t('`{0}` does not use `{1}`; it is ignored.', opName, name));
     }
   }
 
@@ -152,12 +183,12 @@ function checkOpName(
   report: Reporter,
 ): PatchOpName | undefined {
   if (!member?.value) {
-    report.node(member?.key ?? node, 'error', 'missing-op', `Operation ${index} has no \`op\`; use one of ${OP_NAMES.join(', ')}.`);
+    report.node(member?.key ?? node, 'error', 'missing-op', l10n.t('Operation {0} has no `op`; use one of {1}.', index, OP_NAMES.join(', ')));
     return undefined;
   }
   const v = member.value;
   if (v.type !== 'string') {
-    report.node(v, 'error', 'invalid-op', `\`op\` must be a string: one of ${OP_NAMES.join(', ')}.`);
+    report.node(v, 'error', 'invalid-op', l10n.t('`op` must be a string: one of {0}.', OP_NAMES.join(', ')));
     return undefined;
   }
   const name = String(v.value);
@@ -167,7 +198,9 @@ function checkOpName(
     v,
     'error',
     'invalid-op',
-    `\`${name}\` is not a JSON Patch op${near ? `; did you mean \`${near}\`?` : '.'} Ops are ${OP_NAMES.join(', ')} (lower case).`,
+    near
+      ? l10n.t('`{0}` is not a JSON Patch op; did you mean `{1}`? Ops are {2} (lower case).', name, near, OP_NAMES.join(', '))
+      : l10n.t('`{0}` is not a JSON Patch op. Ops are {1} (lower case).', name, OP_NAMES.join(', ')),
     near ? { replacement: near } : undefined,
   );
   return undefined;
@@ -181,13 +214,16 @@ function checkPointerMember(
   report: Reporter,
 ): PointerRef | undefined {
   if (!member?.value) {
-    const what = name === 'path' ? 'the JSON Pointer to change, e.g. "/spec/opsState"' : 'the JSON Pointer to take the value from';
-    report.node(member?.key ?? node, 'error', `missing-${name}`, `Operation ${index} has no \`${name}\`: add ${what}.`);
+    const message =
+      name === 'path'
+        ? l10n.t('Operation {0} has no `path`: add the JSON Pointer to change, e.g. "/spec/opsState".', index)
+        : l10n.t('Operation {0} has no `from`: add the JSON Pointer to take the value from.', index);
+    report.node(member?.key ?? node, 'error', `missing-${name}`, message);
     return undefined;
   }
   const v = member.value;
   if (v.type !== 'string') {
-    report.node(v, 'error', 'invalid-pointer', `\`${name}\` must be a string holding a JSON Pointer, e.g. "/spec/opsState".`);
+    report.node(v, 'error', 'invalid-pointer', l10n.t('`{0}` must be a string holding a JSON Pointer, e.g. "/spec/opsState".', name));
     return undefined;
   }
   const text = String(v.value);

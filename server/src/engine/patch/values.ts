@@ -2,6 +2,7 @@
 // on first use and cached), reporting each error on the JSON node inside the value it is about.
 import type { ErrorObject } from 'ajv';
 import type { Node } from 'jsonc-parser';
+import * as l10n from '@vscode/l10n';
 import { nearMiss } from '../okg';
 import { childSchema, describeType, schemaKeys, validatorFor, type JsonSchema } from '../schemas';
 import type { Reporter } from './context';
@@ -17,10 +18,10 @@ export function checkValue(op: StructuredOp, schema: JsonSchema, report: Reporte
   for (const error of errors) {
     const segments = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map(unescapeSegment);
     const target = nodeAt(op.value.node, segments) ?? op.value.node;
-    const where = op.path.text + error.instancePath || 'the document root';
+    const where = op.path.text + error.instancePath || l10n.t('the document root');
     const { message, node, data } = explain(error, target, where, schemaAt(schema, segments));
     if (testOnly) {
-      report.node(node, 'warning', 'test-value-invalid', `${message} The object can never hold this value, so this test always fails.`, data);
+      report.node(node, 'warning', 'test-value-invalid', l10n.t('{0} The object can never hold this value, so this test always fails.', message), data);
     } else {
       report.node(node, 'error', 'invalid-value', message, data);
     }
@@ -56,10 +57,13 @@ function found(node: Node): string {
     case 'null':
       return 'null';
     case 'object':
+      return l10n.t('an object');
     case 'array':
-      return `an ${node.type}`;
+      return l10n.t('an array');
     case 'number':
-      return `${Number.isInteger(node.value) ? 'integer' : 'number'} ${node.value}`;
+      return Number.isInteger(node.value) ? l10n.t('integer {0}', node.value) : l10n.t('number {0}', node.value);
+    case 'string':
+      return l10n.t('string {0}', JSON.stringify(node.value));
     default:
       return `${node.type} ${JSON.stringify(node.value)}`;
   }
@@ -67,7 +71,8 @@ function found(node: Node): string {
 
 /** The value as written, for messages. */
 function shown(node: Node): string {
-  return node.type === 'object' || node.type === 'array' ? `an ${node.type}` : JSON.stringify(node.value);
+  if (node.type === 'object') return l10n.t('an object');
+  return node.type === 'array' ? l10n.t('an array') : JSON.stringify(node.value);
 }
 
 interface Explained {
@@ -80,15 +85,17 @@ function explain(error: ErrorObject, node: Node, where: string, schema: JsonSche
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'type':
-      return { node, message: `${where} must be ${typeName(String(p.type))}, not ${found(node)}.` };
+      return { node, message: l10n.t('{0} must be {1}, not {2}.', where, typeName(String(p.type)), found(node)) };
     case 'anyOf':
-      return { node, message: `${where} must be ${schema ? typeName(describeType(schema)) : 'another type'}, not ${found(node)}.` };
+      return { node, message: l10n.t('{0} must be {1}, not {2}.', where, schema ? typeName(describeType(schema)) : l10n.t('another type'), found(node)) };
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
       const near = typeof node.value === 'string' ? nearMiss(node.value, allowed) : undefined;
       return {
         node,
-        message: `${shown(node)} is not allowed at ${where}${near ? `; did you mean "${near}"?` : '.'} Allowed: ${allowed.map((a) => JSON.stringify(a)).join(', ')}.`,
+        message: near
+          ? l10n.t('{0} is not allowed at {1}; did you mean "{2}"? Allowed: {3}.', shown(node), where, near, allowed.map((a) => JSON.stringify(a)).join(', '))
+          : l10n.t('{0} is not allowed at {1}. Allowed: {2}.', shown(node), where, allowed.map((a) => JSON.stringify(a)).join(', ')),
         data: near ? { replacement: near } : undefined,
       };
     }
@@ -99,22 +106,38 @@ function explain(error: ErrorObject, node: Node, where: string, schema: JsonSche
       const near = nearMiss(key, known);
       return {
         node: keyNode,
-        message: `\`${key}\` is not a field of ${where}${near ? `; did you mean \`${near}\`?` : '.'} The API server drops unknown fields. Fields here: ${known.join(', ')}.`,
+        message: near
+          ? l10n.t(
+              '`{0}` is not a field of {1}; did you mean `{2}`? The API server drops unknown fields. Fields here: {3}.',
+              key,
+              where,
+              near,
+              known.join(', '),
+            )
+          : l10n.t('`{0}` is not a field of {1}. The API server drops unknown fields. Fields here: {2}.', key, where, known.join(', ')),
         data: near ? { replacement: near } : undefined,
       };
     }
     case 'required':
-      return { node, message: `${where} is missing the required field \`${String(p.missingProperty)}\`.` };
+      return { node, message: l10n.t('{0} is missing the required field `{1}`.', where, String(p.missingProperty)) };
     case 'minimum':
     case 'maximum':
-      return { node, message: `${where} must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(p.limit)}, not ${shown(node)}.` };
+      return {
+        node,
+        message:
+          error.keyword === 'minimum'
+            ? l10n.t('{0} must be at least {1}, not {2}.', where, String(p.limit), shown(node))
+            : l10n.t('{0} must be at most {1}, not {2}.', where, String(p.limit), shown(node)),
+      };
     case 'format':
-      return { node, message: `${where} must be an RFC 3339 time such as "2026-01-12T02:30:05Z", not ${shown(node)}.` };
+      return { node, message: l10n.t('{0} must be an RFC 3339 time such as "2026-01-12T02:30:05Z", not {1}.', where, shown(node)) };
     default:
-      return { node, message: `${where} ${error.message ?? 'is invalid'}.` };
+      return { node, message: error.message ? `${where} ${error.message}.` : l10n.t('{0} is invalid.', where) };
   }
 }
 
 function typeName(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+  return /^[aeiou]/.test(type)
+    ? l10n.t({ message: 'an {0}', args: [type], comment: ['an English article before a type name'] })
+    : l10n.t({ message: 'a {0}', args: [type], comment: ['an English article before a type name'] });
 }

@@ -2,6 +2,7 @@
 // (with descriptions), values where the schema knows them (enums, booleans, reserved opsState values),
 // a snippet for a whole service quality, and inside the pod template the Kubernetes model's keys.
 import { CompletionItemKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
+import * as l10n from '@vscode/l10n';
 import { completionSiteAt, type CompletionSite } from '../../engine/manifest';
 import { OPS_STATES } from '../../engine/okg';
 import { describeType, schemaAtPointer, schemaKeys, type JsonSchema } from '../../engine/schemas';
@@ -46,14 +47,16 @@ function serviceQualitySnippet(range: Range, pad: string, dash: boolean): Comple
   ];
   const indent = dash ? `${pad}  ` : pad;
   return item({
-    label: 'service quality (exec probe)',
+    label: l10n.t('service quality (exec probe)'),
     kind: CompletionItemKind.Snippet,
     range,
     newText: (dash ? '- ' : '') + body.map((line, i) => (i === 0 ? line : indent + line)).join('\n'),
     snippet: true,
-    detail: 'a whole serviceQualities entry',
-    documentation:
-      'A probe run in one container of every pod, and the actions its outcome triggers. Catch-all actions (no `result`) go first: every matching action applies, in order.',
+    detail: l10n.t('a whole serviceQualities entry'),
+    documentation: l10n.t(
+      'A probe run in one container of every pod, and the actions its outcome triggers. ' +
+        'Catch-all actions (no `result`) go first: every matching action applies, in order.',
+    ),
     sortText: '0',
   });
 }
@@ -118,8 +121,8 @@ interface Value {
 /** The values the schema knows: enums, reserved opsState values, booleans. */
 function knownValues(schema: JsonSchema): Value[] {
   const values: Value[] = [];
-  for (const v of schema.enum ?? []) values.push({ value: String(v), detail: 'allowed value' });
-  for (const v of schema['x-okg-reserved'] ?? []) values.push({ value: v, doc: opsStateMeaning(v), detail: 'reserved opsState value' });
+  for (const v of schema.enum ?? []) values.push({ value: String(v), detail: l10n.t('allowed value') });
+  for (const v of schema['x-okg-reserved'] ?? []) values.push({ value: v, doc: opsStateMeaning(v), detail: l10n.t('reserved opsState value') });
   if (schema.type === 'boolean') values.push({ value: 'true', detail: 'boolean' }, { value: 'false', detail: 'boolean' });
   return values;
 }

@@ -1,6 +1,7 @@
 // Diagnostics for GameServerSet / GameServer documents in a YAML file: every manifest problem, at its
 // node, within the checking budget of limits.ts.
 import { DiagnosticSeverity, type Diagnostic, type Position } from 'vscode-languageserver';
+import * as l10n from '@vscode/l10n';
 import { checkManifestWithin } from '../../engine/manifest';
 import { MAX_YAML_CHECKED, MAX_YAML_DOCUMENT, MAX_YAML_LENGTH } from '../limits';
 import { limitDiagnostics, size, SOURCE, toDiagnostic, tooLargeWarning } from '../problem-diagnostic';
@@ -11,7 +12,11 @@ export function yamlDiagnostics(text: string): Diagnostic[] {
   if (tooLargeForYaml(text)) {
     return [
       tooLargeWarning(
-        `This YAML file is ${size(text.length)}, over the ${size(MAX_YAML_LENGTH)} the editor checks; its GameServerSets and GameServers are not checked. Split it, or check it with kgctl.`,
+        l10n.t(
+          'This YAML file is {0}, over the {1} the editor checks; its GameServerSets and GameServers are not checked. Split it, or check it with kgctl.',
+          size(text.length),
+          size(MAX_YAML_LENGTH),
+        ),
       ),
     ];
   }
@@ -20,16 +25,29 @@ export function yamlDiagnostics(text: string): Diagnostic[] {
   const out = [
     ...limitDiagnostics(problems.map(toDiagnostic)),
     ...oversized.map((d) =>
-      warning(d.at, `This document is ${size(d.chars)}, over the ${size(MAX_YAML_DOCUMENT)} the editor checks in one document; it is not checked. Split it, or check it with kgctl.`),
+      warning(
+        d.at,
+        l10n.t(
+          'This document is {0}, over the {1} the editor checks in one document; it is not checked. Split it, or check it with kgctl.',
+          size(d.chars),
+          size(MAX_YAML_DOCUMENT),
+        ),
+      ),
     ),
   ];
   if (!uncheckedAt) return out;
-  const documents = unchecked === 1 ? 'This document is' : `This document and the ${unchecked - 1} after it that name game.kruise.io/v1alpha1 are`;
-  out.push(
-    warning(
-      uncheckedAt,
-      `${documents} not checked: the editor checks ${size(MAX_YAML_CHECKED)} of GameServerSets and GameServers per file. Split the file, or check it with kgctl.`,
-    ),
-  );
+  const message =
+    unchecked === 1
+      ? l10n.t(
+          'This document is not checked: the editor checks {0} of GameServerSets and GameServers per file. Split the file, or check it with kgctl.',
+          size(MAX_YAML_CHECKED),
+        )
+      : l10n.t(
+          'This document and the {0} after it that name game.kruise.io/v1alpha1 are not checked: ' +
+            'the editor checks {1} of GameServerSets and GameServers per file. Split the file, or check it with kgctl.',
+          unchecked - 1,
+          size(MAX_YAML_CHECKED),
+        );
+  out.push(warning(uncheckedAt, message));
   return out;
 }

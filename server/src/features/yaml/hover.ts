@@ -2,6 +2,7 @@
 // opsState value shows what OKG does with it.
 import { isScalar } from 'yaml';
 import type { Hover, Position } from 'vscode-languageserver';
+import * as l10n from '@vscode/l10n';
 import { locateManifest } from '../../engine/manifest';
 import { describeType, schemaAtPointer, type JsonSchema } from '../../engine/schemas';
 import { LineIndex } from '../../engine/text';
@@ -13,8 +14,8 @@ import { mayHoldOkg, tooLargeForYaml } from './text';
 function schemaText(name: string, schema: JsonSchema): string[] {
   const lines = [`**${name}** · \`${describeType(schema)}\``];
   if (schema.description) lines.push(schema.description);
-  if (schema.enum) lines.push(`Allowed values: ${schema.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
-  if (schema['x-okg-reserved']) lines.push(`Reserved values: ${schema['x-okg-reserved'].map((v) => `\`${v}\``).join(', ')}`);
+  if (schema.enum) lines.push(l10n.t('Allowed values: {0}', schema.enum.map((v) => `\`${String(v)}\``).join(', ')));
+  if (schema['x-okg-reserved']) lines.push(l10n.t('Reserved values: {0}', schema['x-okg-reserved'].map((v) => `\`${v}\``).join(', ')));
   return lines;
 }
 
@@ -37,6 +38,6 @@ export function yamlHover(text: string, position: Position): Hover | null {
   const range = { start: lines.positionAt(loc.span.start), end: lines.positionAt(loc.span.end) };
   const value = loc.onKey ? undefined : loc.node.value;
   const meaning = schema['x-okg-reserved'] && typeof value === 'string' ? opsStateMeaning(value) : undefined;
-  if (meaning) return { contents: markdown([`**${String(value)}** (reserved opsState)`, meaning].join('\n\n')), range };
+  if (meaning) return { contents: markdown([l10n.t('**{0}** (reserved opsState)', String(value)), meaning].join('\n\n')), range };
   return { contents: markdown(schemaText(lastName(path), schema).join('\n\n')), range };
 }

@@ -2,6 +2,7 @@
 // from the field lists of the official Kubernetes client's generated models (@kubernetes/client-node),
 // the same models the manifest checks use to flag unknown keys there. Our schema describes only a few
 // of these fields; completion offers the rest from the models.
+import * as l10n from '@vscode/l10n';
 import { arrayElement, modelAttributes as attributes, modelName, type ModelAttribute } from '../../engine/manifest/pod-models';
 
 const MAP = '{ [key: string]: string; }';
@@ -17,19 +18,19 @@ export interface ModelKey {
 
 function describe(a: Pick<ModelAttribute, 'type' | 'format'>): string {
   const element = arrayElement(a.type);
-  if (element) return `array of ${describe({ type: element, format: '' })}`;
+  if (element) return l10n.t('array of {0}', describe({ type: element, format: '' }));
   if (attributes(a.type)) return modelName(a.type);
   switch (a.type) {
     case MAP:
-      return 'map of string';
+      return l10n.t('map of {0}', 'string');
     case 'number':
       return a.format.startsWith('int') ? 'integer' : 'number';
     case 'IntOrString':
-      return 'integer or string';
+      return l10n.t('integer or string');
     case 'Date':
-      return 'date-time string';
+      return l10n.t('date-time string');
     case 'any':
-      return 'any value';
+      return l10n.t('any value');
     default:
       return a.type;
   }
