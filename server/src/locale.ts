@@ -20,9 +20,17 @@ export function bundleLocale(locale: string | undefined): string {
   return Object.hasOwn(BUNDLES, id) ? id : 'en';
 }
 
+let current = 'en';
+
 /** Every later `l10n.t` answers in `locale` (English when it has no bundle); returns the locale used. */
 export function useLocale(locale: string | undefined): string {
   const chosen = bundleLocale(locale);
   l10n.config({ contents: BUNDLES[chosen] ?? {} });
+  current = chosen;
   return chosen;
+}
+
+/** The bundle locale the last useLocale chose, for texts translated outside l10n.t (the schema descriptions). */
+export function currentLocale(): string {
+  return current;
 }

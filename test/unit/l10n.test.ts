@@ -1,11 +1,17 @@
 // The translations are complete and consistent: every string the code hands to l10n.t is in the
 // English bundle and translated in zh-cn, every %key% of package.json is in both package.nls
-// files, the placeholders agree, and the terms docs/l10n.md keeps in English stay in English.
+// files, the placeholders agree, and the terms docs/l10n.md keeps in English stay in English; the
+// cluster layer's kubeconfig, credential plugin and token file messages come out in zh-cn.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { l10nCalls, placeholders } from '../../scripts/l10n-strings';
+import { checkEntries } from '../../client/src/cluster/kubeconfig-checks';
+import { ExecAuthenticator } from '../../client/src/cluster/exec-auth';
+import { readTokenFile } from '../../client/src/cluster/token-file';
+import { useLocale } from '../../server/src/locale';
 
 const ROOT = resolve(__dirname, '..', '..');
 const EXPORT = 'node --import tsx scripts/l10n-export.ts';
@@ -137,5 +143,87 @@ describe('translations', () => {
         .map((t) => `${k}: zh-cn lacks ${t}`),
     );
     assert.deepEqual(lost, [], lost.join('\n'));
+  });
+});
+
+describe('schema field descriptions', () => {
+  /** Every `description` string of a schema, wherever it is. */
+  function descriptions(v: unknown, found: string[] = []): string[] {
+    if (Array.isArray(v)) v.forEach((x) => descriptions(x, found));
+    else if (typeof v === 'object' && v !== null) {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'description' && typeof x === 'string') found.push(x);
+        else descriptions(x, found);
+      }
+    }
+    return found;
+  }
+  const english = new Set(['gameserver', 'gameserverset'].flatMap((s) => descriptions(readJson<unknown>(`schemas/${s}.schema.json`))));
+  const overlay = readJson<Record<string, string>>('l10n/schema-descriptions.zh-cn.json');
+
+  it('every description of schemas/*.json has a zh-cn translation, and the overlay translates nothing else', () => {
+    assert.ok(english.size > 100, `only ${english.size} descriptions found in schemas/*.json: the walk is broken`);
+    const missing = [...english].filter((d) => !overlay[d]?.trim());
+    assert.deepEqual(missing, [], `descriptions l10n/schema-descriptions.zh-cn.json does not translate:\n${missing.join('\n')}`);
+    const stale = Object.keys(overlay).filter((d) => !english.has(d));
+    assert.deepEqual(stale, [], `l10n/schema-descriptions.zh-cn.json translates texts no schema holds (changed or removed):\n${stale.join('\n')}`);
+  });
+
+  it('a description translation keeps field names, values, code and kinds in English', () => {
+    const lost = Object.entries(overlay).flatMap(([en, zh]) =>
+      keptTerms(en)
+        .filter((t) => !zh.includes(t))
+        .map((t) => `${JSON.stringify(en)}: zh-cn lacks ${t}`),
+    );
+    assert.deepEqual(lost, [], lost.join('\n'));
+  });
+});
+
+describe('cluster messages follow the locale', () => {
+  /** What `run` returns with every l10n.t in zh-cn, English again afterwards whatever happens. */
+  async function inChinese<T>(run: () => T | Promise<T>): Promise<T> {
+    useLocale('zh-cn');
+    try {
+      return await run();
+    } finally {
+      useLocale('en');
+    }
+  }
+  const cluster = (server: string) => ({ name: 'c', server, skipTLSVerify: false });
+  const user = (fields: Record<string, unknown>) => ({ name: 'u', ...fields });
+
+  it('a kubeconfig entry check names the entry in Chinese and keeps the field names', async () => {
+    const problem = await inChinese(() => checkEntries('ctx', cluster('ftp://x'), null, undefined).problem);
+    assert.equal(problem, '集群 "c"（上下文 "ctx"）：server "ftp://x" 不是绝对的 http(s) URL；请写成 https://host:port');
+    const warning = await inChinese(() => checkEntries('ctx', { ...cluster('https://h:1'), skipTLSVerify: true }, null, undefined).warnings[0]);
+    assert.match(warning ?? '', /^集群 "c"（上下文 "ctx"） 设置了 insecure-skip-tls-verify：/, `the insecure-skip-tls-verify warning: ${warning}`);
+    const english = checkEntries('ctx', cluster('ftp://x'), null, undefined).problem;
+    assert.match(english ?? '', /^cluster "c" \(context "ctx"\): server "ftp:\/\/x" is not an absolute/, `English is not restored: ${english}`);
+  });
+
+  it('a missing client key, a bad exec section and an unreadable token file are reported in Chinese', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'okg-l10n-'));
+    try {
+      const missing = join(dir, 'absent');
+      const ok = cluster('http://h:1');
+      ok.skipTLSVerify = true;
+      const key = await inChinese(() => checkEntries('ctx', ok, user({ keyFile: missing }) as never, undefined).problem);
+      assert.equal(key, `用户 "u"（上下文 "ctx"）：无法读取 client-key ${missing}：文件不存在`);
+      const noCommand = user({ exec: { apiVersion: 'client.authentication.k8s.io/v1' } }) as never;
+      const exec = await inChinese(() => checkEntries('ctx', ok, noCommand, undefined).problem);
+      assert.equal(exec, '用户 "u"（上下文 "ctx"）：exec 没有 command');
+      const token = await inChinese(() => readTokenFile(dir, 'u'));
+      assert.deepEqual(token, { problem: `无法读取用户 "u" 的 tokenFile ${dir}：它是一个文件夹` });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a credential plugin that is not installed is reported in Chinese, with its install hint', async () => {
+    const exec = { command: join(tmpdir(), 'okg-no-such-plugin'), apiVersion: 'client.authentication.k8s.io/v1', installHint: 'apt install x' };
+    const auth = new ExecAuthenticator('u', exec, null, 10_000);
+    const error = await inChinese(() => auth.applyAuthentication({ name: 'u' } as never, {} as never).then(() => undefined, (e: Error) => e.message));
+    const notFound = `找不到用户 "u" 的凭据插件 "${exec.command}"：它没有安装，或者它所在的文件夹不在 PATH 中`;
+    assert.equal(error, `${notFound}（与 kubectl 一样，不含 '/' 的命令在 PATH 中查找）。 安装提示：apt install x`);
   });
 });

@@ -9,6 +9,7 @@
 // network did (a black-holed path gives no error at all): it is cut and opened again, and the
 // stream counts as stale. A stream is stale from a failure (of its list or watch, or its
 // watchdog) until it is watching again; staleSince() says since when the cache is behind.
+import * as l10n from '@vscode/l10n';
 import { asClusterError, type ClusterClient, type WatchEventType } from './api';
 import { Compactor } from './compact';
 import type { ClusterError } from './errors';
@@ -164,7 +165,7 @@ export class ResourceCache extends HeldObjects implements LiveCache {
   }
 
   private where(s: Stream): string {
-    return s.namespace === undefined ? 'in all namespaces' : `in namespace "${s.namespace}"`;
+    return s.namespace === undefined ? l10n.t('in all namespaces') : l10n.t('in namespace "{0}"', s.namespace);
   }
 
   private stop(s: Stream): void {
@@ -282,11 +283,18 @@ export class ResourceCache extends HeldObjects implements LiveCache {
       if (s.phase === 'watching') {
         const error: ClusterError = {
           code: 'timeout',
-          message: `the ${this.kind} watch ${this.where(s)} received nothing for ${Math.round(limit / 1000)} s, though the API server should end it after ${this.timeoutSeconds} s: the connection is taken for dead and opened again`,
+          message: l10n.t(
+            'the {0} watch {1} received nothing for {2} s, though the API server should end it after {3} s: the connection is taken for dead and opened again',
+            this.kind,
+            this.where(s),
+            Math.round(limit / 1000),
+            this.timeoutSeconds,
+          ),
         };
         this.retry(s, error, () => this.watch(s));
       } else {
-        const error: ClusterError = { code: 'timeout', message: `listing ${this.kind}s ${this.where(s)} again has taken over ${Math.round(limit / 1000)} s` };
+        const message = l10n.t('listing {0}s {1} again has taken over {2} s', this.kind, this.where(s), Math.round(limit / 1000));
+        const error: ClusterError = { code: 'timeout', message };
         this.fail(s, error);
         this.status(s, 'listing', error);
       }
@@ -306,7 +314,10 @@ export class ResourceCache extends HeldObjects implements LiveCache {
       if (type === 'ERROR') {
         // 410 Gone: our resourceVersion left the server's history; only a new list helps.
         if ((raw as { code?: unknown } | null)?.code === 410) void this.list(s, false);
-        else this.retry(s, { code: 'server-error', message: `watch error: ${(raw as { message?: string } | null)?.message ?? 'unknown'}` }, () => this.watch(s));
+        else {
+          const message = l10n.t('watch error: {0}', (raw as { message?: string } | null)?.message ?? l10n.t('unknown'));
+          this.retry(s, { code: 'server-error', message }, () => this.watch(s));
+        }
         return;
       }
       // A bookmark's object has only metadata.resourceVersion: where to resume from.
@@ -335,7 +346,13 @@ export class ResourceCache extends HeldObjects implements LiveCache {
       }
       const error: ClusterError = err ?? {
         code: 'unknown',
-        message: `the API server ended the ${this.kind} watch ${this.where(s)} after ${lasted} ms, sooner than the ${this.timeoutSeconds} s asked`,
+        message: l10n.t(
+          'the API server ended the {0} watch {1} after {2} ms, sooner than the {3} s asked',
+          this.kind,
+          this.where(s),
+          lasted,
+          this.timeoutSeconds,
+        ),
       };
       this.retry(s, error, () => this.watch(s));
     };

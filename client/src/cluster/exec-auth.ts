@@ -4,6 +4,7 @@
 // stdout is the credential, and its stderr may echo it.
 import { spawn } from 'node:child_process';
 import type { Cluster, KubeConfig, User } from '@kubernetes/client-node';
+import * as l10n from '@vscode/l10n';
 import { CredentialError } from './errors';
 
 type Authenticator = Parameters<KubeConfig['addAuthenticator']>[0];
@@ -43,7 +44,7 @@ type Entry = { pending: Promise<Credential> } | { value: Credential };
 const cache = new Map<string, Entry>();
 
 function describe(exec: ExecConfig, user: string): string {
-  return `the credential plugin "${exec.command}" of user "${user}"`;
+  return l10n.t('the credential plugin "{0}" of user "{1}"', exec.command, user);
 }
 
 function oneLine(text: string): string {
@@ -55,30 +56,37 @@ function parseCredential(stdout: string, exec: ExecConfig, who: string): Credent
   try {
     v = JSON.parse(stdout);
   } catch {
-    throw new CredentialError(`${who} printed something that is not JSON; an ExecCredential was expected`);
+    throw new CredentialError(l10n.t('{0} printed something that is not JSON; an ExecCredential was expected', who));
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new CredentialError(`${who} printed JSON that is not an ExecCredential object`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    throw new CredentialError(l10n.t('{0} printed JSON that is not an ExecCredential object', who));
+  }
   const o = v as { kind?: unknown; apiVersion?: unknown; status?: unknown };
-  if (o.kind !== 'ExecCredential') throw new CredentialError(`${who} printed JSON of kind ${JSON.stringify(o.kind ?? null)}, not an ExecCredential`);
-  if (o.apiVersion !== exec.apiVersion) {
-    throw new CredentialError(`${who} answered in apiVersion ${JSON.stringify(o.apiVersion ?? null)}, but the kubeconfig asks for ${exec.apiVersion}`);
+  if (o.kind !== 'ExecCredential') {
+    throw new CredentialError(l10n.t('{0} printed JSON of kind {1}, not an ExecCredential', who, JSON.stringify(o.kind ?? null)));
   }
-  if (typeof o.status !== 'object' || o.status === null) throw new CredentialError(`${who} printed an ExecCredential without a status`);
+  if (o.apiVersion !== exec.apiVersion) {
+    const asked = exec.apiVersion;
+    throw new CredentialError(l10n.t('{0} answered in apiVersion {1}, but the kubeconfig asks for {2}', who, JSON.stringify(o.apiVersion ?? null), asked));
+  }
+  if (typeof o.status !== 'object' || o.status === null) throw new CredentialError(l10n.t('{0} printed an ExecCredential without a status', who));
   const s = o.status as Record<string, unknown>;
   const str = (k: string) => (typeof s[k] === 'string' && s[k] !== '' ? (s[k] as string) : undefined);
   const token = str('token');
   const cert = str('clientCertificateData');
   const key = str('clientKeyData');
   if (!token && !(cert && key)) {
-    throw new CredentialError(`${who} printed an ExecCredential with neither status.token nor both status.clientCertificateData and status.clientKeyData`);
+    throw new CredentialError(
+      l10n.t('{0} printed an ExecCredential with neither status.token nor both status.clientCertificateData and status.clientKeyData', who),
+    );
   }
   if ((cert === undefined) !== (key === undefined)) {
-    throw new CredentialError(`${who} printed only one of status.clientCertificateData and status.clientKeyData; both are needed`);
+    throw new CredentialError(l10n.t('{0} printed only one of status.clientCertificateData and status.clientKeyData; both are needed', who));
   }
   let expiresAt: number | undefined;
   if (s.expirationTimestamp !== undefined) {
     expiresAt = typeof s.expirationTimestamp === 'string' ? Date.parse(s.expirationTimestamp) : NaN;
-    if (Number.isNaN(expiresAt)) throw new CredentialError(`${who} printed a status.expirationTimestamp that is not an RFC 3339 time`);
+    if (Number.isNaN(expiresAt)) throw new CredentialError(l10n.t('{0} printed a status.expirationTimestamp that is not an RFC 3339 time', who));
   }
   return { token, cert, key, expiresAt };
 }
@@ -115,7 +123,7 @@ function runPlugin(exec: ExecConfig, user: string, cluster: Cluster | null, time
     const chunks: Buffer[] = [];
     let size = 0;
     const timer = setTimeout(() => {
-      settle(() => reject(new CredentialError(`${who} did not finish within ${timeoutMs / 1000} s and was stopped`)));
+      settle(() => reject(new CredentialError(l10n.t('{0} did not finish within {1} s and was stopped', who, timeoutMs / 1000))));
       // A plugin's own children may keep the pipe open: stop reading rather than wait for them.
       child.stdout.destroy();
       child.kill('SIGKILL');
@@ -127,20 +135,29 @@ function runPlugin(exec: ExecConfig, user: string, cluster: Cluster | null, time
     child.on('error', (e: NodeJS.ErrnoException) => {
       settle(() => {
         if (e.code === 'ENOENT') {
-          const hint = exec.installHint ? ` Install hint: ${oneLine(exec.installHint)}` : '';
-          reject(new CredentialError(`${who} was not found: it is not installed, or its folder is not on PATH (a command without '/' is looked up on PATH, as kubectl does).${hint}`));
-        } else if (e.code === 'EACCES') reject(new CredentialError(`${who} cannot be run: permission denied (is it executable?)`));
-        else reject(new CredentialError(`${who} could not be started (${e.code ?? 'error'})`));
+          const missing = l10n.t(
+            "{0} was not found: it is not installed, or its folder is not on PATH (a command without '/' is looked up on PATH, as kubectl does).",
+            who,
+          );
+          const hint = exec.installHint ? ` ${l10n.t('Install hint: {0}', oneLine(exec.installHint))}` : '';
+          reject(new CredentialError(missing + hint));
+        } else if (e.code === 'EACCES') reject(new CredentialError(l10n.t('{0} cannot be run: permission denied (is it executable?)', who)));
+        else reject(new CredentialError(l10n.t('{0} could not be started ({1})', who, e.code ?? 'error')));
       });
     });
     child.on('close', (code, signal) => {
       settle(() => {
         if (code !== 0) {
-          const how = signal ? `was killed by ${signal}` : `failed with exit status ${code}`;
-          reject(new CredentialError(`${who} ${how}; its output is not shown as it may hold credentials: run the command yourself to see it`));
+          const shown = l10n.t('its output is not shown as it may hold credentials: run the command yourself to see it');
+          const how = signal
+            ? l10n.t('{0} was killed by {1}; {2}', who, signal, shown)
+            : l10n.t('{0} failed with exit status {1}; {2}', who, String(code), shown);
+          reject(new CredentialError(how));
           return;
         }
-        if (size > MAX_OUTPUT_BYTES) return reject(new CredentialError(`${who} printed more than ${MAX_OUTPUT_BYTES} bytes; an ExecCredential was expected`));
+        if (size > MAX_OUTPUT_BYTES) {
+          return reject(new CredentialError(l10n.t('{0} printed more than {1} bytes; an ExecCredential was expected', who, MAX_OUTPUT_BYTES)));
+        }
         try {
           resolve(parseCredential(Buffer.concat(chunks).toString('utf8'), exec, who));
         } catch (e) {

@@ -3,6 +3,7 @@
 // file is read again after a minute, so a rotated token (a projected service account) is picked up.
 import { readFileSync } from 'node:fs';
 import type { KubeConfig, User } from '@kubernetes/client-node';
+import * as l10n from '@vscode/l10n';
 import { CredentialError } from './errors';
 
 type Authenticator = Parameters<KubeConfig['addAuthenticator']>[0];
@@ -14,11 +15,19 @@ const REREAD_MS = 60_000;
 export function readTokenFile(file: string, user: string): { token: string } | { problem: string } {
   try {
     const token = readFileSync(file, 'utf8').trim();
-    return token === '' ? { problem: `the tokenFile ${file} of user "${user}" is empty` } : { token };
+    return token === '' ? { problem: l10n.t('the tokenFile {0} of user "{1}" is empty', file, user) } : { token };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { problem: `the tokenFile ${file} of user "${user}" cannot be read: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? 'read error')}` };
+    return { problem: l10n.t('the tokenFile {0} of user "{1}" cannot be read: {2}', file, user, readFailure(e)) };
   }
+}
+
+/** Why a file could not be read, in words (the errno code when there are none for it). */
+export function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return l10n.t('no such file');
+  if (code === 'EACCES') return l10n.t('permission denied');
+  if (code === 'EISDIR') return l10n.t('it is a folder');
+  return code ?? l10n.t('read error');
 }
 
 export class TokenFileAuthenticator implements Authenticator {

@@ -10,6 +10,7 @@ import { targetKind, type TargetKind } from './document-kind';
 import { followedByColon, insideString, locationAt, member, replaceRange, treeOf } from './json-context';
 import { MEMBER_DOCS, PATCH_OPS } from './patch-ops';
 import { patchSnippets } from './patch-snippets';
+import { schemaDescription } from './schema-description';
 import { item, literal } from './snippet';
 
 interface Context {
@@ -158,7 +159,7 @@ function pointerItems(ctx: Context, node: Node): CompletionItem[] {
       segment('-', undefined, l10n.t('append after the last element (add only)'), undefined, '1'),
     ];
   }
-  return schemaKeys(schema).map((k) => segment(k.name, k.schema, describeType(k.schema), k.description, `${k.required ? 0 : 1}${k.name}`));
+  return schemaKeys(schema).map((k) => segment(k.name, k.schema, describeType(k.schema), schemaDescription(k.description), `${k.required ? 0 : 1}${k.name}`));
 }
 
 function valuesOf(schema: JsonSchema): { json: string; detail: string }[] {
@@ -189,7 +190,7 @@ function valueItems(ctx: Context, opObject: Node | undefined, rest: Segment[], a
         newText: ctx.keyOnly ? `"${literal(k.name)}"` : `"${literal(k.name)}": $1`,
         snippet: true,
         detail: describeType(k.schema),
-        ...(k.description !== undefined && { documentation: k.description }),
+        ...(k.description !== undefined && { documentation: schemaDescription(k.description) }),
         filterText: ctx.inString ? `"${k.name}"` : k.name,
         sortText: `${k.required ? 0 : 1}${k.name}`,
       }),

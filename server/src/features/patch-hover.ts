@@ -9,6 +9,7 @@ import { describeType, schemaAtPointer } from '../engine/schemas';
 import { targetKind } from './document-kind';
 import { insideString, nodeAt, nodeRange, treeOf } from './json-context';
 import { MEMBER_DOCS, PATCH_OPS } from './patch-ops';
+import { schemaDescription } from './schema-description';
 import { markdown } from './snippet';
 
 function pointerHover(doc: TextDocument, node: Node, offset: number): Hover | null {
@@ -23,7 +24,7 @@ function pointerHover(doc: TextDocument, node: Node, offset: number): Hover | nu
   const start = raw.lastIndexOf('/', Math.max(caret - 1, 0));
   const pointer = segments.map((s) => `/${escapeSegment(s)}`).join('');
   const lines = [`**${pointer}** · \`${describeType(schema)}\``];
-  if (schema.description) lines.push(schema.description);
+  if (schema.description) lines.push(schemaDescription(schema.description));
   if (schema['x-okg-reserved']) lines.push(l10n.t('Reserved values: {0}', schema['x-okg-reserved'].join(', ')));
   if (schema.enum) lines.push(l10n.t('Allowed values: {0}', schema.enum.map((v) => JSON.stringify(v)).join(', ')));
   const range = nodeRange(doc, { offset: node.offset + 1 + start, length: upTo - start });

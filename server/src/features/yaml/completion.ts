@@ -7,6 +7,7 @@ import { completionSiteAt, type CompletionSite } from '../../engine/manifest';
 import { OPS_STATES } from '../../engine/okg';
 import { describeType, schemaAtPointer, schemaKeys, type JsonSchema } from '../../engine/schemas';
 import { LineIndex } from '../../engine/text';
+import { schemaDescription } from '../schema-description';
 import { item } from '../snippet';
 import { opsStateMeaning } from './ops-states';
 import { podTemplateKeys, type KeyShape } from './pod-template-keys';
@@ -94,7 +95,7 @@ function schemaKeySpecs(schema: JsonSchema): KeySpec[] {
       name: k.name,
       shape,
       detail: `${describeType(k.schema)}${k.required ? ' · required' : ''}`,
-      documentation: k.schema.description,
+      documentation: schemaDescription(k.schema.description),
       required: k.required,
       values: shape === 'scalar' && knownValues(k.schema).length > 0,
     };

@@ -8,12 +8,13 @@ import { describeType, schemaAtPointer, type JsonSchema } from '../../engine/sch
 import { LineIndex } from '../../engine/text';
 import { markdown } from '../snippet';
 import { opsStateMeaning } from './ops-states';
+import { schemaDescription } from '../schema-description';
 import { MAX_YAML_DOCUMENT } from '../limits';
 import { mayHoldOkg, tooLargeForYaml } from './text';
 
 function schemaText(name: string, schema: JsonSchema): string[] {
   const lines = [`**${name}** · \`${describeType(schema)}\``];
-  if (schema.description) lines.push(schema.description);
+  if (schema.description) lines.push(schemaDescription(schema.description));
   if (schema.enum) lines.push(l10n.t('Allowed values: {0}', schema.enum.map((v) => `\`${String(v)}\``).join(', ')));
   if (schema['x-okg-reserved']) lines.push(l10n.t('Reserved values: {0}', schema['x-okg-reserved'].map((v) => `\`${v}\``).join(', ')));
   return lines;
