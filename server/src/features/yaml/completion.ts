@@ -94,7 +94,7 @@ function schemaKeySpecs(schema: JsonSchema): KeySpec[] {
     return {
       name: k.name,
       shape,
-      detail: `${describeType(k.schema)}${k.required ? ' · required' : ''}`,
+      detail: k.required ? l10n.t('{0} · required', describeType(k.schema)) : describeType(k.schema),
       documentation: schemaDescription(k.schema.description),
       required: k.required,
       values: shape === 'scalar' && knownValues(k.schema).length > 0,
