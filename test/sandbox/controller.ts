@@ -1,27 +1,16 @@
-// OKG's controllers, reduced to what tools observe: sets own GameServers `<set>-<ordinal>`,
-// scale-down follows OKG's deletion order, Kill lowers replicas, a deleted GameServer comes back
-// with the default spec, status mirrors spec, a new template rolls out in place as OKG's Advanced
-// StatefulSet does it (each GameServer `Updating`, then `Ready` on the new images, over time),
-// new pods may take a while to start, and optional churn.
+// OKG's controllers, reduced to what tools observe: sets own GameServers `<set>-<ordinal>` and scale
+// as the engine's planScale foretells (scaling.ts), Kill lowers replicas, a deleted GameServer comes
+// back with the default spec, status mirrors spec, a new template rolls out in place as OKG's
+// Advanced StatefulSet does it (each GameServer `Updating`, then `Ready` on the new images, over
+// time), new pods may take a while to start, and optional churn.
 import { imagesUpToDate, newGameServer, ordinalOf, OWNER_LABEL, templateImages, wantedImages } from './content';
 import { asCreating, asStarted, asUpdated, asUpdating, overrideImages, restartedOn } from './lifecycle';
-import { deletionOrder } from './ordering';
 import type { Rng } from './rng';
 import { nextUpdates } from './rolling-update';
+import { SetScaler } from './scaling';
 import { SetTallies, type Tally } from './set-tallies';
 import { keyOf, nowTimestamp, type Store, type StoredEvent } from './store';
 import { Timers } from './timers';
-
-/** reserveGameServerIds: ints and "a-b" ranges. */
-function reservedIds(set: any): Set<number> {
-  const out = new Set<number>();
-  for (const v of Array.isArray(set.spec?.reserveGameServerIds) ? set.spec.reserveGameServerIds : []) {
-    if (typeof v === 'number') out.add(v);
-    const range = typeof v === 'string' ? /^(\d+)(?:-(\d+))?$/.exec(v.trim()) : null;
-    if (range) for (let i = Number(range[1]); i <= Number(range[2] ?? range[1]) && i - Number(range[1]) < 10000; i++) out.add(i);
-  }
-  return out;
-}
 
 const isNumberLike = (v: unknown) => typeof v === 'number' || typeof v === 'string';
 
@@ -37,12 +26,12 @@ export class OkgController {
   /** Per set, the GameServers (name → uid) whose in-place update is in flight. */
   private readonly updating = new Map<string, Map<string, string>>();
   private readonly timers = new Timers();
+  private readonly scaler: SetScaler;
   /** How long a new pod takes to start: its GameServer is `Creating` until then. 0: `Ready` at once. */
   startupMs = 0;
   /**
-   * How long OKG takes to copy a changed opsState onto the pod's label, which scale-down reads
-   * (kruise-game issue #321: minutes under load). 0: at once. Only the scale-down order reads the
-   * label here; Kill and the set's counters read the spec.
+   * How long OKG takes to copy a changed opsState onto the pod's label, which scale-down and Kill
+   * read (kruise-game issue #321: minutes under load). 0: at once. The set's counters read the spec.
    */
   opsStateSyncMs = 0;
   /** The pod labels not yet copied: GameServer key → the opsState the pod still shows, for that uid. */
@@ -58,51 +47,24 @@ export class OkgController {
       this.tallies.observe(ev);
       this.copyOpsStateLater(ev);
     });
+    this.scaler = new SetScaler(
+      store,
+      (namespace, name) => this.podViews(namespace, name),
+      (set, ordinals) => this.createGameServers(set, ordinals),
+    );
   }
 
   /**
    * After any write of a set, or of one of its GameServers: Kill, scale, the rollout and status.
-   * A change that moves no count reads only tallies; only scaling, reserved ids, a new generation
-   * of the set or a finished update (`rollOut`) walk the set's GameServers, and never any other set's.
+   * A change that moves no count reads only tallies; only scaling, a new generation of the set or
+   * a finished update (`rollOut`) walk the set's GameServers, and never any other set's.
    */
   reconcileSet(namespace: string, name: string, rollOut = false): void {
     const setKey = keyOf(namespace, name);
-    let set = this.store.peek('GameServerSet', setKey);
-    if (!set) return;
-    const tally = this.tallies.of(namespace, name);
-
-    const replicas = typeof set.spec?.replicas === 'number' ? set.spec.replicas : 0;
-    if (tally.killed > 0 && tally.total === replicas) {
-      set = this.store.update('GameServerSet', { ...set, spec: { ...set.spec, replicas: Math.max(0, replicas - tally.killed) } });
-    }
-
-    const want = set.spec.replicas as number;
-    const reserved = reservedIds(set);
-    let scaled = false;
-    if (tally.total > want || reserved.size > 0) {
-      const current = this.store.owned('GameServer', namespace, name);
-      const isReserved = (gs: any) => reserved.has(ordinalOf(gs.metadata.name));
-      const excess = Math.max(current.length - want, current.filter(isReserved).length);
-      // Explicitly reserved ids go first, whatever their state; then OKG's order.
-      const doomed = excess > 0 ? [...current.filter(isReserved), ...current.filter((gs) => !isReserved(gs)).sort(this.scaleDownOrder)] : [];
-      for (const gs of doomed.slice(0, excess)) this.store.delete('GameServer', namespace, gs.metadata.name);
-      scaled = excess > 0;
-    }
-
-    if (tally.total < want) {
-      const used = new Set(this.store.owned('GameServer', namespace, name).map((gs) => ordinalOf(gs.metadata.name)));
-      const starting: Started = [];
-      for (let ordinal = 0, missing = want - tally.total; missing > 0; ordinal++) {
-        if (used.has(ordinal) || reserved.has(ordinal)) continue;
-        const gs = newGameServer(set, ordinal);
-        const stored = this.store.create('GameServer', this.startupMs > 0 ? asCreating(gs) : gs);
-        if (this.startupMs > 0) starting.push([stored.metadata.name, stored.metadata.uid]);
-        missing--;
-      }
-      if (starting.length > 0) this.timers.after(this.startupMs, () => this.started(namespace, name, starting));
-      scaled = true;
-    }
-
+    const before = this.store.peek('GameServerSet', setKey);
+    if (!before) return;
+    const scaled = this.scaler.scale(before, this.tallies.of(namespace, name));
+    const set = this.store.peek('GameServerSet', setKey);
     const version = `${set.metadata.uid}/${set.metadata.generation}`;
     if (rollOut || this.rolledOut.get(setKey) !== version || (scaled && this.waiting.has(setKey))) {
       this.rolledOut.set(setKey, version);
@@ -135,7 +97,16 @@ export class OkgController {
     this.afterGameServerChange(gs);
   }
 
-  /** After a GameServer changed or went away: its set reacts (Kill, recreation, counters). */
+  /** After a user deleted a GameServer: its pod still runs, so OKG makes it again at once, with the default spec. */
+  gameServerDeleted(gs: any): void {
+    const { namespace, name, labels } = gs.metadata;
+    const owner = labels?.[OWNER_LABEL];
+    const set = typeof owner === 'string' ? this.store.peek('GameServerSet', keyOf(namespace, owner)) : undefined;
+    if (set && name === `${owner}-${ordinalOf(name)}`) this.store.create('GameServer', newGameServer(set, ordinalOf(name)));
+    this.afterGameServerChange(gs);
+  }
+
+  /** After a GameServer changed or went away: its set reacts (Kill, counters). */
   afterGameServerChange(gs: any): void {
     const owner = gs.metadata?.labels?.[OWNER_LABEL];
     if (typeof owner === 'string') this.reconcileSet(gs.metadata.namespace, owner);
@@ -147,6 +118,7 @@ export class OkgController {
     this.rolledOut.delete(setKey);
     this.waiting.delete(setKey);
     this.updating.delete(setKey);
+    this.scaler.forget(set.metadata.namespace, set.metadata.name);
     for (const gs of this.store.owned('GameServer', set.metadata.namespace, set.metadata.name)) {
       this.store.delete('GameServer', gs.metadata.namespace, gs.metadata.name);
     }
@@ -175,8 +147,24 @@ export class OkgController {
     this.afterGameServerChange(this.store.update('GameServer', { ...gs, status }));
   }
 
-  /** OKG's scale-down order, by the opsState each pod's label shows. */
-  private readonly scaleDownOrder = deletionOrder((gs) => this.podOpsState.get(keyOf(gs.metadata.namespace, gs.metadata.name))?.opsState ?? gs.spec?.opsState);
+  /** The set's GameServers as their pods show them: with the opsState a pod still shows while OKG has not copied the new one. */
+  private podViews(namespace: string, name: string): any[] {
+    return this.store.owned('GameServer', namespace, name).map((gs) => {
+      const pod = this.podOpsState.get(keyOf(namespace, gs.metadata.name));
+      return pod && pod.uid === gs.metadata.uid ? { ...gs, spec: { ...gs.spec, opsState: pod.opsState } } : gs;
+    });
+  }
+
+  /** New pods of `set` at `ordinals`: their GameServers, `Creating` for `startupMs` when it is set. */
+  private createGameServers(set: any, ordinals: number[]): void {
+    const starting: Started = [];
+    for (const ordinal of ordinals) {
+      const gs = newGameServer(set, ordinal);
+      const stored = this.store.create('GameServer', this.startupMs > 0 ? asCreating(gs) : gs);
+      if (this.startupMs > 0) starting.push([stored.metadata.name, stored.metadata.uid]);
+    }
+    if (starting.length > 0) this.timers.after(this.startupMs, () => this.started(set.metadata.namespace, set.metadata.name, starting));
+  }
 
   /** After a GameServer's opsState changed, its pod keeps showing the one before for `opsStateSyncMs`. */
   private copyOpsStateLater(ev: StoredEvent): void {

@@ -40,7 +40,7 @@ export interface SandboxOptions {
   startupMs?: number;
   /** How long the in-place update of one GameServer to a new template takes; it is `Updating` meanwhile (default 500). */
   inPlaceUpdateMs?: number;
-  /** How long a changed opsState takes to reach the pod, where scale-down reads it (default 0: at once). */
+  /** How long a changed opsState takes to reach the pod, where scale-down and Kill read it (default 0: at once). */
   opsStateSyncMs?: number;
 }
 

@@ -169,7 +169,7 @@ export async function remove(b: Backend, r: ResourceRequest): Promise<void> {
   }
   if (!opts.dryRun) {
     const deleted = b.store.delete(r.resource.kind, r.namespace!, r.name!);
-    if (r.resource.kind === 'GameServer') b.controller.afterGameServerChange(deleted);
+    if (r.resource.kind === 'GameServer') b.controller.gameServerDeleted(deleted);
     else b.controller.setDeleted(deleted);
   }
   sendJson(r.res, 200, {

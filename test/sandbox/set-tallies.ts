@@ -11,9 +11,11 @@ export interface Tally {
   waitToBeDeleted: number;
   /** GameServers whose opsState is Kill, which the set drops from its replicas. */
   killed: number;
+  /** GameServers whose pod is being deleted: while any is, OKG does not act on Kill. */
+  deleting: number;
 }
 
-const empty = (): Tally => ({ total: 0, ready: 0, preDelete: 0, maintaining: 0, waitToBeDeleted: 0, killed: 0 });
+const empty = (): Tally => ({ total: 0, ready: 0, preDelete: 0, maintaining: 0, waitToBeDeleted: 0, killed: 0, deleting: 0 });
 
 export class SetTallies {
   private readonly bySet = new Map<string, Tally>();
@@ -45,6 +47,7 @@ export class SetTallies {
     if (ops === 'Maintaining') t.maintaining += sign;
     if (ops === 'WaitToBeDeleted') t.waitToBeDeleted += sign;
     if (ops === 'Kill') t.killed += sign;
+    if (state === 'Deleting' || gs.metadata.deletionTimestamp) t.deleting += sign;
     if (t.total === 0) this.bySet.delete(k);
   }
 }

@@ -12,3 +12,5 @@ export { registryFor, GAME_SERVER_FIELDS, GAME_SERVER_SET_FIELDS } from './filte
 export type { FieldType, FieldDef, Registry } from './filter/fields';
 export { checkPatch, applyPatch, PatchApplyError } from './patch';
 export type { PatchOp, PatchKind, CheckedPatch } from './patch';
+export { planScale } from './scale/plan';
+export type { ScalePlan, ScaleStep, ScaleNote } from './scale/types';

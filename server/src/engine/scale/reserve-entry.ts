@@ -12,11 +12,12 @@ export type ReserveEntry =
   | { ok: false; why: 'undecodable' };
 
 // Go's unicode.IsSpace, which strings.TrimSpace uses; JavaScript's trim() also strips U+FEFF and keeps U+0085.
-const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+const GO_SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+';
+const GO_TRIM = new RegExp(`^${GO_SPACE}|${GO_SPACE}$`, 'g');
 
 /** Go's strings.TrimSpace. */
 export function goTrimSpace(s: string): string {
-  return s.replace(GO_SPACE, '');
+  return s.replace(GO_TRIM, '');
 }
 
 /** ParseRange: exactly one `-` between two integers (spaces around each allowed), start not after end. */
