@@ -1,9 +1,7 @@
 // kgctl's command line: kruisegamectl's flags, plus ours. Parsing only; no I/O.
-import { parseArgs } from 'node:util';
 import * as l10n from '@vscode/l10n';
 import type { ResourceKind } from '../cluster/resources';
-import { kindFlag, namespacesFlag } from './flags';
-import { parseArgsMessage } from './parseArgsMessage';
+import { CHANGE_FLAGS, COMMON_FLAGS, CONNECTION_FLAGS, kindFlag, namespacesFlag, parseFlags } from './flags';
 
 export type Mode = 'list' | 'update' | 'delete';
 export type OutputFormat = 'json' | 'table';
@@ -64,32 +62,20 @@ Exit status: 0 success, 1 usage, filter, patch or connection error,
 `);
 
 export function parseKgctlArgs(argv: readonly string[]): ParsedArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        resourcekind: { type: 'string', short: 'r' },
-        filter: { type: 'string', short: 'f' },
-        jsonpatch: { type: 'string', short: 'j' },
-        deletion: { type: 'boolean', short: 'd' },
-        pretty: { type: 'boolean', short: 'p' },
-        kubeconfig: { type: 'string', short: 'k' },
-        context: { type: 'string' },
-        namespace: { type: 'string', short: 'n', multiple: true },
-        'dry-run': { type: 'boolean' },
-        input: { type: 'string' },
-        yes: { type: 'boolean', short: 'y' },
-        threshold: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    return { ok: false, message: parseArgsMessage(e) };
-  }
+  const parsed = parseFlags(argv, {
+    ...COMMON_FLAGS,
+    ...CONNECTION_FLAGS,
+    ...CHANGE_FLAGS,
+    filter: { type: 'string', short: 'f' },
+    pretty: { type: 'boolean', short: 'p' },
+    'dry-run': { type: 'boolean' },
+    input: { type: 'string' },
+    yes: { type: 'boolean', short: 'y' },
+    threshold: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+  });
+  if (!parsed.ok) return parsed;
+  const values = parsed.values;
   if (values.help) return { ok: true, help: true };
   const kind = kindFlag(values.resourcekind);
   if (!kind.ok) return kind;

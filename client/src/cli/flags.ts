@@ -1,7 +1,40 @@
-// Flag values every kgctl subcommand reads the same way: the resource kind and the namespaces.
+// Flags every kgctl subcommand reads the same way: parsing with kgctl's rules, the flags shared by
+// several subcommands, the resource kind and the namespaces.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as l10n from '@vscode/l10n';
 import { namespacesProblem } from '../cluster/names';
 import type { ResourceKind } from '../cluster/resources';
+import { parseArgsMessage } from './parseArgsMessage';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** -r, -n and -h: in every subcommand. */
+export const COMMON_FLAGS = {
+  resourcekind: { type: 'string', short: 'r' },
+  namespace: { type: 'string', short: 'n', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Options;
+
+/** Where to connect, as kubectl takes it. */
+export const CONNECTION_FLAGS = {
+  kubeconfig: { type: 'string', short: 'k' },
+  context: { type: 'string' },
+} as const satisfies Options;
+
+/** What to do to the matches: a JSON Patch or a deletion. */
+export const CHANGE_FLAGS = {
+  jsonpatch: { type: 'string', short: 'j' },
+  deletion: { type: 'boolean', short: 'd' },
+} as const satisfies Options;
+
+/** parseArgs with kgctl's rules (strict, no positionals); its errors said in the chosen language. */
+export function parseFlags<O extends Options>(argv: readonly string[], options: O) {
+  try {
+    return { ok: true as const, values: parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values };
+  } catch (e) {
+    return { ok: false as const, message: parseArgsMessage(e) };
+  }
+}
 
 export type FlagResult<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -1,10 +1,8 @@
 // `kgctl rbac`'s command line. Parsing only; no I/O.
-import { parseArgs } from 'node:util';
 import * as l10n from '@vscode/l10n';
 import { nameProblem } from '../cluster/names';
 import type { ResourceKind } from '../cluster/resources';
-import { kindFlag, namespacesFlag } from './flags';
-import { parseArgsMessage } from './parseArgsMessage';
+import { CHANGE_FLAGS, COMMON_FLAGS, kindFlag, namespacesFlag, parseFlags } from './flags';
 import type { Operation } from './verbs';
 
 export interface RbacOptions {
@@ -40,26 +38,15 @@ reads all namespaces). Bind it to the pipeline's ServiceAccount with a RoleBindi
 `);
 
 export function parseRbacArgs(argv: readonly string[]): ParsedRbacArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        resourcekind: { type: 'string', short: 'r' },
-        jsonpatch: { type: 'string', short: 'j' },
-        deletion: { type: 'boolean', short: 'd' },
-        wait: { type: 'boolean' },
-        list: { type: 'boolean' },
-        namespace: { type: 'string', short: 'n', multiple: true },
-        name: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    return { ok: false, message: parseArgsMessage(e) };
-  }
+  const parsed = parseFlags(argv, {
+    ...COMMON_FLAGS,
+    ...CHANGE_FLAGS,
+    wait: { type: 'boolean' },
+    list: { type: 'boolean' },
+    name: { type: 'string' },
+  });
+  if (!parsed.ok) return parsed;
+  const values = parsed.values;
   if (values.help) return { ok: true, help: true };
   const kind = kindFlag(values.resourcekind);
   if (!kind.ok) return kind;

@@ -1,10 +1,8 @@
 // `kgctl wait`'s command line. Parsing only; no I/O.
-import { parseArgs } from 'node:util';
 import * as l10n from '@vscode/l10n';
 import type { ResourceKind } from '../cluster/resources';
 import { formatDuration, parseDuration } from './duration';
-import { kindFlag, namespacesFlag } from './flags';
-import { parseArgsMessage } from './parseArgsMessage';
+import { COMMON_FLAGS, CONNECTION_FLAGS, kindFlag, namespacesFlag, parseFlags } from './flags';
 
 /** At least `count` objects match, or none does. */
 export type WaitGoal = { count: number } | 'none';
@@ -52,27 +50,16 @@ matched, and the last error), or a usage, filter or kubeconfig error.
 `);
 
 export function parseWaitArgs(argv: readonly string[]): ParsedWaitArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        resourcekind: { type: 'string', short: 'r' },
-        filter: { type: 'string', short: 'f' },
-        count: { type: 'string' },
-        none: { type: 'boolean' },
-        timeout: { type: 'string' },
-        namespace: { type: 'string', short: 'n', multiple: true },
-        kubeconfig: { type: 'string', short: 'k' },
-        context: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    return { ok: false, message: parseArgsMessage(e) };
-  }
+  const parsed = parseFlags(argv, {
+    ...COMMON_FLAGS,
+    ...CONNECTION_FLAGS,
+    filter: { type: 'string', short: 'f' },
+    count: { type: 'string' },
+    none: { type: 'boolean' },
+    timeout: { type: 'string' },
+  });
+  if (!parsed.ok) return parsed;
+  const values = parsed.values;
   if (values.help) return { ok: true, help: true };
   const kind = kindFlag(values.resourcekind);
   if (!kind.ok) return kind;
