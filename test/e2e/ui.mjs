@@ -204,28 +204,49 @@ export async function clearHover(page, timeoutMs = 5_000) {
 
 /**
  * Rests the pointer on `target` and waits for a hover whose text satisfies `ok` (a string it
- * contains, a RegExp or a predicate). Resolves to { ms, text }: the time from the pointer arriving to that hover showing.
- * Rejects after `timeoutMs` with the last hover text seen.
+ * contains, a RegExp or a predicate). Resolves to { ms, text }: the time from the pointer first
+ * arriving to that hover showing. If the target moves meanwhile (a CodeLens drawn above an editor
+ * line, rows rendering above a tree row), or a redraw under it cancels the hover and nothing
+ * shows for 1.5 s, the pointer follows or nudges it as a person's would; the time still counts
+ * from the first arrival. Rejects after `timeoutMs` with the last hover text seen.
  */
 export async function hoverFor(page, target, ok, timeoutMs = 5_000) {
   const test = typeof ok === 'function' ? ok : typeof ok === 'string' ? (t) => t.includes(ok) : (t) => ok.test(t);
   const what = typeof ok === 'string' ? `containing ${JSON.stringify(ok)}` : typeof ok === 'function' ? 'accepted' : `matching ${ok}`;
   await clearHover(page);
-  const box = await target.boundingBox({ timeout: timeoutMs });
-  if (!box) throw new Error('the hover target has no box (not rendered)');
-  // Rest on the label's left part, away from inline actions.
-  const x = box.x + Math.min(box.width / 2, 120);
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x - 5, y);
+  const aim = async () => {
+    const box = await target.first().boundingBox({ timeout: timeoutMs });
+    if (!box) throw new Error('the hover target has no box (not rendered)');
+    // Rest on the label's left part, away from inline actions.
+    return { x: box.x + Math.min(box.width / 2, 120), y: box.y + box.height / 2 };
+  };
+  let at = await aim();
+  await page.mouse.move(at.x - 5, at.y);
   const started = Date.now();
-  await page.mouse.move(x, y);
+  await page.mouse.move(at.x, at.y);
   let last = '';
+  let checked = started;
+  let seen = started;
   const deadline = started + timeoutMs;
   while (Date.now() < deadline) {
     const texts = await shownHovers(page);
     const hit = texts.find((t) => test(t));
     if (hit !== undefined) return { ms: Date.now() - started, text: hit };
-    if (texts.length) last = texts.join(' | ');
+    if (texts.length) {
+      last = texts.join(' | ');
+      seen = Date.now();
+    }
+    if (Date.now() - checked >= 250) {
+      checked = Date.now();
+      const now = await aim().catch(() => at);
+      const moved = Math.abs(now.x - at.x) > 2 || Math.abs(now.y - at.y) > 2;
+      if (moved || Date.now() - seen >= 1_500) {
+        at = now;
+        seen = Date.now();
+        await page.mouse.move(at.x - 5, at.y);
+        await page.mouse.move(at.x, at.y);
+      }
+    }
     await page.waitForTimeout(20);
   }
   throw new Error(`no hover ${what} within ${timeoutMs} ms (last hover: ${last ? JSON.stringify(last.slice(0, 200)) : 'none'})`);
