@@ -1,4 +1,5 @@
-// Bundles the five shipped entry points, and the e2e suite, for Node 20, CommonJS.
+// Bundles the four shipped entry points, dist/engine.js (the engine's API for scripts and tests; the .vsix
+// leaves it out), and the e2e suite, for Node 20, CommonJS. `#yaml` resolves through tsconfig.json's paths.
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import { nodeBundleOptions } from './esbuild.options.mjs';

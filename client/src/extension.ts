@@ -4,7 +4,10 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands/registerCommands';
 import type { LastRun } from './commands/deps';
+import { Journal } from './journal/journal';
+import { JournalStore } from './journal/store';
 import { createLanguageClient } from './languageClient';
+import { FleetOverview } from './overview/overviewPanel';
 import { LiveObjectDocuments, OBJECT_SCHEME } from './preview/liveObjects';
 import { PreviewDecision } from './preview/previewDecision';
 import { PREVIEW_SCHEME, PreviewDocuments } from './preview/previewDocuments';
@@ -15,6 +18,7 @@ import { createStatusBar } from './session/statusBar';
 import { createApi, type OkgApi } from './testApi';
 import { FilterCodeLens } from './views/filterCodeLens';
 import { GameServerTree } from './views/gameServerTree';
+import { HistoryTree } from './views/historyTree';
 import { PatchCodeLens } from './views/patchCodeLens';
 
 let client: LanguageClient | undefined;
@@ -31,6 +35,12 @@ export function activate(context: vscode.ExtensionContext): OkgApi {
   const liveObjects = new LiveObjectDocuments(session);
   const filterLens = new FilterCodeLens(session, tree);
   const lastRun: LastRun = {};
+  // Per machine, outside the workspace: a repository must not carry a record of cluster changes (docs/journal.md).
+  const journal = new Journal(new JournalStore(vscode.Uri.joinPath(context.globalStorageUri, 'journal.jsonl').fsPath, log), log);
+  const history = new HistoryTree(journal);
+  void journal.load();
+  const overview = new FleetOverview(session, context.extensionUri);
+  const statusBar = createStatusBar(session, tree.view);
   client = createLanguageClient(context, log);
   context.subscriptions.push(
     log,
@@ -40,8 +50,11 @@ export function activate(context: vscode.ExtensionContext): OkgApi {
     decision,
     liveObjects,
     filterLens,
-    registerCommands({ session, tree, previews, decision, log, lastRun }),
-    createStatusBar(session),
+    overview,
+    history,
+    vscode.window.createTreeView('okg.history', { treeDataProvider: history }),
+    registerCommands({ session, tree, previews, decision, log, lastRun, overview, journal }),
+    statusBar,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
     vscode.workspace.registerTextDocumentContentProvider(OBJECT_SCHEME, liveObjects),
     vscode.languages.registerCodeLensProvider([{ language: 'kgfilter', scheme: 'file' }, { language: 'kgfilter', scheme: 'untitled' }], filterLens),
@@ -53,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): OkgApi {
     }),
   );
   void client.start().catch((e: unknown) => log.error(`The OKG language server did not start: ${String(e)}`));
-  return createApi(session, tree, lastRun, decision);
+  return createApi(session, tree, lastRun, decision, overview, history, statusBar);
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -1,5 +1,7 @@
-// Messages between the extension client and the language server beyond standard LSP.
-// Dependency-free so that both bundles can import it.
+// Messages between the extension client and the language server beyond standard LSP, each declared once
+// as a typed notification so that neither side names a method in a string. The protocol package is the
+// one vscode-languageclient and vscode-languageserver both build on, so both bundles already hold it.
+import { NotificationType } from 'vscode-languageserver-protocol';
 
 /** Values seen in the live cluster, offered by .kgfilter completion. */
 export interface ClusterValues {
@@ -16,7 +18,7 @@ export interface ClusterValues {
  * Client → server notification carrying the current cluster's values; it replaces the previous
  * values. Send empty lists when the cluster is gone so completion falls back to the workspace.
  */
-export const CLUSTER_VALUES_NOTIFICATION = 'okg/clusterValues';
+export const CLUSTER_VALUES_NOTIFICATION = new NotificationType<ClusterValues>('okg/clusterValues');
 
 const MAX_VALUES = 5000;
 

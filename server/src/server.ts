@@ -10,8 +10,13 @@ import {
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type CodeAction,
+  type CompletionItem,
   type Connection,
   type Diagnostic,
+  type FormattingOptions,
+  type Hover,
+  type Position,
   type InitializeResult,
   type NotificationHandler,
   type PublishDiagnosticsParams,
@@ -23,7 +28,7 @@ import { filterCodeActions } from './features/filter-code-actions';
 import { filterCompletion } from './features/filter-completion';
 import { filterDiagnostics } from './features/filter-diagnostics';
 import { filterHover } from './features/filter-hover';
-import { formatDocument } from './features/formatting';
+import { formatDocument, type Formatting } from './features/formatting';
 import { patchCodeActions } from './features/patch-code-actions';
 import { patchCompletion } from './features/patch-completion';
 import { patchDiagnostics } from './features/patch-diagnostics';
@@ -49,6 +54,19 @@ export interface ServerOptions {
   diagnosticsDelayMs?: number;
   /** Scan the workspace folders' YAML for GameServerSet images once initialized. */
   scanWorkspace?: boolean;
+}
+
+/** What the server does for one kind of document; server.ts holds one of these per kind instead of a switch per request. */
+interface KindHandlers {
+  /** Diagnostics to publish, or undefined to publish nothing (YAML another extension owns). */
+  diagnose(doc: TextDocument): Diagnostic[] | undefined;
+  complete(doc: TextDocument, position: Position): CompletionItem[];
+  hover(doc: TextDocument, position: Position): Hover | null;
+  codeActions(doc: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** Formatting edits or a refusal to show; undefined where the kind is not formatted here. */
+  format?(doc: TextDocument, options: FormattingOptions): Formatting;
+  /** Whether closing the document must clear diagnostics this server published for it. */
+  publishedFor(uri: string): boolean;
 }
 
 export interface RunningServer {
@@ -94,8 +112,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return fallback;
     }
   }
-
-  const kindOf = (doc: TextDocument): LanguageKind | undefined => languageKind(doc.uri, doc.languageId);
 
   function sources(): ValueSources {
     const scanned = [...scannedImages].filter(([uri]) => !yamlImages.has(uri)).map(([, images]) => images);
@@ -148,25 +164,44 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     );
   }
 
-  function diagnose(doc: TextDocument): Diagnostic[] | undefined {
-    switch (kindOf(doc)) {
-      case 'kgfilter':
-        return filterDiagnostics(doc);
-      case 'kgpatch':
-        return patchDiagnostics(doc);
-      case 'yaml':
-        return diagnoseYaml(doc);
-      default:
-        return undefined;
-    }
-  }
-
   /** Other YAML extensions own most YAML: publish only for OKG documents, or to clear what was published. */
   function diagnoseYaml(doc: TextDocument): Diagnostic[] | undefined {
     const diagnostics = yamlDiagnostics(doc.getText());
     if (diagnostics.length > 0) yamlPublished.add(doc.uri);
     else if (!yamlPublished.delete(doc.uri)) return undefined;
     return diagnostics;
+  }
+
+  const handlers: Record<LanguageKind, KindHandlers> = {
+    kgfilter: {
+      diagnose: filterDiagnostics,
+      complete: (doc, position) => filterCompletion(doc, position, sources()),
+      hover: filterHover,
+      codeActions: filterCodeActions,
+      format: (doc, options) => formatDocument(doc, options, 'filter'),
+      publishedFor: () => true,
+    },
+    kgpatch: {
+      diagnose: patchDiagnostics,
+      complete: patchCompletion,
+      hover: patchHover,
+      codeActions: patchCodeActions,
+      format: (doc, options) => formatDocument(doc, options, 'patch'),
+      publishedFor: () => true,
+    },
+    yaml: {
+      diagnose: diagnoseYaml,
+      complete: (doc, position) => yamlCompletion(doc.getText(), position),
+      hover: (doc, position) => yamlHover(doc.getText(), position),
+      codeActions: yamlCodeActions,
+      publishedFor: (uri) => yamlPublished.delete(uri),
+    },
+  };
+
+  /** The handlers for the document's kind, or undefined for a document this server does not serve. */
+  function handlersOf(doc: TextDocument): KindHandlers | undefined {
+    const kind = languageKind(doc.uri, doc.languageId);
+    return kind && handlers[kind];
   }
 
   function publish(params: PublishDiagnosticsParams): void {
@@ -183,7 +218,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         timers.delete(doc.uri);
         const current = documents.get(doc.uri);
         if (!current) return;
-        const diagnostics = safe(`diagnostics of ${current.uri}`, [], () => diagnose(current));
+        const diagnostics = safe(`diagnostics of ${current.uri}`, [], () => handlersOf(current)?.diagnose(current));
         if (diagnostics) publish({ uri: current.uri, version: current.version, diagnostics });
       }, delay),
     );
@@ -208,6 +243,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(startScan);
 
+  // Typed by the protocol, read as unknown: whatever writes to the server's input may send anything.
   connection.onNotification(CLUSTER_VALUES_NOTIFICATION, (params: unknown) => {
     cluster = safe('reading cluster values', NO_CLUSTER, () => toClusterValues(params));
   });
@@ -216,7 +252,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Images are read when a YAML document opens or is saved, not on every keystroke: they only feed
   // completion, and the YAML checks already parse each edit once.
   const readImages = (doc: TextDocument): void => {
-    if (kindOf(doc) === 'yaml') yamlImages.set(doc.uri, safe(`reading images of ${doc.uri}`, [], () => imagesFromYaml(doc.getText())));
+    if (languageKind(doc.uri, doc.languageId) !== 'yaml') return;
+    yamlImages.set(doc.uri, safe(`reading images of ${doc.uri}`, [], () => imagesFromYaml(doc.getText())));
   };
   documents.onDidOpen((e) => readImages(e.document));
   documents.onDidSave((e) => readImages(e.document));
@@ -224,8 +261,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     yamlImages.delete(e.document.uri);
-    const kind = kindOf(e.document);
-    const ours = kind === 'kgfilter' || kind === 'kgpatch' || yamlPublished.delete(e.document.uri);
+    const ours = handlersOf(e.document)?.publishedFor(e.document.uri) ?? false;
     if (!disposed && ours) publish({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -233,17 +269,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!POSITION_PARAMS.test(params)) return invalid('textDocument/completion', POSITION_PARAMS);
     return safe('completion', [], () => {
       const doc = documents.get(params.textDocument.uri);
-      if (!doc) return [];
-      switch (kindOf(doc)) {
-        case 'kgfilter':
-          return filterCompletion(doc, params.position, sources());
-        case 'kgpatch':
-          return patchCompletion(doc, params.position);
-        case 'yaml':
-          return yamlCompletion(doc.getText(), params.position);
-        default:
-          return [];
-      }
+      return (doc && handlersOf(doc)?.complete(doc, params.position)) ?? [];
     });
   });
 
@@ -251,17 +277,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!POSITION_PARAMS.test(params)) return invalid('textDocument/hover', POSITION_PARAMS);
     return safe('hover', null, () => {
       const doc = documents.get(params.textDocument.uri);
-      if (!doc) return null;
-      switch (kindOf(doc)) {
-        case 'kgfilter':
-          return filterHover(doc, params.position);
-        case 'kgpatch':
-          return patchHover(doc, params.position);
-        case 'yaml':
-          return yamlHover(doc.getText(), params.position);
-        default:
-          return null;
-      }
+      return (doc && handlersOf(doc)?.hover(doc, params.position)) ?? null;
     });
   });
 
@@ -269,17 +285,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!CODE_ACTION_PARAMS.test(params)) return invalid('textDocument/codeAction', CODE_ACTION_PARAMS);
     return safe('code actions', [], () => {
       const doc = documents.get(params.textDocument.uri);
-      if (!doc) return [];
-      switch (kindOf(doc)) {
-        case 'kgfilter':
-          return filterCodeActions(doc, params.context.diagnostics);
-        case 'kgpatch':
-          return patchCodeActions(doc, params.context.diagnostics);
-        case 'yaml':
-          return yamlCodeActions(doc, params.context.diagnostics);
-        default:
-          return [];
-      }
+      return (doc && handlersOf(doc)?.codeActions(doc, params.context.diagnostics)) ?? [];
     });
   });
 
@@ -287,9 +293,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!FORMATTING_PARAMS.test(params)) return invalid('textDocument/formatting', FORMATTING_PARAMS);
     return safe('formatting', [], () => {
       const doc = documents.get(params.textDocument.uri);
-      const kind = doc && kindOf(doc);
-      if (!doc || (kind !== 'kgfilter' && kind !== 'kgpatch')) return [];
-      const formatted = formatDocument(doc, params.options, kind === 'kgfilter' ? 'filter' : 'patch');
+      const formatted = doc && handlersOf(doc)?.format?.(doc, params.options);
+      if (!formatted) return [];
       if ('edits' in formatted) return formatted.edits;
       // A refusal is the answer to the user's command, so it is shown, not only logged.
       connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: formatted.refused }).catch(() => undefined);

@@ -3,15 +3,19 @@
 // diagnostics budget holds for an edit and for a whole file whose every document is new, each measured
 // as the server runs: one request after another, the collector running when it needs to. The
 // comparison with yaml-language-server also runs each side right after a full collection, and prints
-// what that costs.
+// what that costs. Two A/Bs say why manifest/documents.ts parses as it does: the yaml library's browser
+// build against its Node build (yaml-build.ts), and whole-file checks after a full collection with the
+// latest parse kept alive against with it dropped.
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver';
 import { yamlCompletion, yamlDiagnostics, yamlHover } from '../../server/src/features/yaml';
+import { latestParse } from '../../server/src/engine/manifest/documents';
 import { gameServerSetsYaml as file, SETS } from './lsp-fixtures';
 import { percentile } from './measure';
+import { compareYamlBuilds, parseOnlyIfAsked } from './yaml-build';
 
 const BUDGET = { completionP95: 15, diagnosticsP95: 50 };
 
@@ -56,6 +60,7 @@ function positionAfter(text: string, set: number, needle: string): Position {
 }
 
 async function main(): Promise<void> {
+  if (parseOnlyIfAsked()) return;
   const base = file(() => 'base');
   const lines = base.split('\n').length;
   console.log(
@@ -155,6 +160,20 @@ async function main(): Promise<void> {
     globalThis.gc?.();
     ylsDiag.push(await ylsTime(theirs));
   }
+  // The keep-alive A/B: every document new, right after a full collection, with the latest parse kept
+  // (as the server runs) or dropped just before the collection, alternating.
+  const kept: Sample[] = [];
+  const dropped: Sample[] = [];
+  for (let k = 0; k < ROUNDS; k++) {
+    globalThis.gc?.();
+    const a = file((i) => `kept ${k} ${i}`);
+    kept.push(time(() => yamlDiagnostics(a)));
+    latestParse.parse = undefined;
+    globalThis.gc?.();
+    const b = file((i) => `dropped ${k} ${i}`);
+    dropped.push(time(() => yamlDiagnostics(b)));
+  }
+  const [browserBuild, nodeBuild] = compareYamlBuilds(__filename);
   globalThis.gc?.();
   const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
 
@@ -190,6 +209,13 @@ async function main(): Promise<void> {
   const coldRatio = s.yls.p50 / s.diagCold.p50;
   console.log(`ratio, after an edit (what a user waits for): ours is ${ratio.toFixed(1)}x as fast (p50)`);
   console.log(`ratio, every document new, after a full GC (both parse the whole file with the yaml package): ${coldRatio.toFixed(1)}x (p50)`);
+  console.log('A/B: the latest parse kept alive across full collections (manifest/documents.ts)');
+  show('kept:    diagnostics, all new, after a full GC', stats(kept));
+  show('dropped: diagnostics, all new, after a full GC', stats(dropped));
+  console.log(`A/B: yaml's builds, the whole ${lines}-line file parsed (best of 3 processes each, warm)`);
+  for (const b of [browserBuild, nodeBuild]) {
+    show(`${b.build === 'browser' ? 'browser build (shipped)' : 'Node build'}: parse`, b, `   cpu p50 ${b.cpuP50.toFixed(1).padStart(6)} ms`);
+  }
 
   if (busy) console.log(`load average above the core count: budgets judged on cpu p95`);
   const misses: string[] = [];

@@ -57,6 +57,9 @@ const CHURN_FILTER = '{"opsState": {"$ne": "Maintaining"}}\n';
 /** The staleness steps' filter: few matches, so one change during the outage moves the count. */
 const STALE_FILTER_FILE = 'maintaining.kgfilter';
 const STALE_FILTER = '{"opsState": "Maintaining"}\n';
+/** What OKG: New Filter and New Patch name their untitled documents. */
+const STARTER_FILTER = 'new-filter.kgfilter';
+const STARTER_PATCH = 'new-patch.kgpatch';
 /** The path-completion step types into this unfinished patch, and reverts it afterwards. */
 const TYPING_PATCH_FILE = 'typing.kgpatch';
 const TYPING_PATCH = '[\n  {"op": "replace", "path": ';
@@ -91,6 +94,8 @@ const PREDICATES = {
   [KILL_FILTER_FILE]: (gs) => KILL_TARGETS.includes(gs.metadata.name),
   [CHURN_FILTER_FILE]: (gs) => gs.spec.opsState !== 'Maintaining',
   [STALE_FILTER_FILE]: (gs) => gs.spec.opsState === 'Maintaining',
+  // OKG: New Filter's starting point (client/src/commands/starters.ts), as the walkthrough opens it.
+  [STARTER_FILTER]: (gs) => gs.spec.opsState === 'None' && gs.status.currentState === 'Ready',
 };
 
 /**
@@ -362,14 +367,11 @@ async function prepare(ctx) {
 }
 
 /**
- * Changes `perSecond` GameServers a second, round robin over both namespaces, as OKG's status
- * updates would: currentState Ready <-> NotReady, which the rows show and no filter here tests.
- * Bounded: stops after `maxChanges` or `maxMs`, or at stop(). Resolves stop() to the count made.
- */
-/**
- * Status changes at `perSecond`, round robin over every GameServer but `spare` (names in the
- * default namespace): a row that itself changes is redrawn, which rightly drops its own pending
- * tooltip, so the rows a step hovers are left alone while their siblings change.
+ * Changes `perSecond` GameServers a second, round robin over both namespaces but `spare` (names in
+ * the default namespace), as OKG's status updates would: currentState Ready <-> NotReady, which
+ * the rows show and no filter here tests. A row that itself changes is redrawn, which rightly
+ * drops its own pending tooltip, so the rows a step hovers are left alone while their siblings
+ * change. Bounded: stops after `maxChanges` or `maxMs`, or at stop(). Resolves stop() to the count made.
  */
 function startChurn(sandbox, { perSecond = 4, maxChanges = 400, maxMs = 90_000, spare = [] } = {}) {
   const names = sandbox
@@ -876,6 +878,43 @@ const steps = [
       await runCommand(page, 'View: Revert and Close Editor');
     },
   },
+  {
+    title: "Show Fleet Overview from the palette: bars by state, opsState and network state show the sandbox's counts per set, and follow a change of opsState",
+    shot: 'overview.png',
+    readme: true,
+    async run(ctx) {
+      const { page, pkg, sandbox } = ctx;
+      await prepare(ctx);
+      await runCommand(page, commandTitle(pkg, /^okg\.showOverview$/));
+      const overview = page.frameLocator('iframe.webview').last().frameLocator('iframe#active-frame');
+      /** "set dimension value count" of every bar segment the webview draws for the shown namespace's sets. */
+      const drawn = () =>
+        overview
+          .locator(`section.namespace[data-namespace="${NAMESPACE}"] section.set .segment`)
+          .evaluateAll((segments) =>
+            segments
+              .map((s) => `${s.closest('section.set').dataset.set.split('/')[1]} ${s.dataset.dimension} ${s.dataset.value} ${s.dataset.count}`)
+              .sort(),
+          )
+          .catch(() => []);
+      const expected = () => {
+        const counts = new Map();
+        for (const gs of sandbox.objects('GameServer', NAMESPACE)) {
+          const set = gs.metadata.labels?.['game.kruise.io/owner-gss'] ?? '';
+          const network = gs.status.networkStatus?.currentNetworkState || 'none';
+          const values = [['state', gs.status.currentState || 'none'], ['opsState', gs.spec.opsState || 'None'], ['networkState', network]];
+          for (const [dimension, value] of values) counts.set(`${set} ${dimension} ${value}`, (counts.get(`${set} ${dimension} ${value}`) ?? 0) + 1);
+        }
+        return [...counts].map(([k, n]) => `${k} ${n}`).sort();
+      };
+      const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+      await eventually(drawn, (d) => same(d, expected()), (d) => `the overview draws ${JSON.stringify(d)}, the sandbox holds ${JSON.stringify(expected())}`);
+      sandbox.mutate('GameServer', NAMESPACE, 'minecraft-1', (gs) => (gs.spec.opsState = 'WaitToBeDeleted'));
+      check(expected().some((k) => k.startsWith('minecraft opsState WaitToBeDeleted')), 'precondition: minecraft-1 is now WaitToBeDeleted in the sandbox');
+      const after = (d) => `after minecraft-1 became WaitToBeDeleted the overview draws ${JSON.stringify(d)}, not ${JSON.stringify(expected())}`;
+      await eventually(drawn, (d) => same(d, expected()), after);
+    },
+  },
 ];
 
 /**
@@ -1017,11 +1056,154 @@ const zhSteps = [
   },
 ];
 
+/**
+ * A fresh window of its own: a new user follows the walkthrough page by page, using only the
+ * buttons on its pages, from opening it to a patch applied and read back in the view.
+ */
+const walkthroughSteps = [
+  {
+    title: 'from a fresh window, the seven Get Started pages in order by their buttons only: connect, write and run a filter, write, preview and apply a patch, read it in the view; every page ticks',
+    shot: 'walkthrough-applied.png',
+    timeoutMs: 180_000,
+    async run(ctx) {
+      const { page, pkg, view, sandbox } = ctx;
+      const walkthrough = pkg.contributes.walkthroughs.find((w) => w.id === 'okg.gettingStarted');
+      const step = (id) => page.locator(`button.getting-started-step[data-step-id="${pkg.publisher}.${pkg.name}#${walkthrough.id}#${id}"]`);
+      const titleOf = (id) => walkthrough.steps.find((s) => s.id === id).title;
+      const tab = (label) => page.locator('.tabs-container .tab', { has: page.locator('.label-name', { hasText: exactText(label) }) });
+      const walkthroughTab = tab(`Walkthrough: ${pkg.displayName}`);
+      /** The page's text, drawn in a webview beside the steps: selecting a step loads it there. */
+      const pageHeading = (id) =>
+        page
+          .frameLocator('.getting-started-media iframe.webview')
+          .frameLocator('iframe#active-frame')
+          .locator('h1', { hasText: exactText(titleOf(id)) });
+      /**
+       * Opens page `id` (back on the walkthrough's tab first), waits for its text to show as a
+       * reader would, and clicks its button labelled `label`. Loading the page's text takes the
+       * focus: a picker opened before that closes at once.
+       */
+      const press = async (id, label) => {
+        await walkthroughTab.click({ timeout: WAIT_MS });
+        await step(id).locator('.step-title').click({ timeout: WAIT_MS });
+        await pageHeading(id).waitFor({ timeout: WAIT_MS }).catch(() => {
+          throw new Error(`selecting "${titleOf(id)}" does not show its page beside the steps`);
+        });
+        const button = step(id).locator('.button-container a.monaco-button', { hasText: exactText(label) });
+        await button.waitFor({ timeout: WAIT_MS }).catch(() => {
+          throw new Error(`the page "${titleOf(id)}" shows no ${label} button`);
+        });
+        await button.click();
+      };
+      const ticked = async (id) => {
+        await walkthroughTab.click({ timeout: WAIT_MS }).catch(() => {
+          throw new Error(`the walkthrough's tab is gone when "${titleOf(id)}" should be ticked`);
+        });
+        await eventually(
+          () => step(id).getAttribute('aria-checked', { timeout: 1_000 }).catch(() => 'not shown'),
+          (v) => v === 'true',
+          (v) => `the page "${titleOf(id)}" is not ticked after its button (aria-checked ${v})`,
+        );
+      };
+      const before = new Map(sandbox.objects('GameServer').map((o) => [`${o.metadata.namespace}/${o.metadata.name}`, JSON.stringify(o.spec)]));
+      const want = matching(sandbox, STARTER_FILTER);
+
+      await runCommand(page, commandTitle(pkg, /^okg\.getStarted$/));
+      for (const { id, title } of walkthrough.steps) {
+        await step(id).locator('.step-title', { hasText: exactText(title) }).waitFor({ timeout: WAIT_MS }).catch(() => {
+          throw new Error(`the walkthrough shows no page "${title}"`);
+        });
+        // Connecting ticks the first two as soon as the extension reaches the cluster; the rest wait for the user.
+        if (!['connect', 'sandbox'].includes(id)) {
+          check((await step(id).getAttribute('aria-checked')) !== 'true', `the page "${title}" is ticked in a fresh window before anything was done`);
+        }
+      }
+
+      // 1. Connect: the context, then the namespaces, in the pickers the button opens.
+      await press('connect', 'Select Context and Namespaces');
+      await pickQuickInputRow(page, CONTEXT).catch(() => {
+        throw new Error(`Select Context and Namespaces on the walkthrough page opened no context picker listing ${CONTEXT}`);
+      });
+      await quickInputRow(page, NAMESPACE).waitFor({ timeout: WAIT_MS }).catch(() => {
+        throw new Error(`after picking ${CONTEXT}, no namespace picker listing ${NAMESPACE} opened`);
+      });
+      for (const [label, checked] of await namespaceRows(page)) {
+        if (checked !== (label === NAMESPACE)) await quickInputRow(page, label).click();
+      }
+      await page.locator('.quick-input-widget .quick-input-action .monaco-button', { hasText: 'OK' }).click();
+      await ticked('connect');
+      // 2. The sandbox page is for those without a cluster: connected, it is ticked already.
+      await walkthroughTab.click({ timeout: WAIT_MS });
+      await step('sandbox').locator('.step-title').click({ timeout: WAIT_MS });
+      await ticked('sandbox');
+
+      // 3. A first filter: the starter opens beside the walkthrough.
+      await press('filter', 'New Filter');
+      await tab(STARTER_FILTER).waitFor({ timeout: WAIT_MS }).catch(() => {
+        throw new Error(`New Filter opened no ${STARTER_FILTER} tab`);
+      });
+      await ticked('filter');
+      // 4. Run it: the walkthrough is the active editor, so Run Filter asks which filter.
+      await press('run', 'Run Filter');
+      await pickQuickInputRow(page, STARTER_FILTER).catch(() => {
+        throw new Error(`Run Filter on the walkthrough page opened no picker listing ${STARTER_FILTER}`);
+      });
+      await messageReads(page, view, () => expectedFilterMessage(sandbox, STARTER_FILTER), `Run Filter from the walkthrough on ${STARTER_FILTER}`);
+      await ticked('run');
+
+      // 5. A patch: the starter sets every match's update priority to 10.
+      await press('patch', 'New Patch');
+      await tab(STARTER_PATCH).waitFor({ timeout: WAIT_MS }).catch(() => {
+        throw new Error(`New Patch opened no ${STARTER_PATCH} tab`);
+      });
+      await ticked('patch');
+      // 6. Preview, then apply: pick the patch and the running filter's results, then Apply in the status bar.
+      await press('apply', 'Apply Patch to Matches');
+      await pickQuickInputRow(page, STARTER_PATCH).catch(() => {
+        throw new Error(`Apply Patch to Matches on the walkthrough page opened no picker listing ${STARTER_PATCH}`);
+      });
+      await pickQuickInputRow(page, `Current results: ${STARTER_FILTER}`).catch(() => {
+        throw new Error(`after picking ${STARTER_PATCH}, no picker offered "Current results: ${STARTER_FILTER}"`);
+      });
+      await page.locator('.multiDiffEditor').waitFor({ timeout: WAIT_MS });
+      await page.locator('.tabs-container .tab.active', { hasText: `(${want.length} files)` }).waitFor({ timeout: WAIT_MS }).catch(() => {
+        throw new Error(`the preview does not show ${want.length} files, one per match of ${STARTER_FILTER}`);
+      });
+      await (await decisionItem(page, pkg, want.length)).click();
+      const text = await toast(page, `Changed ${want.length} of `);
+      check(text.includes(`Changed ${want.length} of ${want.length} GameServers in ${CONTEXT}.`), `the summary reads ${JSON.stringify(text)}`);
+      await ticked('apply');
+      for (const obj of sandbox.objects('GameServer')) {
+        const key = `${obj.metadata.namespace}/${obj.metadata.name}`;
+        if (obj.metadata.namespace === NAMESPACE && want.includes(obj.metadata.name)) {
+          check(obj.spec.updatePriority === 10, `${key} matches the starter filter but its updatePriority is ${obj.spec.updatePriority}, not 10`);
+        } else {
+          check(JSON.stringify(obj.spec) === before.get(key), `${key} does not match the starter filter but its spec changed`);
+        }
+      }
+
+      // 7. Read the view: its button shows the GameServers, where every match now reads UP 10.
+      await press('legend', 'Show GameServers');
+      for (const set of new Set(want.map((n) => n.replace(/-\d+$/, '')))) await expandRow(page, view, set);
+      await eventually(
+        async () => {
+          const rows = await renderedRows(page, view);
+          return want.map((n) => [n, rows.find((r) => r.label === n)?.description ?? '(no row)']);
+        },
+        (rows) => rows.every(([, d]) => d.split(' · ').includes('UP 10')),
+        (rows) => `after the apply these rows do not read UP 10: ${JSON.stringify(rows.filter(([, d]) => !d.split(' · ').includes('UP 10')))}`,
+      );
+      for (const { id } of walkthrough.steps) await ticked(id);
+    },
+  },
+];
+
 /** Windows, each on a fresh sandbox and VS Code server, with the steps run in it in order. */
 const phases = [
   { untrusted: false, steps },
   { untrusted: true, steps: untrustedSteps },
   { untrusted: false, locale: 'zh-cn', steps: zhSteps },
+  { untrusted: false, steps: walkthroughSteps },
 ];
 
 /**

@@ -52,7 +52,7 @@ describe('cluster values for .kgfilter completion', () => {
       images: ['game,registry.example.com/game:1.3.0'],
       gssNames: ['game'],
     };
-    await h.notify(CLUSTER_VALUES_NOTIFICATION, values);
+    await h.notify(CLUSTER_VALUES_NOTIFICATION.method, values);
     assert.deepEqual(await labelsOnceAny('{"namespace": "|"}'), ['default', 'games']);
     assert.deepEqual(await labelsAt('{"$or": [{"name": {"$in": ["|"]}}]}'), ['game-0', 'game-1']);
     assert.deepEqual(await labelsAt('{"name": "|"}', '.gss.kgfilter'), ['game']);
@@ -60,9 +60,9 @@ describe('cluster values for .kgfilter completion', () => {
   });
 
   test('malformed values are dropped without harming the server', async () => {
-    await h.notify(CLUSTER_VALUES_NOTIFICATION, { namespaces: 'default', names: [1, null, 'ok', ''], images: [{}], gssNames: null });
-    await h.notify(CLUSTER_VALUES_NOTIFICATION, null);
-    await h.notify(CLUSTER_VALUES_NOTIFICATION, { namespaces: 'x', names: [1, 'kept'] });
+    await h.notify(CLUSTER_VALUES_NOTIFICATION.method, { namespaces: 'default', names: [1, null, 'ok', ''], images: [{}], gssNames: null });
+    await h.notify(CLUSTER_VALUES_NOTIFICATION.method, null);
+    await h.notify(CLUSTER_VALUES_NOTIFICATION.method, { namespaces: 'x', names: [1, 'kept'] });
     assert.deepEqual(await labelsOnceAny('{"name": "|"}'), ['kept']);
     assert.deepEqual(await labelsAt('{"namespace": "|"}'), []);
   });

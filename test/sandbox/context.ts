@@ -1,8 +1,10 @@
 // What every handler gets: the sandbox's state and the parsed request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OkgController } from './controller';
+import type { EventRecorder } from './events';
 import type { FaultInjector } from './faults';
 import type { ResourceInfo } from './kinds';
+import type { LogFollowers } from './logs-api';
 import type { Namespaces } from './namespaces';
 import type { Store } from './store';
 import type { SchemaValidator } from './validation';
@@ -15,6 +17,10 @@ export interface Backend {
   namespaces: Namespaces;
   faults: FaultInjector;
   watches: WatchHub;
+  /** core/v1 events recorded as the controllers and kubelet would write them. */
+  events: EventRecorder;
+  /** The followed pod logs, told of their GameServer's changes. */
+  logFollowers: LogFollowers;
 }
 
 export interface ResourceRequest {

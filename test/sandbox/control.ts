@@ -11,7 +11,7 @@
 // Answers are JSON; a bad request is a 400 {error}.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { applyPatch, type PatchOp } from '../../server/src/engine/patch';
+import { applyPatch, type PatchOp } from '../../server/src/engine';
 import { checkFaults } from './fault-settings';
 import type { Sandbox } from './index';
 import type { Kind } from './store';

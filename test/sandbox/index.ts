@@ -7,8 +7,10 @@ import { Auth } from './auth';
 import { makeCerts } from './certs';
 import { defaultSet, OWNER_LABEL } from './content';
 import { OkgController } from './controller';
+import { EventRecorder } from './events';
 import { FaultInjector, type Faults } from './faults';
 import { writeKubeconfig, kubeconfigText } from './kubeconfig';
+import { LogFollowers } from './logs-api';
 import { Namespaces } from './namespaces';
 import { makeRng } from './rng';
 import { ApiServer, type LoggedRequest } from './server';
@@ -93,6 +95,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const faults = new FaultInjector(makeRng(seed + 1));
   faults.set(opts.faults ?? {});
   const watches = new WatchHub(opts.bookmarkIntervalMs ?? 5000);
+  const events = new EventRecorder(store);
+  const logFollowers = new LogFollowers(store);
 
   const replicas = opts.replicas ?? 3;
   for (let i = 0; i < (opts.sets ?? 0); i++) {
@@ -102,9 +106,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   // The first GameServers are a running fleet; only pods created from now on take time to start.
   controller.startupMs = opts.startupMs ?? 0;
   controller.opsStateSyncMs = opts.opsStateSyncMs ?? 0;
+  events.recording = true;
 
   const auth = new Auth();
-  const api = new ApiServer({ store, controller, validator, namespaces, faults, watches }, auth, certs);
+  const api = new ApiServer({ store, controller, validator, namespaces, faults, watches, events, logFollowers }, auth, certs);
   const port = await api.listen(opts.port ?? 0);
   const url = `https://127.0.0.1:${port}`;
 

@@ -1,7 +1,7 @@
 // Writes a kubeconfig for the sandbox: context okg-sandbox (admin) and okg-sandbox-viewer.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { stringify } from 'yaml';
+import { stringify } from '#yaml';
 
 export function kubeconfigText(url: string, caPem: string, tokens: { admin: string; viewer: string }, namespace = 'default'): string {
   const cluster = 'okg-sandbox';

@@ -1,7 +1,8 @@
 // The two patch types a custom resource accepts: RFC 6902 JSON Patch, applied exactly as
 // kube-apiserver applies it (by the engine's implementation, so the two cannot drift apart), and
 // RFC 7386 merge patch.
-import { applyPatch, applyPatchText, PatchApplyError, type PatchOp } from '../../server/src/engine/patch';
+import { applyPatch, PatchApplyError, type PatchOp } from '../../server/src/engine';
+import { applyPatchText } from '../../server/src/engine/internal';
 import { ApiError, badRequest, unsupportedMediaType } from './status';
 
 export const JSON_PATCH = 'application/json-patch+json';

@@ -7,7 +7,8 @@ export type Route =
   | { type: 'discovery'; path: string }
   | { type: 'openapi'; path: string }
   | { type: 'namespaces'; name?: string }
-  | { type: 'resource'; res: ResourceInfo; namespace?: string; name?: string; sub?: 'status' | 'scale' };
+  | { type: 'resource'; res: ResourceInfo; namespace?: string; name?: string; sub?: 'status' | 'scale' }
+  | { type: 'core'; resource: 'pods' | 'events'; namespace?: string; name?: string; sub?: 'log' };
 
 const PUBLIC = new Set(['/version', '/healthz', '/livez', '/readyz']);
 const DISCOVERY = new Set(['/api', '/api/v1', '/apis', '/apis/game.kruise.io', `/apis/${API_VERSION}`]);
@@ -19,6 +20,8 @@ export function route(path: string): Route | undefined {
   if (isOpenApiPath(p)) return { type: 'openapi', path: p };
   const ns = /^\/api\/v1\/namespaces(?:\/([^/]+))?$/.exec(p);
   if (ns) return { type: 'namespaces', ...(ns[1] ? { name: decodeURIComponent(ns[1]) } : {}) };
+  const core = /^\/api\/v1(?:\/namespaces\/([^/]+))?\/(pods|events)(?:\/([^/]+)(?:\/(log))?)?$/.exec(p);
+  if (core) return coreRoute(core);
   const prefix = `/apis/${API_VERSION}/`;
   if (!p.startsWith(prefix)) return undefined;
   const parts = p.slice(prefix.length).split('/').map(decodeURIComponent);
@@ -36,8 +39,22 @@ export function route(path: string): Route | undefined {
   return { type: 'resource', res, ...(namespace !== undefined ? { namespace } : {}), ...(parts[1] ? { name: parts[1] } : {}), ...(sub ? { sub: sub as 'status' | 'scale' } : {}) };
 }
 
+/** Pods (with their log) and events: named only within a namespace, the log only of a pod. */
+function coreRoute(m: RegExpExecArray): Route | undefined {
+  const [, ns, resource, name, sub] = m;
+  if ((name !== undefined && ns === undefined) || (sub !== undefined && resource !== 'pods')) return undefined;
+  return {
+    type: 'core',
+    resource: resource as 'pods' | 'events',
+    ...(ns !== undefined ? { namespace: decodeURIComponent(ns) } : {}),
+    ...(name !== undefined ? { name: decodeURIComponent(name) } : {}),
+    ...(sub ? { sub: 'log' as const } : {}),
+  };
+}
+
 /** The RBAC verb of a request, or undefined when the method is not served there. */
 export function verbOf(method: string, r: Route, watch: boolean): string | undefined {
+  if (r.type === 'core') return method !== 'GET' ? undefined : r.name !== undefined ? 'get' : watch ? 'watch' : 'list';
   if (r.type !== 'resource') return method === 'GET' ? (r.type === 'namespaces' && !r.name ? 'list' : 'get') : undefined;
   if (r.name === undefined) {
     if (method === 'GET') return watch ? 'watch' : 'list';

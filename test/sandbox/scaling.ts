@@ -3,9 +3,8 @@
 // Per set it keeps what OKG's Advanced StatefulSet holds of a scale: the replicas last scaled to.
 // Its reserveOrdinals are left to the set's game.kruise.io/reserve-ids annotation, as planScale reads
 // them without a StatefulSet. The sandbox has no pods to wait for, so a scale settles at once.
-import { ordinalsAsIntOrString } from '../../server/src/engine/scale/ordinal-text';
-import { planScale } from '../../server/src/engine/scale/plan';
-import type { ScalePlan } from '../../server/src/engine/scale/types';
+import { planScale, type ScalePlan } from '../../server/src/engine';
+import { ordinalsAsIntOrString } from '../../server/src/engine/internal';
 import { ordinalOf } from './content';
 import type { Tally } from './set-tallies';
 import { keyOf, type Store } from './store';

@@ -61,18 +61,21 @@ export function labelMatcher(selector: string | null): Matcher {
   return (obj) => reqs.every((r) => matches(r, obj.metadata?.labels ?? {}));
 }
 
-const FIELDS: Record<string, (obj: any) => string> = {
+export type FieldTable = Record<string, (obj: any) => string>;
+
+const FIELDS: FieldTable = {
   'metadata.name': (o) => o.metadata.name,
   'metadata.namespace': (o) => o.metadata.namespace,
 };
 
-export function fieldMatcher(selector: string | null): Matcher {
+/** `fields`: the keys the kind supports (events have more than custom resources). */
+export function fieldMatcher(selector: string | null, fields: FieldTable = FIELDS): Matcher {
   if (!selector) return () => true;
   const reqs = splitTerms(selector).map(parseRequirement);
   for (const r of reqs) {
-    if (!FIELDS[r.key] || (r.op !== 'eq' && r.op !== 'neq')) {
-      throw badRequest(`"${r.key}" is not a known field selector: only "metadata.name", "metadata.namespace"`);
+    if (!fields[r.key] || (r.op !== 'eq' && r.op !== 'neq')) {
+      throw badRequest(`"${r.key}" is not a known field selector: only ${Object.keys(fields).map((k) => `"${k}"`).join(', ')}`);
     }
   }
-  return (obj) => reqs.every((r) => matches(r, { [r.key]: FIELDS[r.key]!(obj) }));
+  return (obj) => reqs.every((r) => matches(r, { [r.key]: fields[r.key]!(obj) }));
 }

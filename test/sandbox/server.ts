@@ -10,6 +10,7 @@ import { discoveryDocument } from './discovery';
 import type { Verb } from './faults';
 import { loseAnswer, lostStatus, sendError, sendJson } from './http';
 import { GROUP } from './kinds';
+import { serveCore } from './pods-and-events';
 import { create, get, list, patch, remove, update } from './objects';
 import { serveOpenApi } from './openapi';
 import { route, verbOf, type Route } from './routes';
@@ -141,6 +142,12 @@ export class ApiServer {
       const table = wantsTable(req.headers.accept);
       const b = this.backend;
       sendJson(res, 200, r.name ? b.namespaces.get(r.name, table) : b.namespaces.list(b.store.resourceVersion, table));
+      return;
+    }
+    if (r.type === 'core') {
+      const injected = this.backend.faults.errorFor(verb as Verb, r.resource, '', r.name);
+      if (injected) throw injected;
+      serveCore(this.backend, r, req, res, url, verb);
       return;
     }
     this.authorize(user, verb, r);

@@ -1,7 +1,7 @@
 // The meta.k8s.io/v1 Table form `kubectl get` asks for, with OKG's additionalPrinterColumns.
 import type { Kind } from './store';
 
-interface Column {
+export interface Column {
   name: string;
   type: 'string' | 'integer' | 'date';
   description: string;
@@ -74,8 +74,12 @@ function rowObject(o: any, include: IncludeObject): unknown {
 }
 
 export function toTable(kind: Kind, items: any[], listMeta: Record<string, unknown>, include: IncludeObject): unknown {
+  return tableOf(COLUMNS[kind], items, listMeta, include);
+}
+
+/** A Table of `items` with a Name column and then `cols` (the sandbox's core kinds use it too). */
+export function tableOf(cols: Column[], items: any[], listMeta: Record<string, unknown>, include: IncludeObject): unknown {
   const now = Date.now();
-  const cols = COLUMNS[kind];
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',

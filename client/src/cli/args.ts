@@ -1,6 +1,7 @@
 // kgctl's command line: kruisegamectl's flags, plus ours. Parsing only; no I/O.
 import * as l10n from '@vscode/l10n';
 import type { ResourceKind } from '../cluster/resources';
+import { DEFAULT_CONFIRM_THRESHOLD } from '../defaults';
 import { CHANGE_FLAGS, COMMON_FLAGS, CONNECTION_FLAGS, kindFlag, namespacesFlag, parseFlags } from './flags';
 
 export type Mode = 'list' | 'update' | 'delete';
@@ -90,7 +91,7 @@ export function parseKgctlArgs(argv: readonly string[]): ParsedArgs {
   }
   const output = values.output ?? 'json';
   if (output !== 'json' && output !== 'table') return { ok: false, message: l10n.t('-o/--output must be json or table, not "{0}"', output) };
-  let threshold = 10;
+  let threshold: number = DEFAULT_CONFIRM_THRESHOLD;
   if (values.threshold !== undefined) {
     if (!/^\d+$/.test(values.threshold)) return { ok: false, message: l10n.t('--threshold must be a whole number, not "{0}"', values.threshold) };
     threshold = Number(values.threshold);

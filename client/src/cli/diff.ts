@@ -1,6 +1,6 @@
 // A unified diff of an object before and after a change, as YAML (kubectl diff's form).
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import { stringify } from 'yaml';
+import { stringify } from '#yaml';
 import type { KubeObject } from '../cluster/resources';
 
 /** Bookkeeping the server rewrites on every write; it would hide the change that matters. */

@@ -9,7 +9,7 @@ import { forgetExecCredential } from './exec-auth';
 import { collectionPath, RESOURCES, type KubeObject, type ResourceKind } from './resources';
 import { serverOf } from './kubeconfig';
 import { nameProblem, namespaceProblem } from './names';
-import { apiServerJson } from '../../../server/src/engine/patch/server-json';
+import { apiServerJson } from '../../../server/src/engine';
 
 /** A failed request, with its error already described for the user. */
 export class ClusterFailure extends Error {

@@ -13,7 +13,7 @@
 // Strings repeat (states, images, namespaces, set names) and so do whole parts (the conditions of
 // a healthy server, the images of a set's members): each is kept once, in a pool. Shared parts are
 // frozen, since a change through one object would show in thousands.
-import { GAME_SERVER_FIELDS, GAME_SERVER_SET_FIELDS, readPaths } from '../../../server/src/engine/filter/fields';
+import { GAME_SERVER_FIELDS, GAME_SERVER_SET_FIELDS, readPaths } from '../../../server/src/engine';
 import type { KubeObject, ResourceKind } from './resources';
 
 /** A path segment meaning "every element of the array here", as in the registries' readPaths. */

@@ -8,7 +8,7 @@ import * as l10n from '@vscode/l10n';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, basename } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
-import { parseDocument } from 'yaml';
+import { parseDocument } from '#yaml';
 import type { ClusterError } from './errors';
 import { installExecAuth, type ExecConfig } from './exec-auth';
 import { checkEntries } from './kubeconfig-checks';

@@ -25,9 +25,7 @@
 // party that wrote the very same values cannot be told apart, and counts as ours: the object
 // holds the change either way.
 import { getValueByPointer } from 'fast-json-patch';
-import { applyPatch } from '../../../server/src/engine/patch/apply';
-import type { PatchOp } from '../../../server/src/engine/patch/types';
-import { GAME_SERVER_FIELDS, GAME_SERVER_SET_FIELDS, readPaths } from '../../../server/src/engine/filter/fields';
+import { applyPatch, GAME_SERVER_FIELDS, GAME_SERVER_SET_FIELDS, readPaths, type PatchOp } from '../../../server/src/engine';
 import type { JsonPatchOp } from './api';
 import type { ClusterError } from './errors';
 import type { KubeObject, ResourceKind } from './resources';

@@ -12,6 +12,7 @@
 // known: when an answer was lost and the object cannot tell whether our write landed, the result
 // says it may have been applied.
 import * as l10n from '@vscode/l10n';
+import { DEFAULT_CONCURRENCY } from '../defaults';
 import { ClusterFailure, type ClusterClient, type JsonPatchOp } from './api';
 import { isRetryable, isUidPreconditionFailure, type ClusterError } from './errors';
 import { expectedAfter, failedGuardTest, landedVerdict, sameIdentity, writeGuard, type Guard, type GuardTest } from './patch-landed';
@@ -55,8 +56,8 @@ export interface DeleteResult {
   attempts: number;
 }
 
-/** Objects in flight at once by default: at 10 ms a request, 10,000 objects in a few seconds. */
-export const DEFAULT_CONCURRENCY = 32;
+// The default lives with the other settings' defaults (okg.apply.concurrency); re-exported for the runner's callers.
+export { DEFAULT_CONCURRENCY };
 
 export interface RunOptions<R> {
   /** Objects in flight at once (default DEFAULT_CONCURRENCY). */
@@ -77,6 +78,11 @@ export interface MatchOptions {
    */
   stillMatches?: (obj: KubeObject) => boolean;
 }
+
+/** One patch for every object, or each object's own (a revert puts back each object's own values). */
+export type PatchOps = readonly JsonPatchOp[] | ((obj: KubeObject) => readonly JsonPatchOp[]);
+
+const opsFor = (ops: PatchOps, obj: KubeObject): readonly JsonPatchOp[] => (typeof ops === 'function' ? ops(obj) : ops);
 
 type RetryOptions = Pick<RunOptions<unknown>, 'signal' | 'maxAttempts' | 'backoff'>;
 
@@ -153,10 +159,11 @@ export class PatchRunner {
    * preview: a compact cache copy must not be the diff's "before" nor the apply's guard. With
    * `stillMatches`, an object read again that no longer matches is not previewed.
    */
-  async preview(objects: readonly KubeObject[], ops: readonly JsonPatchOp[], opts: RunOptions<Preview> & MatchOptions & { fresh?: boolean } = {}): Promise<Preview[]> {
+  async preview(objects: readonly KubeObject[], patch: PatchOps, opts: RunOptions<Preview> & MatchOptions & { fresh?: boolean } = {}): Promise<Preview[]> {
     let done = 0;
     const one = async (obj: KubeObject): Promise<Preview> => {
       const key = keyOf(obj);
+      const ops = opsFor(patch, obj);
       const ns = obj.metadata.namespace ?? '';
       const name = obj.metadata.name;
       let before = obj;
@@ -207,7 +214,7 @@ export class PatchRunner {
    * Applies `ops` to each previewed object behind its guard. A preview's `after` (the dry-run
    * result), when given, tells a landed retry from someone else's change.
    */
-  async apply(previews: readonly Pick<Preview, 'before' | 'error' | 'after'>[], ops: readonly JsonPatchOp[], opts: RunOptions<ApplyResult> & MatchOptions = {}): Promise<ApplyResult[]> {
+  async apply(previews: readonly Pick<Preview, 'before' | 'error' | 'after'>[], patch: PatchOps, opts: RunOptions<ApplyResult> & MatchOptions = {}): Promise<ApplyResult[]> {
     let done = 0;
     const report = (r: ApplyResult) => {
       opts.onProgress?.(++done, previews.length, r);
@@ -216,7 +223,7 @@ export class PatchRunner {
     return runPool(
       previews,
       opts.concurrency ?? DEFAULT_CONCURRENCY,
-      async (p) => report(await this.applyOne(p, ops, opts)),
+      async (p) => report(await this.applyOne(p, opsFor(patch, p.before), opts)),
       (p) => report({ key: keyOf(p.before), outcome: 'cancelled', before: p.before, error: cancelledError(keyOf(p.before)), attempts: 0 }),
       opts.signal,
     );

@@ -1,6 +1,6 @@
 // OKG: Apply Patch to Matches — a .kgpatch on the matches of a filter, through preview and confirm.
 import * as vscode from 'vscode';
-import { checkPatch } from '../../../server/src/engine/index';
+import { checkPatch } from '../../../server/src/engine';
 import type { ApplySummary } from './applySummary';
 import type { Deps } from './deps';
 import { activeDocument, asUri, fileLabel, pickFile, refuseWithDiagnostics, workspaceFiles } from './documents';
@@ -24,6 +24,8 @@ interface Matches {
   label: string;
   isEmpty: boolean;
   matches(obj: unknown): boolean;
+  /** The filter's text as written, for the journal (the view's running filter has only its file). */
+  text?: string;
 }
 
 async function choosePatch(arg: vscode.Uri | ApplyPatchOptions | undefined): Promise<vscode.Uri | undefined> {
@@ -49,7 +51,7 @@ async function chooseMatches(deps: Deps, options: ApplyPatchOptions): Promise<Ma
       void vscode.window.showErrorMessage(vscode.l10n.t('No filter to choose matches with: run a filter or add a .kgfilter file.'));
       return undefined;
     }
-    const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Apply to the matches of') });
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Apply to the matches of'), ignoreFocusOut: true });
     if (!picked) return undefined;
     if (!picked.uri && current) return current;
     uri = picked.uri;
@@ -60,7 +62,7 @@ async function chooseMatches(deps: Deps, options: ApplyPatchOptions): Promise<Ma
     await refuseWithDiagnostics(filter.doc, filter.compiled.problems, vscode.l10n.t('nothing was applied.'));
     return undefined;
   }
-  return { kind: filter.kind, label: fileLabel(uri), isEmpty: filter.isEmpty, matches: filter.compiled.matches };
+  return { kind: filter.kind, label: fileLabel(uri), isEmpty: filter.isEmpty, matches: filter.compiled.matches, text: filter.doc.getText() };
 }
 
 async function run(deps: Deps, arg?: vscode.Uri | ApplyPatchOptions): Promise<ApplySummary | undefined> {
@@ -96,6 +98,7 @@ async function run(deps: Deps, arg?: vscode.Uri | ApplyPatchOptions): Promise<Ap
     ops: patch.ops,
     what: vscode.l10n.t('{0} on the matches of {1}', fileLabel(patchUri), matches.label),
     filterIsEmpty: matches.isEmpty,
+    filter: matches.text,
     stillMatches: (o) => matches.matches(o),
     confirm: options.confirm ?? true,
   });

@@ -1,5 +1,6 @@
 // When an apply needs more than a click: many objects, every object, or servers being killed.
 import * as l10n from '@vscode/l10n';
+import { DEFAULT_CONFIRM_THRESHOLD, MAX_CONCURRENCY } from '../defaults';
 
 export interface JsonPatchOp {
   op: string;
@@ -57,8 +58,6 @@ export interface SettingLevels {
   workspaceFolderValue?: unknown;
 }
 
-const DEFAULT_CONFIRM_THRESHOLD = 10;
-const MAX_CONCURRENCY = 64;
 
 function wholeNumber(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;

@@ -1,5 +1,7 @@
 // What every command works with; built once in extension.ts.
 import type * as vscode from 'vscode';
+import type { FleetOverview } from '../overview/overviewPanel';
+import type { Journal } from '../journal/journal';
 import type { PreviewDecision } from '../preview/previewDecision';
 import type { PreviewDocuments } from '../preview/previewDocuments';
 import type { ClusterSession } from '../session/clusterSession';
@@ -10,6 +12,10 @@ import type { ApplySummary } from './applySummary';
 export interface LastRun {
   preview?: { title: string; entries: string[] };
   summary?: ApplySummary;
+  /** Show Logs: the latest text of each of its output channels, by channel name. */
+  logs?: Record<string, string>;
+  /** Show Events: the text of the document it showed last. */
+  events?: string;
 }
 
 export interface Deps {
@@ -20,4 +26,8 @@ export interface Deps {
   decision: PreviewDecision;
   log: vscode.LogOutputChannel;
   lastRun: LastRun;
+  /** Every apply, recorded for the History view and Revert. */
+  journal: Journal;
+  /** The fleet overview panel (one per window). */
+  overview: FleetOverview;
 }

@@ -1,6 +1,6 @@
 // Finding the filter or patch a command should use: an argument, the active editor, or a pick.
 import * as vscode from 'vscode';
-import type { Problem } from '../../../server/src/engine/index';
+import type { Problem } from '../../../server/src/engine';
 
 export type DocLanguage = 'kgfilter' | 'kgpatch';
 
@@ -12,6 +12,9 @@ export function asUri(value: unknown): vscode.Uri | undefined {
 }
 
 export function fileLabel(uri: vscode.Uri): string {
+  // An untitled document named after a workspace path (New Filter's) is not inside the workspace
+  // to asRelativePath, which would give the whole path; its tab shows the name, and so do we.
+  if (uri.scheme === 'untitled') return uri.path.slice(uri.path.lastIndexOf('/') + 1);
   return vscode.workspace.asRelativePath(uri, false);
 }
 
@@ -36,9 +39,11 @@ export async function pickFile(language: DocLanguage, placeHolder: string): Prom
     void vscode.window.showErrorMessage(vscode.l10n.t('No .{0} file in the workspace.', language));
     return undefined;
   }
+  // ignoreFocusOut: run from the walkthrough, whose page takes the focus when it re-renders (a step
+  // ticked, a page's text loaded), a pick would close before the user saw it. Escape still closes it.
   const picked = await vscode.window.showQuickPick(
     files.map((uri) => ({ label: fileLabel(uri), uri })),
-    { placeHolder },
+    { placeHolder, ignoreFocusOut: true },
   );
   return picked?.uri;
 }

@@ -1,7 +1,7 @@
 // The kruisegamectl command line that runs the same filter (and patch) outside the editor.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
-import { isBlankJson } from '../../../server/src/engine/index';
+import { isBlankJson } from '../../../server/src/engine';
 import type { ResourceKind } from './resourceKind';
 
 export interface KruisegamectlInput {

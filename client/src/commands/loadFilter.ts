@@ -1,6 +1,6 @@
 // A .kgfilter document compiled for its kind (`*.gss.kgfilter` filters GameServerSets).
 import * as vscode from 'vscode';
-import { compileFilter, type CompiledFilter } from '../../../server/src/engine/index';
+import { compileFilter, type CompiledFilter } from '../../../server/src/engine';
 import type { ActiveFilter } from '../views/gameServerTree';
 import { fileLabel } from './documents';
 import { kindOfFile, type ResourceKind } from './resourceKind';

@@ -13,7 +13,8 @@ import { openDiffPreview } from '../preview/diffPreview';
 import type { DecisionEnd, DecisionRequest } from '../preview/previewDecision';
 import { previewTitle } from '../preview/previewTitle';
 import { summarize, type ApplySummary, type ObjectOutcome } from './applySummary';
-import { applyConcurrency, confirmationFor, confirmThreshold, typedCountError } from './confirmRules';
+import { applySettings } from '../settings';
+import { confirmationFor, typedCountError } from './confirmRules';
 import type { Deps } from './deps';
 import { kindPlural, type ResourceKind } from './resourceKind';
 
@@ -22,6 +23,10 @@ export interface ChangePlan {
   /** The objects to change, as the cache holds them (compact): they name what is read and previewed. */
   objects: KubeObject[];
   ops: JsonPatchOp[];
+  /** Each object's own patch, when they differ (a revert); `ops` then stands for them in the confirmation rules and the journal. */
+  opsFor?: (obj: KubeObject) => readonly JsonPatchOp[];
+  /** The filter's text as written, for the journal, when the objects came from a filter. */
+  filter?: string;
   /** What is applied to what, for titles and the log, e.g. `idle.kgpatch on old-image.kgfilter`. */
   what: string;
   filterIsEmpty: boolean;
@@ -31,6 +36,11 @@ export interface ChangePlan {
    */
   stillMatches(obj: KubeObject): boolean;
   confirm: Confirm;
+  /**
+   * Checked once the user chose Apply, before anything is written: a reason not to write (the
+   * caller tells the user; it is logged here), or undefined to go on. A scale re-plans here.
+   */
+  beforeApply?: () => Promise<string | undefined>;
 }
 
 /** What a caller-supplied confirmation sees: the objects previewed and shown in the diff. */
@@ -49,12 +59,6 @@ export type Confirm = boolean | ((facts: PreviewFacts) => boolean | Promise<bool
 function splitKey(key: string): { namespace: string; name: string } {
   const i = key.indexOf('/');
   return { namespace: key.slice(0, i), name: key.slice(i + 1) };
-}
-
-function settings() {
-  // A workspace may ask for more confirmation, never less (see confirmRules.ts).
-  const c = vscode.workspace.getConfiguration('okg.apply');
-  return { concurrency: applyConcurrency(c.inspect('concurrency') ?? {}), threshold: confirmThreshold(c.inspect('confirmThreshold') ?? {}) };
 }
 
 async function withCancellableProgress<T>(title: string, work: (signal: AbortSignal, report: (done: number, total: number) => void) => Promise<T>): Promise<T> {
@@ -104,7 +108,7 @@ function endOnNewConnection(deps: Deps, request: DecisionRequest, context: strin
 }
 
 async function typedCountConfirms(plan: ChangePlan, question: string, count: number): Promise<boolean> {
-  const rule = confirmationFor({ count, threshold: settings().threshold, filterIsEmpty: plan.filterIsEmpty, ops: plan.ops });
+  const rule = confirmationFor({ count, threshold: applySettings().threshold, filterIsEmpty: plan.filterIsEmpty, ops: plan.ops });
   if (rule.kind === 'click') return true;
   const typed = await vscode.window.showInputBox({
     title: question.replace(/[?？]$/, ''),
@@ -164,10 +168,16 @@ export async function previewAndApply(deps: Deps, plan: ChangePlan): Promise<App
     void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to change: no {0} matches ({1}).', plan.kind, plan.what));
     return undefined;
   }
-  const { concurrency } = settings();
+  const { concurrency } = applySettings();
   deps.log.info(`Preview ${plan.what}: ${plan.objects.length} ${kindPlural(plan.kind, plan.objects.length)} in ${target.context}`);
   const previews: Preview[] = await withCancellableProgress(vscode.l10n.t('Previewing {0}', plan.what), (signal, report) =>
-    runner.preview(plan.objects, plan.ops, { fresh: true, stillMatches: (o) => plan.stillMatches(o), concurrency, signal, onProgress: (d, t) => report(d, t) }),
+    runner.preview(plan.objects, plan.opsFor ?? plan.ops, {
+      fresh: true,
+      stillMatches: (o) => plan.stillMatches(o),
+      concurrency,
+      signal,
+      onProgress: (d, t) => report(d, t),
+    }),
   );
   const ok = previews.filter((p) => p.after !== undefined);
   for (const p of previews) if (p.error) deps.log.warn(`preview failed ${p.key}: ${p.error.message}`);
@@ -196,14 +206,23 @@ export async function previewAndApply(deps: Deps, plan: ChangePlan): Promise<App
     if (tell) void vscode.window.showInformationMessage(tell());
     return undefined;
   }
+  const refusal = await plan.beforeApply?.();
+  if (refusal !== undefined) {
+    deps.log.warn(`Not applied (${plan.what}): ${refusal}`);
+    return undefined;
+  }
   deps.log.info(`Applying to ${ok.length} (concurrency ${concurrency ?? "default"})`);
   const results = await withCancellableProgress(vscode.l10n.t('Applying {0}', plan.what), (signal, report) =>
-    runner.apply(previews, plan.ops, { stillMatches: (o) => plan.stillMatches(o), concurrency, signal, onProgress: (d, t) => report(d, t) }),
+    runner.apply(previews, plan.opsFor ?? plan.ops, { stillMatches: (o) => plan.stillMatches(o), concurrency, signal, onProgress: (d, t) => report(d, t) }),
   );
   logResults(deps, results);
+  void deps.journal.record({ kind: plan.kind, what: plan.what, context: target.context, filter: plan.filter, ops: plan.ops, results });
   const outcomes: ObjectOutcome[] = results.map((r) => ({ ...splitKey(r.key), outcome: r.outcome, error: r.error?.message }));
   const summary = summarize(outcomes, kindPlural(plan.kind, results.length), target.context);
   deps.lastRun.summary = summary;
+  // Ticks the walkthrough's "Preview, then apply" page: a context key, not onCommand, since ticking
+  // re-renders the walkthrough, which takes the focus and would close the command's pickers.
+  if (results.some((r) => r.outcome === 'changed')) void vscode.commands.executeCommand('setContext', 'okg.patchApplied', true);
   deps.log.info(summary.message);
   showSummary(deps, plan, summary, results);
   return summary;

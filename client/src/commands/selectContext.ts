@@ -25,7 +25,9 @@ async function pickContext(deps: Deps, current: ClusterTarget | undefined): Prom
           ? vscode.l10n.t('kubeconfig current-context')
           : undefined,
   }));
-  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Kubernetes context (the kubeconfig is not changed)') }))?.label;
+  // ignoreFocusOut, here and for the namespaces: the walkthrough's page, which runs this command,
+  // takes the focus when it re-renders (a step ticked on connecting) and would close the pick.
+  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Kubernetes context (the kubeconfig is not changed)'), ignoreFocusOut: true }))?.label;
 }
 
 function typeNamespaces(reason: string, current: string[]): Thenable<string | undefined> {
@@ -77,6 +79,7 @@ function pickMany(items: vscode.QuickPickItem[], selected: vscode.QuickPickItem[
   const qp = vscode.window.createQuickPick<vscode.QuickPickItem>();
   qp.canSelectMany = true;
   qp.placeholder = placeholder;
+  qp.ignoreFocusOut = true;
   qp.items = items;
   qp.selectedItems = selected;
   return new Promise((resolve) => {

@@ -1,6 +1,6 @@
 // Set opsState... on one or more GameServers, through the same preview and apply path.
 import * as vscode from 'vscode';
-import { OPS_STATES, isValidLabelValue } from '../../../server/src/engine/index';
+import { OPS_STATES, isValidLabelValue } from '../../../server/src/engine';
 import type { KubeObject } from '../cluster/resources';
 import type { ViewNode } from '../views/gameServerTree';
 import { gameServerId } from '../views/treeIndex';

@@ -1,6 +1,6 @@
 // An object as the YAML shown in previews and read-only views: managedFields left out, since
 // they are noise that changes on every write and would fill every diff.
-import { stringify } from 'yaml';
+import { stringify } from '#yaml';
 
 function withoutManagedFields(obj: unknown): unknown {
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return obj;

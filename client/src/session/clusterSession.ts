@@ -16,6 +16,7 @@ import type { KubeObject, ResourceKind } from '../cluster/resources';
 import { namespacesSetting } from '../cluster/names';
 import { Backoff } from '../cluster/retry';
 import { viewStateForError, type ViewState } from './viewState';
+import { kubeconfigSetting, namespacesSettingValue } from '../settings';
 
 type ClusterAccess = typeof import('./clusterAccess');
 type Loaded = { ok: true; config: LoadedKubeConfig } | { ok: false; error: ClusterError };
@@ -99,8 +100,7 @@ export class ClusterSession implements vscode.Disposable {
   /** Reads the kubeconfig again (local files only) and returns it or why it cannot be used. */
   async loadConfig(): Promise<Loaded> {
     const { loadKubeConfig } = await this.access();
-    const explicit = vscode.workspace.getConfiguration('okg').get<string>('kubeconfig')?.trim();
-    this.kubeconfigSetting = explicit || undefined;
+    this.kubeconfigSetting = kubeconfigSetting();
     const r = loadKubeConfig({ kubeconfig: this.kubeconfigSetting });
     this.config = r.ok ? r.config : undefined;
     return r;
@@ -134,8 +134,7 @@ export class ClusterSession implements vscode.Disposable {
       const known = contextNames(r.config);
       const context = saved && known.includes(saved.context) ? saved.context : (r.config.currentContext ?? known[0]);
       if (context) {
-        const configured = vscode.workspace.getConfiguration('okg').get<unknown>('namespaces');
-        const setting = namespacesSetting(configured);
+        const setting = namespacesSetting(namespacesSettingValue());
         if (!setting.ok) this.log.error(`The okg.namespaces setting is ignored: ${setting.problem}`);
         const fallback = setting.ok && setting.namespaces.length ? setting.namespaces : [contextNamespace(r.config, context)];
         this.chosen = { context, namespaces: saved?.context === context ? saved.namespaces : fallback };

@@ -3,6 +3,8 @@
 // page of GameServers and a "Show more" row; tooltips are built only when a row is hovered.
 import * as vscode from 'vscode';
 import { kindPlural } from '../commands/resourceKind';
+import { plannedItem, plannedNodes, type PlannedNode } from '../scale/plannedRow';
+import { ScaleMarks, type MarksChange } from '../scale/scaleMarks';
 import type { ClusterSession, SessionChange } from '../session/clusterSession';
 import { freshnessLabel } from '../session/freshness';
 import { targetLabel } from '../session/targetLabel';
@@ -11,8 +13,8 @@ import { gameServerItem, gameServerTooltipText } from './gameServerNode';
 import { moreItem } from './moreNode';
 import { namespaceItem } from './namespaceNode';
 import { setItem, setTooltipText } from './setNode';
-import { RefreshSchedule, type MoreNode, type ViewNode } from './refreshSchedule';
-import { TreeIndex, type GameServerNode, type TreeFilter } from './treeIndex';
+import { RefreshSchedule, type MoreNode, type ViewNode as ScheduledNode } from './refreshSchedule';
+import { TreeIndex, type GameServerNode, type SetNode, type TreeFilter } from './treeIndex';
 
 export interface ActiveFilter extends TreeFilter {
   uri: vscode.Uri;
@@ -22,7 +24,8 @@ export interface ActiveFilter extends TreeFilter {
   isEmpty: boolean;
 }
 
-export type { ViewNode };
+/** The rows of the view: the index's and "Show more" rows, and the "will be created" rows of a scale preview. */
+export type ViewNode = ScheduledNode | PlannedNode;
 
 /** How long a hovered row waits for its whole object before showing what the cache holds. */
 const TOOLTIP_READ_MS = 1_500;
@@ -51,6 +54,8 @@ export class GameServerTree implements vscode.TreeDataProvider<ViewNode>, vscode
   /** The counts in the view message changed. */
   readonly onDidShowCounts = this.countsShown.event;
   readonly view: vscode.TreeView<ViewNode>;
+  /** The rows a scale preview marks while it awaits its decision (client/src/scale). */
+  readonly scaleMarks = new ScaleMarks();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly session: ClusterSession) {
@@ -80,6 +85,7 @@ export class GameServerTree implements vscode.TreeDataProvider<ViewNode>, vscode
       }),
     );
     if (this.view.visible) void session.start();
+    this.scaleMarks.onDidChange((c) => this.redrawMarks(c));
     this.rebuild();
   }
 
@@ -118,6 +124,39 @@ export class GameServerTree implements vscode.TreeDataProvider<ViewNode>, vscode
   /** Lists the next page of GameServers under the set of a "Show more" row. */
   showMore(node: MoreNode): void {
     this.schedule.showMore(node.set);
+  }
+
+  /** The set's row, when the view shows it. */
+  private setNode(id: string): SetNode | undefined {
+    const namespace = this.index.roots.find((ns) => id.startsWith(`gss/${ns.namespace}/`));
+    return namespace?.children.find((s) => s.id === id);
+  }
+
+  /** Only the rows whose marks came or went: the set's (its "will be created" rows) and each marked GameServer's. */
+  private redrawMarks(change: MarksChange): void {
+    const nodes: ViewNode[] = [];
+    for (const id of change.sets) {
+      const set = this.setNode(id);
+      if (set && this.index.isShown(set)) nodes.push(set);
+    }
+    for (const id of change.gameServers) {
+      const node = this.index.gameServer(id.slice('gs/'.length));
+      if (node && this.index.isShown(node)) nodes.push(node);
+    }
+    if (nodes.length) this.changed.fire(nodes);
+  }
+
+  /** Opens the set's row so its marks show (only when the view is visible: revealing would open it). */
+  revealSet(namespace: string, name: string): void {
+    const set = this.setNode(`gss/${namespace}/${name}`);
+    if (set && this.view.visible) void Promise.resolve(this.view.reveal(set, { expand: true, select: false, focus: false })).catch(() => undefined);
+  }
+
+  /** The rows listed under a set (its first page) as they render now, or undefined when the view has no such set. For the test API. */
+  rowsUnder(namespace: string, name: string): vscode.TreeItem[] | undefined {
+    const set = this.setNode(`gss/${namespace}/${name}`);
+    if (!set) return undefined;
+    return [...plannedNodes(set, this.scaleMarks.creationsOf(set.id)), ...this.schedule.page(set)].map((n) => this.getTreeItem(n));
   }
 
   private rebuild(): void {
@@ -175,11 +214,13 @@ export class GameServerTree implements vscode.TreeDataProvider<ViewNode>, vscode
       case 'namespace':
         return namespaceItem(node);
       case 'set':
-        return setItem(node, this.filter_?.kind === 'GameServer');
+        return setItem(node, this.filter_?.kind === 'GameServer', this.scaleMarks.scaleOf(node.id)?.replicas);
       case 'gameServer':
-        return gameServerItem(node);
+        return gameServerItem(node, this.scaleMarks.deletionOf(node.id));
       case 'more':
         return moreItem(node, this.schedule.limitOf(node.set));
+      case 'planned':
+        return plannedItem(node);
     }
   }
 
@@ -194,10 +235,15 @@ export class GameServerTree implements vscode.TreeDataProvider<ViewNode>, vscode
       const timer = setTimeout(() => ac.abort(), TOOLTIP_READ_MS);
       try {
         const whole = await this.session.fetch('GameServer', node.namespace, node.name, ac.signal);
-        item.tooltip = new vscode.MarkdownString(gameServerTooltipText(node, whole), true);
+        item.tooltip = new vscode.MarkdownString(gameServerTooltipText(node, whole, undefined, this.scaleMarks.deletionOf(node.id)), true);
       } catch (e) {
         item.tooltip = new vscode.MarkdownString(
-          gameServerTooltipText(node, undefined, ac.signal.aborted ? vscode.l10n.t('the cluster did not answer in time') : (e as Error).message),
+          gameServerTooltipText(
+            node,
+            undefined,
+            ac.signal.aborted ? vscode.l10n.t('the cluster did not answer in time') : (e as Error).message,
+            this.scaleMarks.deletionOf(node.id),
+          ),
           true,
         );
       } finally {
@@ -212,9 +258,10 @@ export class GameServerTree implements vscode.TreeDataProvider<ViewNode>, vscode
 
   getChildren(node?: ViewNode): ViewNode[] {
     if (!node) return [...this.index.roots];
-    if (node.kind === 'gameServer' || node.kind === 'more') return [];
+    if (node.kind === 'gameServer' || node.kind === 'more' || node.kind === 'planned') return [];
     this.schedule.opened(node);
-    return node.kind === 'namespace' ? [...node.children] : this.schedule.page(node);
+    if (node.kind === 'namespace') return [...node.children];
+    return [...plannedNodes(node, this.scaleMarks.creationsOf(node.id)), ...this.schedule.page(node)];
   }
 
   getParent(node: ViewNode): ViewNode | undefined {
@@ -222,6 +269,7 @@ export class GameServerTree implements vscode.TreeDataProvider<ViewNode>, vscode
       case 'namespace':
         return undefined;
       case 'more':
+      case 'planned':
         return node.set;
       default:
         return node.parent;

@@ -1,10 +1,12 @@
 // A GameServerSet row: current/ready/desired replicas, and the matches under a filter; its
 // Markdown tooltip is built only when the row is hovered.
 import * as vscode from 'vscode';
+import { markScale } from '../scale/plannedRow';
 import { setDescription, setIcon, setTooltip } from './presentation';
 import type { SetNode } from './treeIndex';
 
-export function setItem(node: SetNode, filtered: boolean): vscode.TreeItem {
+/** `scalingTo`: a scale of this set to that many replicas is being previewed. */
+export function setItem(node: SetNode, filtered: boolean, scalingTo?: number): vscode.TreeItem {
   const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   if (!node.object) {
@@ -18,6 +20,7 @@ export function setItem(node: SetNode, filtered: boolean): vscode.TreeItem {
   const icon = setIcon(node.object);
   item.iconPath = new vscode.ThemeIcon(icon.icon, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
   item.contextValue = 'okg.gameServerSet';
+  if (scalingTo !== undefined) markScale(item, scalingTo);
   return item;
 }
 

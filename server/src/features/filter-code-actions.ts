@@ -2,13 +2,13 @@
 import type { Node } from 'jsonc-parser';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { registryFor } from '../engine';
-import { isScalarNode } from '../engine/json';
+import { dataOf, FILTER_CODES, isCodeOf, registryFor, type FilterCode, type ProblemData, type ValueTypeData } from '../engine';
+import { isScalarNode } from '../engine/internal';
 import { targetKind } from './document-kind';
 import { FIX_TITLES } from './fix-titles';
 import { nodeAt, nodeRange, treeOf } from './json-context';
 import { removeItem, sourceOf } from './json-edits';
-import { SOURCE } from './problem-diagnostic';
+import { SOURCE, unreachable } from './problem-diagnostic';
 
 function fix(doc: TextDocument, diagnostic: Diagnostic, title: string, range: Range, newText: string, isPreferred = true): CodeAction {
   return {
@@ -20,13 +20,16 @@ function fix(doc: TextDocument, diagnostic: Diagnostic, title: string, range: Ra
   };
 }
 
-function replacementFix(doc: TextDocument, d: Diagnostic, replacement: unknown): CodeAction[] {
-  if (typeof replacement === 'string') return [fix(doc, d, FIX_TITLES.changeTo(JSON.stringify(replacement)), d.range, JSON.stringify(replacement))];
-  if (Array.isArray(replacement) && d.code === 'range-order') {
-    const text = `[${replacement.map((v) => JSON.stringify(v)).join(', ')}]`;
-    return [fix(doc, d, FIX_TITLES.swapBounds(text), d.range, text)];
-  }
-  return [];
+/** The value the engine says was meant, in place of the node the problem is on. */
+function replacementFix(doc: TextDocument, d: Diagnostic, replacement: string | undefined): CodeAction[] {
+  return replacement === undefined ? [] : [fix(doc, d, FIX_TITLES.changeTo(JSON.stringify(replacement)), d.range, JSON.stringify(replacement))];
+}
+
+/** The two bounds of a `$range` swapped. */
+function swapBounds(doc: TextDocument, d: Diagnostic, bounds: (string | number | boolean)[] | undefined): CodeAction[] {
+  if (!bounds) return [];
+  const text = `[${bounds.map((v) => JSON.stringify(v)).join(', ')}]`;
+  return [fix(doc, d, FIX_TITLES.swapBounds(text), d.range, text)];
 }
 
 /**
@@ -78,7 +81,7 @@ function splitAndElement(doc: TextDocument, d: Diagnostic): CodeAction[] {
 }
 
 /** `"$gt": n` rewritten into forms that mean greater-than in kruise-game-api too. */
-function portableGt(doc: TextDocument, d: Diagnostic): CodeAction[] {
+function portableGt(doc: TextDocument, d: Diagnostic, data: ProblemData<'gt-portability'> | undefined): CodeAction[] {
   const key = nodeAt(treeOf(doc.getText()), doc.offsetAt(d.range.start) + 1);
   const opProp = key?.parent;
   const opObject = opProp?.parent;
@@ -100,7 +103,7 @@ function portableGt(doc: TextDocument, d: Diagnostic): CodeAction[] {
     actions.push(fix(doc, d, FIX_TITLES.geAndNeClauses, nodeRange(doc, clause), split));
   }
   // An integer field (the engine says so) holds no value between n and n+1, so `> n` is `>= n+1`.
-  if ((d.data as { integer?: boolean } | undefined)?.integer === true && Number.isFinite(value.value)) {
+  if (data?.integer === true && Number.isFinite(value.value)) {
     const next = Math.floor(value.value) + 1;
     actions.push(fix(doc, d, FIX_TITLES.geNext(next, String(fieldKey.value)), nodeRange(doc, opProp), `"$ge": ${next}`, actions.length === 0));
   }
@@ -117,7 +120,8 @@ function removeDuplicate(doc: TextDocument, d: Diagnostic): CodeAction[] {
 }
 
 /** The value written as the type the operator needs, where the text says which value was meant. */
-function valueTypeFix(doc: TextDocument, d: Diagnostic, data: Record<string, unknown>): CodeAction[] {
+function valueTypeFix(doc: TextDocument, d: Diagnostic, data: ValueTypeData | undefined): CodeAction[] {
+  if (!data) return [];
   const node = nodeAt(treeOf(doc.getText()), doc.offsetAt(d.range.start));
   if (!node || node.offset !== doc.offsetAt(d.range.start)) return [];
   const text = sourceOf(doc, node);
@@ -133,8 +137,6 @@ function valueTypeFix(doc: TextDocument, d: Diagnostic, data: Record<string, unk
       const of = data.of === 'bool' ? 'boolean' : data.of;
       return node.type === of ? [fix(doc, d, FIX_TITLES.wrapInArray, d.range, `[${text}]`)] : [];
     }
-    default:
-      return [];
   }
 }
 
@@ -148,34 +150,56 @@ function logicAsArray(doc: TextDocument, d: Diagnostic): CodeAction[] {
   return [fix(doc, d, title, nodeRange(doc, node), `[${clauses.join(', ')}]`)];
 }
 
-function actionsFor(doc: TextDocument, d: Diagnostic): CodeAction[] {
-  const data = (d.data ?? {}) as Record<string, unknown>;
-  switch (d.code) {
+/** An array written where an operator object is needed, wrapped in the operator the engine names. */
+function wrapInOperator(doc: TextDocument, d: Diagnostic, data: { wrapOp: string } | undefined): CodeAction[] {
+  const text = `{${JSON.stringify(data?.wrapOp ?? '$eq')}: ${doc.getText(d.range)}}`;
+  return [fix(doc, d, FIX_TITLES.writeAs(text), d.range, text)];
+}
+
+/** Every code a filter can get; a new code fails tsc here until it says whether it has a fix. */
+function actionsFor(doc: TextDocument, d: Diagnostic, code: FilterCode): CodeAction[] {
+  switch (code) {
     case 'unknown-operator':
     case 'unknown-field':
     case 'near-miss-value':
+      return replacementFix(doc, d, dataOf(code, d.data)?.replacement);
     case 'range-order':
-      return replacementFix(doc, d, data.replacement);
-    case 'array-shorthand-not-root': {
-      const op = typeof data.wrapOp === 'string' ? data.wrapOp : '$eq';
-      const text = `{${JSON.stringify(op)}: ${doc.getText(d.range)}}`;
-      return [fix(doc, d, FIX_TITLES.writeAs(text), d.range, text)];
-    }
+      return swapBounds(doc, d, dataOf(code, d.data)?.replacement);
+    case 'array-shorthand-not-root':
+      return wrapInOperator(doc, d, dataOf(code, d.data));
     case 'duplicate-key':
       return removeDuplicate(doc, d);
     case 'value-type':
-      return valueTypeFix(doc, d, data);
+      return valueTypeFix(doc, d, dataOf(code, d.data));
     case 'logic-not-array':
       return logicAsArray(doc, d);
     case 'object-key-count':
-      return data.fix === 'wrap-and' ? wrapInAnd(doc, d) : splitAndElement(doc, d);
+      return dataOf(code, d.data)?.fix === 'wrap-and' ? wrapInAnd(doc, d) : splitAndElement(doc, d);
     case 'gt-portability':
-      return portableGt(doc, d);
-    default:
+      return portableGt(doc, d, dataOf(code, d.data));
+    // No quick fix: the message says what to write.
+    case 'dollar-field-shorthand':
+    case 'json-syntax':
+    case 'too-deep':
+    case 'too-large':
+    case 'too-many-problems':
+    case 'empty-array':
+    case 'empty-filter':
+    case 'image-format':
+    case 'logic-element':
+    case 'logic-not-at-root':
+    case 'number-out-of-range':
+    case 'operator-not-for-type':
+    case 'range-length':
+    case 'regex-invalid':
+    case 'root-not-object':
+    case 'unknown-value':
       return [];
+    default:
+      return unreachable(code);
   }
 }
 
 export function filterCodeActions(doc: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
-  return diagnostics.filter((d) => d.source === SOURCE).flatMap((d) => actionsFor(doc, d));
+  return diagnostics.flatMap((d) => (d.source === SOURCE && isCodeOf(FILTER_CODES, d.code) ? actionsFor(doc, d, d.code) : []));
 }

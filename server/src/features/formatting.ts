@@ -5,7 +5,7 @@ import { format } from 'jsonc-parser';
 import type { FormattingOptions, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as l10n from '@vscode/l10n';
-import { MAX_DEPTH } from '../engine/json';
+import { MAX_DEPTH } from '../engine/internal';
 import { tooDeep } from './json-context';
 import { MAX_JSON_LENGTH } from './limits';
 import { documentNoun, size } from './problem-diagnostic';

@@ -2,7 +2,7 @@
 // guarded: jsonc-parser recurses per nesting level, so deep documents are refused before parsing, and
 // documents past MAX_JSON_LENGTH (whose checks say they are too large) are not read at all.
 import { findNodeAtOffset, getLocation, parseTree, type Location, type Node } from 'jsonc-parser';
-import { scanDepth } from '../engine/json';
+import { scanDepth } from '../engine/internal';
 import type { Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_JSON_LENGTH } from './limits';

@@ -4,16 +4,17 @@
 import type { Node } from 'jsonc-parser';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { dataOf, isCodeOf, PATCH_CODES, type JsonValue, type PatchCode } from '../engine';
 import { FIX_TITLES } from './fix-titles';
 import { member, nodeAt, nodeRange, treeOf } from './json-context';
 import { removeItem, sourceOf } from './json-edits';
-import { SOURCE } from './problem-diagnostic';
+import { SOURCE, unreachable } from './problem-diagnostic';
 
 function fix(doc: TextDocument, diagnostic: Diagnostic, title: string, edit: TextEdit): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [doc.uri]: [edit] } } };
 }
 
-function replacementFix(doc: TextDocument, d: Diagnostic, node: Node, replacement: unknown): CodeAction[] {
+function replacementFix(doc: TextDocument, d: Diagnostic, node: Node, replacement: JsonValue): CodeAction[] {
   if (node.type === 'property' || node.type === 'object' || node.type === 'array') return [];
   const json = JSON.stringify(replacement);
   return [fix(doc, d, FIX_TITLES.changeTo(json), { range: nodeRange(doc, node), newText: json })];
@@ -34,20 +35,61 @@ function removeUnused(doc: TextDocument, d: Diagnostic, key: Node | undefined): 
   return edit ? [fix(doc, d, FIX_TITLES.removeUnusedMember(String(key.value), opName), edit)] : [];
 }
 
-function actionsFor(doc: TextDocument, d: Diagnostic, root: Node | undefined): CodeAction[] {
-  const start = doc.offsetAt(d.range.start);
-  const replacement = (d.data as { replacement?: unknown } | undefined)?.replacement;
-  if (replacement !== undefined) {
-    const node = nodeAt(root, start);
-    return node ? replacementFix(doc, d, node, replacement) : [];
-  }
-  switch (d.code) {
+/** The JSON value the engine says goes in place of the node at the problem's start. */
+function replaceAt(doc: TextDocument, d: Diagnostic, root: Node | undefined, data: { replacement: JsonValue } | undefined): CodeAction[] {
+  const node = data && nodeAt(root, doc.offsetAt(d.range.start));
+  return node ? replacementFix(doc, d, node, data.replacement) : [];
+}
+
+/** Every code a patch can get; a new code fails tsc here until it says whether it has a fix. */
+function actionsFor(doc: TextDocument, d: Diagnostic, code: PatchCode, root: Node | undefined): CodeAction[] {
+  switch (code) {
+    case 'invalid-op':
+    case 'invalid-pointer':
+    case 'invalid-value':
+    case 'invalid-label-value':
+    case 'noncanonical-array-index':
+    case 'opsstate-not-reserved':
+    case 'priority-not-integer':
+    case 'priority-out-of-range':
+    case 'test-value-invalid':
+    case 'test-value-written-differently':
+    case 'unknown-op-member':
+    case 'unknown-path-segment':
+      return replaceAt(doc, d, root, dataOf(code, d.data));
     case 'root-not-array':
       return wrapRoot(doc, d, root);
     case 'unused-op-member':
-      return removeUnused(doc, d, nodeAt(root, start + 1));
-    default:
+      return removeUnused(doc, d, nodeAt(root, doc.offsetAt(d.range.start) + 1));
+    // No quick fix: the message says what to change.
+    case 'json-syntax':
+    case 'too-deep':
+    case 'too-large':
+    case 'too-many-problems':
+    case 'duplicate-member':
+    case 'empty-patch':
+    case 'immutable-field':
+    case 'invalid-array-index':
+    case 'invalid-dash':
+    case 'missing-from':
+    case 'missing-op':
+    case 'missing-path':
+    case 'missing-value':
+    case 'move-into-child':
+    case 'negative-array-index':
+    case 'no-operations':
+    case 'number-out-of-range':
+    case 'op-not-object':
+    case 'path-into-scalar':
+    case 'priority-not-int32':
+    case 'status-ignored':
+    case 'template-value':
+    case 'test-array-with-null':
+    case 'test-null-passes-when-missing':
+    case 'test-value-escaped-by-server':
       return [];
+    default:
+      return unreachable(code);
   }
 }
 
@@ -55,5 +97,5 @@ export function patchCodeActions(doc: TextDocument, diagnostics: readonly Diagno
   const ours = diagnostics.filter((d) => d.source === SOURCE);
   if (ours.length === 0) return [];
   const root = treeOf(doc.getText());
-  return ours.flatMap((d) => actionsFor(doc, d, root));
+  return ours.flatMap((d) => (isCodeOf(PATCH_CODES, d.code) ? actionsFor(doc, d, d.code, root) : []));
 }

@@ -4,8 +4,16 @@ import type { Node, Segment } from 'jsonc-parser';
 import { CompletionItemKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as l10n from '@vscode/l10n';
-import { escapeSegment, unescapeSegment } from '../engine/patch/pointer';
-import { childSchema, describeType, isArrayIndexSegment, schemaAtPointer, schemaKeys, type JsonSchema } from '../engine/schemas';
+import {
+  childSchema,
+  describeType,
+  escapeSegment,
+  isArrayIndexSegment,
+  schemaAtPointer,
+  schemaKeys,
+  unescapeSegment,
+  type JsonSchema,
+} from '../engine/internal';
 import { targetKind, type TargetKind } from './document-kind';
 import { followedByColon, insideString, locationAt, member, replaceRange, treeOf } from './json-context';
 import { MEMBER_DOCS, PATCH_OPS } from './patch-ops';

@@ -4,9 +4,7 @@
 // document at a time with the event loop served in between, and stops when it is cancelled.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { OKG_API_VERSION } from '../engine/manifest';
-import { parseYaml } from '../engine/manifest/documents';
-import { splitDocuments } from '../engine/manifest/split';
+import { OKG_API_VERSION, parseYaml, splitDocuments } from '../engine/internal';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 

@@ -1,6 +1,6 @@
 // `kgctl rbac`: the Role (or ClusterRole) an operation needs, from the same verbs table that
 // limits kgctl's own client, as YAML documents on stdout. Nothing is read from any cluster.
-import { stringify } from 'yaml';
+import { stringify } from '#yaml';
 import { RESOURCES } from '../../cluster/resources';
 import { EXIT_OK, type Io } from '../io';
 import type { RbacOptions } from '../rbacArgs';

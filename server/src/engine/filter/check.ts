@@ -5,7 +5,8 @@ import { RE2JS } from 're2js';
 import * as l10n from '@vscode/l10n';
 import { isScalarNode } from '../json';
 import { nearMiss } from '../okg';
-import type { Problem, Severity } from '../problem';
+import { problem, type Problem, type Severity } from '../problem';
+import type { FilterCode, ProblemData } from '../problems';
 import type { LineIndex } from '../text';
 import type { FieldDef, FieldType, Registry } from './fields';
 import { FOREIGN_OPERATORS, operatorInfo, operatorsFor, type OperatorName } from './operators';
@@ -95,8 +96,8 @@ export class FilterChecker {
     return clause && { kind: 'clause', clause };
   }
 
-  private report(severity: Severity, code: string, node: Node, message: string, data?: Record<string, unknown>): void {
-    this.problems.push({ severity, code, message, range: this.lines.range(node.offset, node.length), ...(data && { data }) });
+  private report<C extends FilterCode>(severity: Severity, code: C, node: Node, message: string, data?: ProblemData<C>): void {
+    this.problems.push(problem(severity, code, message, this.lines.range(node.offset, node.length), data));
   }
 
   /** An object's properties as Go's encoding/json sees them: with duplicate keys, the last one wins. */

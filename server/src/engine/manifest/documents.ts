@@ -1,7 +1,7 @@
 // Parses a YAML stream one document at a time and picks out the GameServer and GameServerSet
 // documents; every other document is left alone, and one that does not even mention the OKG group is
 // not parsed at all.
-import { Composer, Lexer, Parser, type CST, type Document } from 'yaml';
+import { Composer, Lexer, Parser, type CST, type Document } from '#yaml';
 import type { SchemaKind } from '../schemas';
 import { reportDuplicateKeys } from './duplicate-keys';
 import { splitDocuments, type Chunk } from './split';
@@ -35,34 +35,16 @@ export interface ManifestDoc {
 }
 
 /**
- * yaml's parser reads `process.env.LOG_TOKENS` for every token, and each read of `process.env` is a
- * call into Node's C++: a fifth of a whole-file parse. A parse runs to its end with nothing else
- * running, so during it `process.env` can be a plain object holding the two variables yaml reads.
- */
-const YAML_ENV: NodeJS.ProcessEnv = { LOG_TOKENS: process.env.LOG_TOKENS, LOG_STREAM: process.env.LOG_STREAM };
-const SWAP_ENV = Object.getOwnPropertyDescriptor(process, 'env')?.writable === true;
-
-/** Runs a parse with `process.env` standing in as a plain object (see YAML_ENV). */
-function withYamlEnv<T>(parse: () => T): T {
-  if (!SWAP_ENV) return parse();
-  const env = process.env;
-  process.env = YAML_ENV;
-  try {
-    return parse();
-  } finally {
-    process.env = env;
-  }
-}
-
-/**
  * The parser, composer and documents of the latest parse, kept on purpose. V8 drops optimized code at
  * a full collection when a hidden class it was specialised for has died, and it holds the classes that
  * adding properties creates only weakly: one lives only as long as an object of it. Without a live
  * parse, each full collection (V8 also runs one when the server goes idle) would make the next
- * whole-file check run the YAML parser unoptimized, two to three times slower. Any parse keeps the
- * classes, so a large one is not kept in memory for this.
+ * whole-file check run the YAML parser unoptimized: measured on the 3,220-line file right after a full
+ * collection, 69 ms with this kept and 210-295 ms without (test/bench/lsp-yaml.bench.ts compares the
+ * two each run). Any parse keeps the classes, so a large one is not kept in memory for this. Exported
+ * only for that comparison.
  */
-const latest: { parse?: unknown } = {};
+export const latestParse: { parse?: unknown } = {};
 const KEEP_CHARS = 100_000;
 
 export interface ParsedYaml {
@@ -109,9 +91,9 @@ export function parseYaml(text: string): ParsedYaml {
   const parser = new Parser();
   const composer = new Composer(PARSE_OPTIONS);
   const found: { at?: number } = {};
-  const docs = withYamlEnv(() => [...composer.compose(boundedTokens(text, parser, found))]);
+  const docs = [...composer.compose(boundedTokens(text, parser, found))];
   for (const doc of docs) reportDuplicateKeys(doc);
-  if (text.length <= KEEP_CHARS) latest.parse = { parser, composer, docs };
+  if (text.length <= KEEP_CHARS) latestParse.parse = { parser, composer, docs };
   return found.at === undefined ? { docs } : { docs, tooDeepAt: found.at };
 }
 

@@ -1,7 +1,7 @@
 // Duplicate map keys, found as yaml's parser would report them but in linear time: its own check
 // compares each key with every earlier key of the map, so one map of 20,000 keys takes seconds to
 // parse. Documents are parsed with that check off and checked here instead.
-import { isMap, isPair, isScalar, isSeq, YAMLParseError, type Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, YAMLParseError, type Document } from '#yaml';
 import * as l10n from '@vscode/l10n';
 
 /** Adds to `doc.errors` what yaml's `uniqueKeys` check would: equal scalar values in one map. */

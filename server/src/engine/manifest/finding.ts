@@ -1,6 +1,7 @@
 // What every manifest check returns: a problem located by offsets in its document's text, turned into
 // a line/character Problem only once, for the whole file.
 import type { Severity } from '../problem';
+import type { AnyProblemData, ManifestCode, ProblemData } from '../problems';
 
 export interface Span {
   start: number;
@@ -9,9 +10,9 @@ export interface Span {
 
 export interface Finding extends Span {
   severity: Severity;
-  code: string;
+  code: ManifestCode;
   message: string;
-  data?: Record<string, unknown>;
+  data?: AnyProblemData;
 }
 
 export type Segment = string | number;
@@ -27,13 +28,8 @@ export interface CheckContext {
 
 export type Check = (ctx: CheckContext) => Finding[];
 
-export function finding(
-  severity: Severity,
-  code: string,
-  message: string,
-  span: Span,
-  data?: Record<string, unknown>,
-): Finding {
+/** A finding whose data the type checker holds to the code's own shape (problems.ts). */
+export function finding<C extends ManifestCode>(severity: Severity, code: C, message: string, span: Span, data?: ProblemData<C>): Finding {
   return data ? { severity, code, message, start: span.start, end: span.end, data } : { severity, code, message, ...span };
 }
 

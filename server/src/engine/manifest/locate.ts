@@ -1,7 +1,7 @@
 // Where the cursor is in a GameServer / GameServerSet document: the JSON path under it (hover), and the
 // object or value being typed (completion). The structure always comes from the parser: for completion,
 // the word being typed is replaced by a placeholder and the document parsed again.
-import { isMap, type Document, type Node } from 'yaml';
+import { isMap, type Document, type Node } from '#yaml';
 import type { SchemaKind } from '../schemas';
 import { chunkAt, documentAt, kindOf, parseYaml, type ManifestDoc } from './documents';
 import type { Segment, Span } from './finding';

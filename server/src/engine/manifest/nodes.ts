@@ -1,5 +1,5 @@
 // Finding the YAML node behind a JSON path, and the JSON path behind an offset, in one parsed document.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from '#yaml';
 import type { Segment, Span } from './finding';
 
 export interface Located {

@@ -33,8 +33,16 @@ function validationErrors(template: Record<string, unknown>): ErrorObject[] {
   }
 }
 
+type PodTemplateCode = 'pod-template-enum' | 'pod-template-type' | 'pod-template-format' | 'pod-template-oneOf' | 'pod-template-invalid';
+
+/** The code of an ajv keyword the messages above do not cover; the PodTemplateSpec model uses only these two besides them. */
+function keywordCode(keyword: string): PodTemplateCode {
+  if (keyword === 'format') return 'pod-template-format';
+  return keyword === 'oneOf' ? 'pod-template-oneOf' : 'pod-template-invalid';
+}
+
 /** The problem with the value at `shown` (a path), as a code and a message. */
-function describe(errors: ErrorObject[], shown: string): { code: string; text: string } {
+function describe(errors: ErrorObject[], shown: string): { code: PodTemplateCode; text: string } {
   const enumError = errors.find((e) => e.keyword === 'enum');
   if (enumError) {
     const allowed = (enumError.params.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', ');
@@ -55,7 +63,7 @@ function describe(errors: ErrorObject[], shown: string): { code: string; text: s
       ),
     };
   const what = errors[0].message ?? l10n.t('is invalid');
-  return { code: `pod-template-${errors[0].keyword}`, text: l10n.t('`{0}` {1}: {2}.', shown, what, later()) };
+  return { code: keywordCode(errors[0].keyword), text: l10n.t('`{0}` {1}: {2}.', shown, what, later()) };
 }
 
 function unknownFieldFinding(ctx: CheckContext, u: UnknownField): Finding {

@@ -11,7 +11,9 @@ interface Interval {
 }
 
 /** An entry as the controller reads it, or a problem saying why it cannot. */
-function parseEntry(entry: unknown): Interval | { code: string; why: string; replacement?: number } | undefined {
+type Unreadable = { code: 'reserve-id-numeric-string'; why: string; replacement: number } | { code: 'reserve-id-malformed'; why: string };
+
+function parseEntry(entry: unknown): Interval | Unreadable | undefined {
   if (typeof entry === 'number') return Number.isInteger(entry) ? { from: entry, to: entry, index: 0 } : undefined;
   if (typeof entry !== 'string') return undefined;
   const parsed = parseReserveEntry(entry);
@@ -34,16 +36,16 @@ export const checkReserveIds: Check = (ctx) => {
     const parsed = parseEntry(entry);
     if (!parsed) return;
     if ('code' in parsed) {
-      const data = parsed.replacement !== undefined ? { replacement: parsed.replacement } : undefined;
-      const message =
-        parsed.replacement !== undefined
-          ? l10n.t(
-              '{0}: OKG then ignores the whole reserveGameServerIds list, so no ID is reserved. Write `{1}` without quotes.',
-              parsed.why,
-              parsed.replacement,
-            )
-          : l10n.t('{0}: OKG then ignores the whole reserveGameServerIds list, so no ID is reserved.', parsed.why);
-      out.push(finding('error', parsed.code, message, span(), data));
+      if (parsed.code === 'reserve-id-numeric-string') {
+        const message = l10n.t(
+          '{0}: OKG then ignores the whole reserveGameServerIds list, so no ID is reserved. Write `{1}` without quotes.',
+          parsed.why,
+          parsed.replacement,
+        );
+        out.push(finding('error', parsed.code, message, span(), { replacement: parsed.replacement }));
+      } else {
+        out.push(finding('error', parsed.code, l10n.t('{0}: OKG then ignores the whole reserveGameServerIds list, so no ID is reserved.', parsed.why), span()));
+      }
       return;
     }
     if (parsed.from < 0) {

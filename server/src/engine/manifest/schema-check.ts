@@ -93,7 +93,15 @@ export const checkSchema: Check = (ctx) => {
         break;
       }
       default:
-        out.push(finding('error', `schema-${e.keyword}`, e.message ? `${shown} ${e.message}.` : l10n.t('{0} is invalid.', shown), ctx.span(path, 'value')));
+        // `format` is the only other keyword the two schemas use.
+        out.push(
+          finding(
+            'error',
+            e.keyword === 'format' ? 'schema-format' : 'schema-invalid',
+            e.message ? `${shown} ${e.message}.` : l10n.t('{0} is invalid.', shown),
+            ctx.span(path, 'value'),
+          ),
+        );
     }
   }
   return out;

@@ -10,7 +10,7 @@
 // the yaml library's parser, run on that piece alone, says which lines are directives; the next chunk
 // then starts at the first of them.
 
-import { Parser, parseDocument } from 'yaml';
+import { Parser, parseDocument } from '#yaml';
 
 export interface Chunk {
   /** Offset of the chunk in the whole text. */

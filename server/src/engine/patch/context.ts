@@ -1,6 +1,7 @@
 // Collects problems for one patch text, turning jsonc-parser node offsets into LSP ranges.
 import type { Node } from 'jsonc-parser';
-import type { Problem, Severity } from '../problem';
+import { problem, type Problem, type Severity } from '../problem';
+import type { PatchCode, ProblemData } from '../problems';
 import { LineIndex } from '../text';
 
 export class Reporter {
@@ -12,14 +13,12 @@ export class Reporter {
   }
 
   /** Reports on the source span `offset..offset+length`. */
-  at(offset: number, length: number, severity: Severity, code: string, message: string, data?: Record<string, unknown>): void {
-    const problem: Problem = { severity, code, message, range: this.lines.range(offset, length) };
-    if (data) problem.data = data;
-    this.problems.push(problem);
+  at<C extends PatchCode>(offset: number, length: number, severity: Severity, code: C, message: string, data?: ProblemData<C>): void {
+    this.problems.push(problem(severity, code, message, this.lines.range(offset, length), data));
   }
 
   /** Reports on a whole JSON node. */
-  node(node: Node, severity: Severity, code: string, message: string, data?: Record<string, unknown>): void {
+  node<C extends PatchCode>(node: Node, severity: Severity, code: C, message: string, data?: ProblemData<C>): void {
     this.at(node.offset, node.length, severity, code, message, data);
   }
 }

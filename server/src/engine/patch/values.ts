@@ -78,7 +78,8 @@ function shown(node: Node): string {
 interface Explained {
   message: string;
   node: Node;
-  data?: Record<string, unknown>;
+  /** The value that fits, when one is surely meant. */
+  data?: { replacement: string };
 }
 
 function explain(error: ErrorObject, node: Node, where: string, schema: JsonSchema | undefined): Explained {

@@ -3,16 +3,15 @@
 // a snippet for a whole service quality, and inside the pod template the Kubernetes model's keys.
 import { CompletionItemKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
 import * as l10n from '@vscode/l10n';
-import { completionSiteAt, type CompletionSite } from '../../engine/manifest';
-import { OPS_STATES } from '../../engine/okg';
-import { describeType, schemaAtPointer, schemaKeys, type JsonSchema } from '../../engine/schemas';
-import { LineIndex } from '../../engine/text';
+import { LineIndex, OPS_STATES } from '../../engine';
+import { completionSiteAt, describeType, schemaAtPointer, schemaKeys, type CompletionSite, type JsonSchema } from '../../engine/internal';
 import { schemaDescription } from '../schema-description';
 import { item } from '../snippet';
 import { opsStateMeaning } from './ops-states';
 import { podTemplateKeys, type KeyShape } from './pod-template-keys';
 import { MAX_YAML_DOCUMENT } from '../limits';
 import { mayHoldOkg, tooLargeForYaml } from './text';
+import { carrierSnippets } from './carrier-snippets';
 
 const SERVICE_QUALITIES = ['spec', 'serviceQualities'];
 const POD_TEMPLATE = ['spec', 'gameServerTemplate'];
@@ -164,5 +163,5 @@ export function yamlCompletion(text: string, position: Position): CompletionItem
   if (schema && !schema.properties && modelKeys.length === 0) return valueItems(schema, range, '');
   const present = new Set(site.present);
   const keys = [...described, ...modelKeys].filter((k) => !present.has(k.name)).map((k) => keyItem(k, range, pad));
-  return isServiceQualityItem(site) ? [serviceQualitySnippet(range, pad, false), ...keys] : keys;
+  return isServiceQualityItem(site) ? [serviceQualitySnippet(range, pad, false), ...carrierSnippets(range, pad), ...keys] : keys;
 }

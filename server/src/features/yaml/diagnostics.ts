@@ -2,7 +2,8 @@
 // node, within the checking budget of limits.ts.
 import { DiagnosticSeverity, type Diagnostic, type Position } from 'vscode-languageserver';
 import * as l10n from '@vscode/l10n';
-import { checkManifestWithin } from '../../engine/manifest';
+import { checkManifestWithin } from '../../engine/internal';
+import type { ManifestCode } from '../../engine';
 import { MAX_YAML_CHECKED, MAX_YAML_DOCUMENT, MAX_YAML_LENGTH } from '../limits';
 import { limitDiagnostics, size, SOURCE, toDiagnostic, tooLargeWarning } from '../problem-diagnostic';
 import { mayHoldOkg, tooLargeForYaml } from './text';
@@ -21,7 +22,13 @@ export function yamlDiagnostics(text: string): Diagnostic[] {
     ];
   }
   const { problems, oversized, uncheckedAt, unchecked } = checkManifestWithin(text, { maxChars: MAX_YAML_CHECKED, maxDocument: MAX_YAML_DOCUMENT });
-  const warning = (at: Position, message: string): Diagnostic => ({ range: { start: at, end: at }, severity: DiagnosticSeverity.Warning, code: 'too-large', source: SOURCE, message });
+  const warning = (at: Position, message: string): Diagnostic => ({
+    range: { start: at, end: at },
+    severity: DiagnosticSeverity.Warning,
+    code: 'too-large' satisfies ManifestCode,
+    source: SOURCE,
+    message,
+  });
   const out = [
     ...limitDiagnostics(problems.map(toDiagnostic)),
     ...oversized.map((d) =>

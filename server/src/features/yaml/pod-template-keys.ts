@@ -3,7 +3,7 @@
 // the same models the manifest checks use to flag unknown keys there. Our schema describes only a few
 // of these fields; completion offers the rest from the models.
 import * as l10n from '@vscode/l10n';
-import { arrayElement, modelAttributes as attributes, modelName, type ModelAttribute } from '../../engine/manifest/pod-models';
+import { arrayElement, modelAttributes as attributes, modelName, type ModelAttribute } from '../../engine/internal';
 
 const MAP = '{ [key: string]: string; }';
 
