@@ -8,7 +8,7 @@ const production = process.argv.includes('--production');
 
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.js' },
-  { in: 'client/src/cluster/watchHost.ts', out: 'dist/watch-host.js' },
+  { in: 'client/src/cluster/watch-host.ts', out: 'dist/watch-host.js' },
   { in: 'server/src/server.ts', out: 'dist/server.js' },
   { in: 'client/src/cli/kgctl.ts', out: 'dist/kgctl.js', banner: '#!/usr/bin/env node' },
   { in: 'server/src/engine/index.ts', out: 'dist/engine.js' },

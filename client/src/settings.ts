@@ -2,10 +2,10 @@
 // setting that reaches the cluster is in package.json's restrictedConfigurations, so VS Code ignores an
 // untrusted workspace's values for them (`okg.trace.server` is read by vscode-languageclient itself).
 // `okg.kubeconfig` is machine-scoped: a path on this machine, never synced or set by a workspace. For
-// the apply settings a workspace may ask for more confirmation, never less (commands/confirmRules.ts
+// the apply settings a workspace may ask for more confirmation, never less (commands/confirm-rules.ts
 // reads each level).
 import * as vscode from 'vscode';
-import { applyConcurrency, confirmThreshold } from './commands/confirmRules';
+import { applyConcurrency, confirmThreshold } from './commands/confirm-rules';
 import { DEFAULT_CONCURRENCY } from './defaults';
 
 export interface ApplySettings {

@@ -10,11 +10,11 @@
 // - the match counts and the tally against a fresh evaluation of the cache at the end (must be equal).
 import { ResourceCache } from '../../client/src/cluster/cache';
 import type { ResourceKind } from '../../client/src/cluster/resources';
-import { FleetTally, type TallySnapshot } from '../../client/src/overview/fleetTally';
-import { ClusterValueIndex } from '../../client/src/session/clusterValues';
-import { LiveMatches } from '../../client/src/session/liveMatches';
-import { RefreshSchedule } from '../../client/src/views/refreshSchedule';
-import { TreeIndex } from '../../client/src/views/treeIndex';
+import { FleetTally, type TallySnapshot } from '../../client/src/overview/fleet-tally';
+import { ClusterValueIndex } from '../../client/src/session/cluster-values';
+import { LiveMatches } from '../../client/src/session/live-matches';
+import { RefreshSchedule } from '../../client/src/views/refresh-schedule';
+import { TreeIndex } from '../../client/src/views/tree-index';
 import { compileFilter } from '../../server/src/engine/index';
 import { SandboxProcess } from './sandbox-process';
 import { gc, percentile } from './measure';

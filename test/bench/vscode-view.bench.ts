@@ -349,7 +349,7 @@ async function runScale(label: string, scale: Scale, paths: Untyped, h: Untyped,
     // 5. The extension host's memory, sampled through the bursts below (one reading is at the
     // mercy of when V8 last collected).
     const host = groupProcess(server.pid, /--type=extensionHost/);
-    // The extension's watch process (cluster/watchHost.ts) lists and watches outside the host.
+    // The extension's watch process (cluster/watch-host.ts) lists and watches outside the host.
     const watcher = groupProcess(server.pid, /watch-host\.js/);
     const rssSamples: number[] = [];
     const watcherSamples: number[] = [];

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseKgctlArgs } from '../../client/src/cli/args';
 import { formatDuration, parseDuration } from '../../client/src/cli/duration';
-import { parseWaitArgs } from '../../client/src/cli/waitArgs';
+import { parseWaitArgs } from '../../client/src/cli/wait-args';
 import type { Io } from '../../client/src/cli/io';
 import { runKgctl } from '../../client/src/cli/run';
 

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileFilter } from '../../server/src/engine';
 import type { Io } from '../../client/src/cli/io';
-import { MatchWatch, type MatchState } from '../../client/src/cli/matchWatch';
+import { MatchWatch, type MatchState } from '../../client/src/cli/match-watch';
 import { runKgctl } from '../../client/src/cli/run';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { clientFor } from '../cluster/sandbox-client';
@@ -187,7 +187,7 @@ describe('kgctl wait counts per change', () => {
       w.start();
       await until('the first list', () => last?.listed === true, 20_000);
       assert.equal(last?.total, 200, 'all 200 listed');
-      // The first batch may carry the listed keys once more (see matchWatch.ts): let it pass.
+      // The first batch may carry the listed keys once more (see match-watch.ts): let it pass.
       sb.mutate('GameServer', 'default', 'minecraft-0', (o) => (o.spec.opsState = 'Maintaining'));
       await until('the first match', () => w.state().matched === 1, 20_000);
       const before = evaluations;

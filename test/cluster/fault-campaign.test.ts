@@ -20,7 +20,7 @@ import { listObjects } from '../../client/src/cluster/list';
 import { PatchRunner, type ApplyOutcome } from '../../client/src/cluster/patch-runner';
 import { keyOf, type KubeObject } from '../../client/src/cluster/resources';
 import { runKgctl } from '../../client/src/cli/run';
-import { summarize } from '../../client/src/commands/applySummary';
+import { summarize } from '../../client/src/commands/apply-summary';
 import { makeRng, type Rng } from '../sandbox/rng';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { clientFor } from './sandbox-client';

@@ -1,9 +1,9 @@
-// client/src/cluster/podLogs.ts and events.ts against the sandbox: containers, a followed log with
+// client/src/cluster/pod-logs.ts and events.ts against the sandbox: containers, a followed log with
 // its new lines and its end, errors that name the pod and the server's reason, and events merged.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { gameServerEvents } from '../../client/src/cluster/events';
-import { followPodLog, podContainers, type LogEnd } from '../../client/src/cluster/podLogs';
+import { followPodLog, podContainers, type LogEnd } from '../../client/src/cluster/pod-logs';
 import { startSandbox, type Sandbox } from '../sandbox/index';
 import { until } from '../wait';
 import { clientFor } from './sandbox-client';

@@ -1,18 +1,18 @@
-// The caches the extension reads, fed by the watch process (cluster/watchProcess.ts, watchHost.ts,
-// remoteCache.ts) against the sandbox: they follow the server, a failing first list rejects with
+// The caches the extension reads, fed by the watch process (cluster/watch-process.ts, watch-host.ts,
+// remote-cache.ts) against the sandbox: they follow the server, a failing first list rejects with
 // the reason, a killed process shows as stale and is replaced, the copy then reconciled (objects
 // deleted meanwhile dropped), and disposing stops the process.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ClusterFailure } from '../../client/src/cluster/api';
-import { RemoteCache } from '../../client/src/cluster/remoteCache';
-import { WatchProcess } from '../../client/src/cluster/watchProcess';
+import { RemoteCache } from '../../client/src/cluster/remote-cache';
+import { WatchProcess } from '../../client/src/cluster/watch-process';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { compareVersions, versions } from './sandbox-client';
 import { eventually, until } from '../wait';
 
-const HOST = join(__dirname, '..', '..', 'client', 'src', 'cluster', 'watchHost.ts');
+const HOST = join(__dirname, '..', '..', 'client', 'src', 'cluster', 'watch-host.ts');
 
 function alive(pid: number): boolean {
   try {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import type { JournalEntry, RecordedChange, RecordedObject } from '../../client/src/journal/entry';
-import { kgctlLines } from '../../client/src/journal/kgctlLines';
+import { kgctlLines } from '../../client/src/journal/kgctl-lines';
 
 const kill: RecordedChange[] = [{ path: '/spec/opsState', before: 'None', after: 'Kill' }];
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ApplyResult } from '../../client/src/cluster/patch-runner';
 import type { KubeObject } from '../../client/src/cluster/resources';
 import type { JournalEntry } from '../../client/src/journal/entry';
-import { entryLabel } from '../../client/src/journal/entryWords';
+import { entryLabel } from '../../client/src/journal/entry-words';
 import { inverseOf } from '../../client/src/journal/inverse';
 import { Journal, entryOf } from '../../client/src/journal/journal';
 import { JournalStore } from '../../client/src/journal/store';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { kruisegamectlCommand, shellQuote } from '../../client/src/commands/kruisegamectlCommand';
+import { kruisegamectlCommand, shellQuote } from '../../client/src/commands/kruisegamectl-command';
 
 test('filter with comments and layout becomes compact JSON, single-quoted', () => {
   const r = kruisegamectlCommand({

@@ -3,11 +3,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planScale } from '../../server/src/engine/index';
-import { deletionReasons } from '../../client/src/scale/deletionReasons';
-import { listHolds, parseReserveIdsInput, replicasInputError, reserveIdsText } from '../../client/src/scale/scaleInput';
-import { ScaleMarks, type MarksChange } from '../../client/src/scale/scaleMarks';
-import { planRequest, scaleOps } from '../../client/src/scale/scaleRequest';
-import { planDifference, planProblem, planWarnings, scaleSummary } from '../../client/src/scale/scaleSummary';
+import { deletionReasons } from '../../client/src/scale/deletion-reasons';
+import { listHolds, parseReserveIdsInput, replicasInputError, reserveIdsText } from '../../client/src/scale/scale-input';
+import { ScaleMarks, type MarksChange } from '../../client/src/scale/scale-marks';
+import { planRequest, scaleOps } from '../../client/src/scale/scale-request';
+import { planDifference, planProblem, planWarnings, scaleSummary } from '../../client/src/scale/scale-summary';
 import type { KubeObject } from '../../client/src/cluster/resources';
 
 const OWNER = 'game.kruise.io/owner-gss';

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { kruisegamectlCommand } from '../../client/src/commands/kruisegamectlCommand';
+import { kruisegamectlCommand } from '../../client/src/commands/kruisegamectl-command';
 import { filterStarter, patchStarter } from '../../client/src/commands/starters';
 import { compileFilter, checkPatch } from '../../server/src/engine/index';
 import { filterDiagnostics } from '../../server/src/features/filter-diagnostics';

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { Compactor, keptPaths } from '../../client/src/cluster/compact';
 import type { KubeObject, ResourceKind } from '../../client/src/cluster/resources';
 import { gameServerDescription, gameServerIcon, setDescription, setTooltip } from '../../client/src/views/presentation';
-import { ownerSetOf } from '../../client/src/views/objectFields';
+import { ownerSetOf } from '../../client/src/views/object-fields';
 import { compileFilter } from '../../server/src/engine/filter/compile';
 import { GAME_SERVER_FIELDS, GAME_SERVER_SET_FIELDS, readPaths, type FieldDef, type Registry } from '../../server/src/engine/filter/fields';
 import { defaultSet, newGameServer } from '../sandbox/content';

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as l10n from '@vscode/l10n';
-import { envLocale } from '../../client/src/cli/envLocale';
+import { envLocale } from '../../client/src/cli/env-locale';
 import { bundleLocale, useLocale } from '../../server/src/locale';
 
 describe('locale', () => {

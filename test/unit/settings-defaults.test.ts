@@ -29,7 +29,7 @@ describe('setting defaults', () => {
     }
   });
 
-  it("okg.apply.concurrency's maximum in package.json is the cap confirmRules.ts applies", () => {
+  it("okg.apply.concurrency's maximum in package.json is the cap confirm-rules.ts applies", () => {
     assert.equal(properties['okg.apply.concurrency'].maximum, MAX_CONCURRENCY);
   });
 

@@ -1,9 +1,9 @@
-// Shared parts over IPC (client/src/cluster/sharedParts.ts): each part crosses once, by number
+// Shared parts over IPC (client/src/cluster/shared-parts.ts): each part crosses once, by number
 // after that; a part no copy uses is dropped on both sides; the decoded copies equal the sent ones.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Compactor } from '../../client/src/cluster/compact';
-import { PartDecoder, PartEncoder } from '../../client/src/cluster/sharedParts';
+import { PartDecoder, PartEncoder } from '../../client/src/cluster/shared-parts';
 import type { KubeObject } from '../../client/src/cluster/resources';
 
 function gs(name: string, image: string, state = 'Ready'): KubeObject {

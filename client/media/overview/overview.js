@@ -1,4 +1,4 @@
-// The fleet overview webview: draws the counts the extension posts (client/src/overview/overviewMessage.ts)
+// The fleet overview webview: draws the counts the extension posts (client/src/overview/overview-message.ts)
 // as stacked horizontal bars, one per dimension, for the whole fleet, each namespace and each set.
 // Plain DOM, no library; colours are VS Code theme variables, set through CSSOM (the CSP allows no inline style).
 (function () {

@@ -4,7 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as l10n from '@vscode/l10n';
 import { namespacesProblem } from '../cluster/names';
 import type { ResourceKind } from '../cluster/resources';
-import { parseArgsMessage } from './parseArgsMessage';
+import { parseArgsMessage } from './parse-args-message';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

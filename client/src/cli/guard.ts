@@ -1,7 +1,7 @@
 // Large or unbounded changes need --yes: an empty filter means every object in the cluster.
 import * as l10n from '@vscode/l10n';
 import type { ResourceKind } from '../cluster/resources';
-import { countOf } from './countOf';
+import { countOf } from './count-of';
 import { UsageOrSetupError } from './io';
 import type { Selection } from './select';
 

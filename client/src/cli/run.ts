@@ -4,15 +4,15 @@ import { setMaxListeners } from 'node:events';
 import * as l10n from '@vscode/l10n';
 import { useLocale } from '../../../server/src/locale';
 import { parseKgctlArgs, usage, type KgctlOptions } from './args';
-import { envLocale } from './envLocale';
+import { envLocale } from './env-locale';
 import { EXIT_ERROR, EXIT_OK, UsageOrSetupError, type Io } from './io';
 import { deleteMode } from './modes/delete';
 import { listMode } from './modes/list';
 import { rbacMode } from './modes/rbac';
 import { updateMode } from './modes/update';
 import { waitMode } from './modes/wait';
-import { parseRbacArgs, rbacUsage, type RbacOptions } from './rbacArgs';
-import { parseWaitArgs, waitUsage, type WaitOptions } from './waitArgs';
+import { parseRbacArgs, rbacUsage, type RbacOptions } from './rbac-args';
+import { parseWaitArgs, waitUsage, type WaitOptions } from './wait-args';
 
 type Parsed<T> = { ok: true; help: true } | { ok: true; help?: false; options: T } | { ok: false; message: string };
 

@@ -13,7 +13,7 @@ import * as l10n from '@vscode/l10n';
 import { asClusterError, type ClusterClient, type WatchEventType } from './api';
 import { Compactor } from './compact';
 import type { ClusterError } from './errors';
-import { HeldObjects, type LiveCache } from './liveCache';
+import { HeldObjects, type LiveCache } from './live-cache';
 import { listCollection } from './list';
 import { Backoff, type BackoffOptions } from './retry';
 import { isKubeObject, keyOf, type KubeObject, type ResourceKind } from './resources';

@@ -3,7 +3,7 @@
 // the tree, its tooltips and the filters read a few dozen values. A compact copy keeps:
 // - every path a filter field reads, taken from the engine's field registries (readPaths), so a
 //   field added there is kept without anyone remembering to;
-// - what the tree rows show (client/src/views/objectFields.ts); a GameServer's tooltip (addresses,
+// - what the tree rows show (client/src/views/object-fields.ts); a GameServer's tooltip (addresses,
 //   conditions, service qualities) is built from the whole object, read when the row is hovered;
 // - the version of the object (resourceVersion, generation, deletionTimestamp). Not its uid: a
 //   write always reads the whole object first (the preview), and guards on that one's uid.
@@ -35,7 +35,7 @@ const IDENTITY: string[][] = [
 /** Each of `props` under `base`. */
 const under = (base: string[], ...props: string[]): string[][] => props.map((p) => [...base, p]);
 
-/** What the tree rows and the set tooltips read, beyond the filter fields (see objectFields.ts). */
+/** What the tree rows and the set tooltips read, beyond the filter fields (see object-fields.ts). */
 const SHOWN: Record<ResourceKind, string[][]> = {
   GameServer: [
     ['metadata', 'labels', OWNER_SET_LABEL],

@@ -3,10 +3,10 @@
 // server sent).
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ClusterFailure } from './api';
-import { getCoreJson } from './coreRequest';
+import { getCoreJson } from './core-request';
 import type { ErrorContext } from './errors';
 import { nameProblem, namespaceProblem } from './names';
-import type { PodRef } from './podLogs';
+import type { PodRef } from './pod-logs';
 
 export interface EventRow {
   type: string;

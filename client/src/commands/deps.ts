@@ -1,12 +1,12 @@
 // What every command works with; built once in extension.ts.
 import type * as vscode from 'vscode';
-import type { FleetOverview } from '../overview/overviewPanel';
+import type { FleetOverview } from '../overview/overview-panel';
 import type { Journal } from '../journal/journal';
-import type { PreviewDecision } from '../preview/previewDecision';
-import type { PreviewDocuments } from '../preview/previewDocuments';
-import type { ClusterSession } from '../session/clusterSession';
-import type { GameServerTree } from '../views/gameServerTree';
-import type { ApplySummary } from './applySummary';
+import type { PreviewDecision } from '../preview/preview-decision';
+import type { PreviewDocuments } from '../preview/preview-documents';
+import type { ClusterSession } from '../session/cluster-session';
+import type { GameServerTree } from '../views/game-server-tree';
+import type { ApplySummary } from './apply-summary';
 
 /** What the last preview and apply did, read by the end-to-end tests through the extension's API. */
 export interface LastRun {

@@ -14,7 +14,7 @@ import {
   setImagesOf,
   stateOf,
   type Condition,
-} from './objectFields';
+} from './object-fields';
 
 export interface IconChoice {
   /** A codicon id. */

@@ -4,8 +4,8 @@
 // Open as YAML follows the cluster.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ApplySummary } from '../../../client/src/commands/applySummary';
-import type { OkgApi } from '../../../client/src/testApi';
+import type { ApplySummary } from '../../../client/src/commands/apply-summary';
+import type { OkgApi } from '../../../client/src/test-api';
 import { activeExtension, sandboxMutate, sandboxObjects, waitFor, workspaceUri } from './harness';
 
 async function writeFixture(name: string, text: string): Promise<vscode.Uri> {

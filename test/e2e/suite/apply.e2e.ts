@@ -5,9 +5,9 @@
 // (not in a modal) until Apply, with Cancel, closing the preview or a newer preview writing nothing.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ApplySummary } from '../../../client/src/commands/applySummary';
-import type { PreviewFacts } from '../../../client/src/commands/previewAndApply';
-import type { OkgApi } from '../../../client/src/testApi';
+import type { ApplySummary } from '../../../client/src/commands/apply-summary';
+import type { PreviewFacts } from '../../../client/src/commands/preview-and-apply';
+import type { OkgApi } from '../../../client/src/test-api';
 import { activeExtension, sandboxMutate, sandboxObjects, waitFor, workspaceUri } from './harness';
 
 async function writeFixture(name: string, text: string): Promise<vscode.Uri> {

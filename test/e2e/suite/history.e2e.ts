@@ -4,9 +4,9 @@
 // and left as the other writer set it while the others are restored.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ApplySummary } from '../../../client/src/commands/applySummary';
-import type { RevertResult } from '../../../client/src/commands/revertEntry';
-import type { OkgApi } from '../../../client/src/testApi';
+import type { ApplySummary } from '../../../client/src/commands/apply-summary';
+import type { RevertResult } from '../../../client/src/commands/revert-entry';
+import type { OkgApi } from '../../../client/src/test-api';
 import { activeExtension, sandboxMutate, sandboxObjects, waitFor, workspaceUri } from './harness';
 
 async function writeFixture(name: string, text: string): Promise<vscode.Uri> {

@@ -4,7 +4,7 @@
 // once connected, the cluster's names and images that the client sends the server.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { OkgApi } from '../../../client/src/testApi';
+import type { OkgApi } from '../../../client/src/test-api';
 import { activeExtension, openFixture, sandboxObjects, waitFor, workspaceUri } from './harness';
 
 async function completionLabels(doc: vscode.TextDocument, offset: number): Promise<string[]> {

@@ -4,7 +4,7 @@
 // lists the GameServer's and its pod's events.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { OkgApi } from '../../../client/src/testApi';
+import type { OkgApi } from '../../../client/src/test-api';
 import { activeExtension, sandboxMutate, waitFor } from './harness';
 
 /** A GameServer row as the view hands it to its context-menu commands. */

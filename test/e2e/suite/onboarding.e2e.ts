@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { WALKTHROUGH_ID } from '../../../client/src/commands/getStarted';
-import type { RunFilterResult } from '../../../client/src/commands/runFilter';
+import { WALKTHROUGH_ID } from '../../../client/src/commands/get-started';
+import type { RunFilterResult } from '../../../client/src/commands/run-filter';
 import { activeExtension, waitFor } from './harness';
 
 interface Step {

@@ -3,8 +3,8 @@
 // the sandbox's GameServers by state, opsState and network state, and follow a change.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TallySnapshot } from '../../../client/src/overview/fleetTally';
-import type { OkgApi } from '../../../client/src/testApi';
+import type { TallySnapshot } from '../../../client/src/overview/fleet-tally';
+import type { OkgApi } from '../../../client/src/test-api';
 import { activeExtension, sandboxMutate, sandboxObjects, waitFor } from './harness';
 
 const NAMESPACE = 'default';

@@ -5,8 +5,8 @@
 // between preview and apply writes nothing and says why.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ScaleResult } from '../../../client/src/commands/scaleGameServerSet';
-import type { OkgApi } from '../../../client/src/testApi';
+import type { ScaleResult } from '../../../client/src/commands/scale-game-server-set';
+import type { OkgApi } from '../../../client/src/test-api';
 import { planScale } from '../../../server/src/engine/index';
 import { activeExtension, sandboxMutate, sandboxObjects, waitFor } from './harness';
 

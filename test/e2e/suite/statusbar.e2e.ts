@@ -2,7 +2,7 @@
 // The context item shows in the status bar only while an OKG document is the active editor or the
 // GameServers view is visible: a plain YAML file leaves the status bar to other work.
 import * as vscode from 'vscode';
-import type { OkgApi } from '../../../client/src/testApi';
+import type { OkgApi } from '../../../client/src/test-api';
 import { activeExtension, openFixture, waitFor } from './harness';
 
 async function openUntitled(language: string, content: string): Promise<vscode.TextEditor> {

@@ -3,7 +3,7 @@
 // matches, follows the cluster live, and an invalid filter does not run.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { OkgApi } from '../../../client/src/testApi';
+import type { OkgApi } from '../../../client/src/test-api';
 import { activeExtension, sandboxMutate, sandboxObjects, waitFor, workspaceUri } from './harness';
 
 async function writeFixture(name: string, text: string): Promise<vscode.Uri> {

@@ -4,7 +4,7 @@
 // itself. Named to run last: showing all namespaces changes the saved target of this window.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { OkgApi } from '../../../client/src/testApi';
+import type { OkgApi } from '../../../client/src/test-api';
 import { activeExtension, sandboxFaults, sandboxMutate, waitFor, workspaceUri } from './harness';
 
 const MARK = 'E2eScope';

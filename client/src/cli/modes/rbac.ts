@@ -3,7 +3,7 @@
 import { stringify } from '#yaml';
 import { RESOURCES } from '../../cluster/resources';
 import { EXIT_OK, type Io } from '../io';
-import type { RbacOptions } from '../rbacArgs';
+import type { RbacOptions } from '../rbac-args';
 import { OPERATION_VERBS, type Operation } from '../verbs';
 
 /** How the operation reads in a Role's default name and its comment. */

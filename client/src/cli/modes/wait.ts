@@ -4,12 +4,12 @@
 import * as l10n from '@vscode/l10n';
 import type { ResourceKind } from '../../cluster/resources';
 import { connect } from '../connect';
-import { countOf } from '../countOf';
+import { countOf } from '../count-of';
 import { formatDuration } from '../duration';
 import { EXIT_ERROR, EXIT_OK, type Io } from '../io';
-import { MatchWatch, type MatchState } from '../matchWatch';
+import { MatchWatch, type MatchState } from '../match-watch';
 import { prepareFilter } from '../select';
-import type { WaitGoal, WaitOptions } from '../waitArgs';
+import type { WaitGoal, WaitOptions } from '../wait-args';
 
 /** Redraws of the progress line when nothing changed, so its countdown moves. */
 const PROGRESS_EVERY_MS = 1_000;

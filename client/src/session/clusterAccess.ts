@@ -1,8 +1,0 @@
-// The cluster layer, loaded on first use only: @kubernetes/client-node is most of the bundle and
-// most of its load time, and opening a filter should not pay for it.
-export { ClusterClient } from '../cluster/api';
-export { RemoteCache } from '../cluster/remoteCache';
-export { WatchProcess } from '../cluster/watchProcess';
-export { PatchRunner } from '../cluster/patch-runner';
-export { contextNames, contextNamespace, kubeConfigFor, loadKubeConfig } from '../cluster/kubeconfig';
-export { listNamespaces } from './namespaces';
