@@ -163,7 +163,10 @@ async function stop(code) {
   building?.kill('SIGTERM');
   // A step still under way (the server starting, say) finishes first, so that what it started is undone too.
   await startup.catch(() => undefined);
-  while (cleanups.length > 0) await Promise.resolve().then(cleanups.pop()).catch(() => undefined);
+  while (cleanups.length > 0)
+    await Promise.resolve()
+      .then(cleanups.pop())
+      .catch(() => undefined);
   process.exit(code);
 }
 // A terminal's Ctrl-C reaches npm and this process alike; npm forwards it here too: stop() runs once.

@@ -53,7 +53,8 @@ function fetchIntoCache() {
     if (!run('apt-get', ['download', 'kubernetes-client'], download)) {
       say('download failed; refreshing the package lists and trying again');
       if (!run('apt-get', ['update'])) fail('"apt-get update" failed; check the network and the apt sources');
-      if (!run('apt-get', ['download', 'kubernetes-client'], download)) fail('"apt-get download kubernetes-client" failed; is this a Debian system with the main archive enabled?');
+      if (!run('apt-get', ['download', 'kubernetes-client'], download))
+        fail('"apt-get download kubernetes-client" failed; is this a Debian system with the main archive enabled?');
     }
     const deb = readdirSync(download).find((f) => f.startsWith('kubernetes-client_') && f.endsWith('.deb'));
     if (!deb) fail(`apt-get download left no kubernetes-client .deb in ${download}`);

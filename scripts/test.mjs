@@ -28,10 +28,14 @@ function nodeSuites(suites) {
   }
   const tap = join(mkdtempSync(join(tmpdir(), 'okg-test-')), 'results.tap');
   const status = run([
-    '--import', 'tsx', '--test',
+    '--import',
+    'tsx',
+    '--test',
     ...(concurrency ? [`--test-concurrency=${concurrency}`] : []),
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
     ...suites,
   ]);
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
@@ -60,7 +64,10 @@ const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const concurrency = /^--concurrency=(\d+)$/.exec(flags.find((f) => f.startsWith('--concurrency=')) ?? '')?.[1];
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const names = only.length ? only : ['unit', 'lsp', 'cluster', 'cli', 'e2e'];
-const suites = names.filter((n) => n !== 'e2e').flatMap((s) => find(join('test', s))).sort();
+const suites = names
+  .filter((n) => n !== 'e2e')
+  .flatMap((s) => find(join('test', s)))
+  .sort();
 const results = [];
 if (suites.length) results.push(nodeSuites(suites));
 if (names.includes('e2e')) results.push(await e2e());

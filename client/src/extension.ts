@@ -57,8 +57,20 @@ export function activate(context: vscode.ExtensionContext): OkgApi {
     statusBar,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
     vscode.workspace.registerTextDocumentContentProvider(OBJECT_SCHEME, liveObjects),
-    vscode.languages.registerCodeLensProvider([{ language: 'kgfilter', scheme: 'file' }, { language: 'kgfilter', scheme: 'untitled' }], filterLens),
-    vscode.languages.registerCodeLensProvider([{ language: 'kgpatch', scheme: 'file' }, { language: 'kgpatch', scheme: 'untitled' }], new PatchCodeLens()),
+    vscode.languages.registerCodeLensProvider(
+      [
+        { language: 'kgfilter', scheme: 'file' },
+        { language: 'kgfilter', scheme: 'untitled' },
+      ],
+      filterLens,
+    ),
+    vscode.languages.registerCodeLensProvider(
+      [
+        { language: 'kgpatch', scheme: 'file' },
+        { language: 'kgpatch', scheme: 'untitled' },
+      ],
+      new PatchCodeLens(),
+    ),
     sendClusterValues(session, client),
     watchOutsideMatches(session, tree, log),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -253,7 +253,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // completion, and the YAML checks already parse each edit once.
   const readImages = (doc: TextDocument): void => {
     if (languageKind(doc.uri, doc.languageId) !== 'yaml') return;
-    yamlImages.set(doc.uri, safe(`reading images of ${doc.uri}`, [], () => imagesFromYaml(doc.getText())));
+    yamlImages.set(
+      doc.uri,
+      safe(`reading images of ${doc.uri}`, [], () => imagesFromYaml(doc.getText())),
+    );
   };
   documents.onDidOpen((e) => readImages(e.document));
   documents.onDidSave((e) => readImages(e.document));

@@ -14,7 +14,6 @@ const PER_SET = 500;
 const BUDGET_BYTES = 1024;
 const NAMESPACES = ['default', 'game', 'team-a', 'team-b'];
 
-
 const sets = Array.from({ length: SETS }, (_, i) => {
   const set = defaultSet(i, NAMESPACES[i % NAMESPACES.length]!, PER_SET);
   set.metadata.uid = randomUUID();

@@ -18,7 +18,6 @@ const TEN_THOUSAND_SECONDS_BUDGET = 15;
 const LIST_SECONDS_BUDGET = 30;
 const HEAP_PER_OBJECT_BUDGET = 20 * 1024;
 
-
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** '' when every object got exactly one successful PATCH since `from`, else what went wrong. */
@@ -30,7 +29,12 @@ function exactlyOnce(log: { verb: string; path: string; status: number }[], from
   return twice.length ? `${twice.length} objects patched more than once (${twice[0][0]})` : '';
 }
 
-async function patchRun(sb: SandboxProcess, concurrency: number, value: number, limit = Infinity): Promise<{ ms: number; cpuMs: number; serverCpuMs: number; problem: string }> {
+async function patchRun(
+  sb: SandboxProcess,
+  concurrency: number,
+  value: number,
+  limit = Infinity,
+): Promise<{ ms: number; cpuMs: number; serverCpuMs: number; problem: string }> {
   const client = sb.client();
   try {
     const objects = (await listObjects(client, 'GameServer', 'all')).slice(0, limit);
@@ -64,7 +68,13 @@ async function patchRun(sb: SandboxProcess, concurrency: number, value: number, 
 
 async function patchBench(): Promise<boolean> {
   // 100 sets of 10, a namespace each.
-  const sb = await SandboxProcess.start({ sets: 100, replicas: 10, namespaces: Array.from({ length: 100 }, (_, i) => `team-${i}`), historyLimit: 5_000, seed: 5 });
+  const sb = await SandboxProcess.start({
+    sets: 100,
+    replicas: 10,
+    namespaces: Array.from({ length: 100 }, (_, i) => `team-${i}`),
+    historyLimit: 5_000,
+    seed: 5,
+  });
   try {
     const count = (await sb.objects()).length;
     await sb.setFaults({ latencyMs: 10 });
@@ -85,7 +95,9 @@ async function patchBench(): Promise<boolean> {
     // it, not the client, sets the pace of the concurrent run.
     const floor = ours.serverCpuMs / count;
     if (ratio < SPEEDUP_BUDGET && floor > 10 / DEFAULT_CONCURRENCY) {
-      console.log(`  note: the sandbox spent ${floor.toFixed(2)} ms of CPU per request (more than 10 ms / ${DEFAULT_CONCURRENCY}), so it bounded the concurrent run`);
+      console.log(
+        `  note: the sandbox spent ${floor.toFixed(2)} ms of CPU per request (more than 10 ms / ${DEFAULT_CONCURRENCY}), so it bounded the concurrent run`,
+      );
     }
     return ratio >= SPEEDUP_BUDGET && ours.problem === '' && serial.problem === '';
   } finally {
@@ -95,7 +107,13 @@ async function patchBench(): Promise<boolean> {
 
 async function tenThousandBench(): Promise<boolean> {
   // 100 sets of 100, a namespace each.
-  const sb = await SandboxProcess.start({ sets: 100, replicas: 100, namespaces: Array.from({ length: 100 }, (_, i) => `team-${i}`), historyLimit: 5_000, seed: 6 });
+  const sb = await SandboxProcess.start({
+    sets: 100,
+    replicas: 100,
+    namespaces: Array.from({ length: 100 }, (_, i) => `team-${i}`),
+    historyLimit: 5_000,
+    seed: 6,
+  });
   try {
     const count = (await sb.objects()).length;
     await sb.setFaults({ latencyMs: 10 });

@@ -10,7 +10,6 @@ const RUNS = 200;
 const ROUNDS = 3;
 const COMPLETION_P95_BUDGET_MS = 15;
 
-
 /**
  * p50 / p95 of RUNS requests, measured in ROUNDS rounds; the round with the lowest p95 is kept, so
  * that other processes on a shared machine (the load average is printed) inflate the figure less.
@@ -50,7 +49,9 @@ async function measure(h: LspHarness, name: string, marked: string, hoverAt: Pos
   const items = (await h.completion(uri, position)).length;
   console.log(`${name} (${(text.length / 1024).toFixed(1)} KB, ${items} completion items)`);
   const rounds = completion.rounds.map((x) => x.toFixed(2)).join(' / ');
-  console.log(`  completion   p50 ${fmt(completion.p50)}   p95 ${fmt(completion.p95)}   (budget p95 < ${COMPLETION_P95_BUDGET_MS} ms; p95 per round ${rounds} ms)`);
+  console.log(
+    `  completion   p50 ${fmt(completion.p50)}   p95 ${fmt(completion.p95)}   (budget p95 < ${COMPLETION_P95_BUDGET_MS} ms; p95 per round ${rounds} ms)`,
+  );
   console.log(`  hover        p50 ${fmt(hover.p50)}   p95 ${fmt(hover.p95)}`);
   console.log(`  diagnostics  p50 ${fmt(diagnostics.p50)}   p95 ${fmt(diagnostics.p95)}   (edit to publish, debounce 0 ms)`);
   return completion.p95;
@@ -67,7 +68,9 @@ async function main(): Promise<void> {
     const patchP95 = await measure(h, 'bench.kgpatch', patchText(), { line: 1, character: 36 });
     gc?.();
     const heap = process.memoryUsage().heapUsed;
-    console.log(`heap with both open: ${(heap / 1048576).toFixed(1)} MB (server and client share this process; ${((heap - heapBefore) / 1048576).toFixed(1)} MB above the idle process)${gc ? '' : ' [run with --expose-gc for a settled figure]'}`);
+    console.log(
+      `heap with both open: ${(heap / 1048576).toFixed(1)} MB (server and client share this process; ${((heap - heapBefore) / 1048576).toFixed(1)} MB above the idle process)${gc ? '' : ' [run with --expose-gc for a settled figure]'}`,
+    );
     const worst = Math.max(filterP95, patchP95);
     if (worst >= COMPLETION_P95_BUDGET_MS) {
       console.error(`FAIL: completion p95 ${worst.toFixed(2)} ms is over the ${COMPLETION_P95_BUDGET_MS} ms budget`);

@@ -48,7 +48,10 @@ async function main(): Promise<void> {
     const patchUri = open('bench.kgpatch', 'kgpatch', patch.text);
     await Promise.all([checked(filterUri), checked(patchUri)]);
     // Used, not only opened: a completion in each, and a hover in the YAML.
-    for (const [uri, position] of [[filterUri, filter.position], [patchUri, patch.position]] as const) {
+    for (const [uri, position] of [
+      [filterUri, filter.position],
+      [patchUri, patch.position],
+    ] as const) {
       const items = await client.sendRequest<unknown[] | { items: unknown[] } | null>('textDocument/completion', { textDocument: { uri }, position });
       if (!(Array.isArray(items) ? items : (items?.items ?? [])).length) throw new Error(`no completion in ${uri}, so it was not measured in use`);
     }
@@ -59,7 +62,9 @@ async function main(): Promise<void> {
     const sizes = `${(filter.text.length / 1024).toFixed(1)} KB filter, ${(patch.text.length / 1024).toFixed(0)} KB patch, ${(yaml.length / 1024).toFixed(0)} KB YAML`;
     console.log(`language server (dist/server.js, its own process), heap used after a full GC:`);
     console.log(`  idle, after initialize                 ${(idle.heapUsed / MB).toFixed(1).padStart(6)} MB   (rss ${(idle.rss / MB).toFixed(0)} MB)`);
-    console.log(`  the three documents open and used      ${(loaded.heapUsed / MB).toFixed(1).padStart(6)} MB   (rss ${(loaded.rss / MB).toFixed(0)} MB; ${sizes})`);
+    console.log(
+      `  the three documents open and used      ${(loaded.heapUsed / MB).toFixed(1).padStart(6)} MB   (rss ${(loaded.rss / MB).toFixed(0)} MB; ${sizes})`,
+    );
     console.log(`  what the documents add                 ${((loaded.heapUsed - idle.heapUsed) / MB).toFixed(1).padStart(6)} MB`);
     await client.sendRequest('shutdown');
     await client.sendNotification('exit');

@@ -4,7 +4,8 @@
 // in bytes), and exits on {type:'close'}.
 import { startSandbox, type Faults, type SandboxOptions } from '../sandbox';
 
-type Message = { type: 'faults'; faults: Partial<Faults> } | { type: 'requests' } | { type: 'objects' } | { type: 'cpu' } | { type: 'memory' } | { type: 'close' };
+type Message =
+  { type: 'faults'; faults: Partial<Faults> } | { type: 'requests' } | { type: 'objects' } | { type: 'cpu' } | { type: 'memory' } | { type: 'close' };
 
 async function main(): Promise<void> {
   const opts = JSON.parse(process.argv[2] ?? '{}') as SandboxOptions;
@@ -16,7 +17,10 @@ async function main(): Promise<void> {
     } else if (m.type === 'requests') {
       process.send?.({ type: 'requests', requests: sb.requests() });
     } else if (m.type === 'objects') {
-      process.send?.({ type: 'objects', objects: sb.objects('GameServer').map((o) => ({ key: `${o.metadata.namespace}/${o.metadata.name}`, updatePriority: o.spec.updatePriority })) });
+      process.send?.({
+        type: 'objects',
+        objects: sb.objects('GameServer').map((o) => ({ key: `${o.metadata.namespace}/${o.metadata.name}`, updatePriority: o.spec.updatePriority })),
+      });
     } else if (m.type === 'cpu') {
       const u = process.cpuUsage();
       process.send?.({ type: 'cpu', ms: (u.user + u.system) / 1000 });

@@ -126,7 +126,10 @@ async function main(): Promise<void> {
     const cpuPercent = ((cpu1 - cpu0) / 1000 / seconds) * 100;
     const rate = changes / seconds;
     const rssAtEnd = await host.rss();
-    for (const [name, w] of [['GameServer', gsWatch], ['GameServerSet', gssWatch]] as const) {
+    for (const [name, w] of [
+      ['GameServer', gsWatch],
+      ['GameServerSet', gssWatch],
+    ] as const) {
       const end = w.ended();
       if (end) problems.push(`the ${name} watch ended: ${end}`);
       w.stop();
@@ -136,7 +139,9 @@ async function main(): Promise<void> {
     console.log(`  startup (process start to serving): ${(startupMs / 1000).toFixed(1)} s`);
     console.log(`  sandbox RSS:                         ${mb(rssAtStart)} after startup, ${mb(rssAtEnd)} after the watch window`);
     console.log(`  list ${gs.count} GameServers (pages of ${PAGE}): ${(listMs / 1000).toFixed(2)} s`);
-    console.log(`  changes received:                   ${rate.toFixed(0)}/s GameServer MODIFIED over ${seconds.toFixed(1)} s (budget: at least ${(RATE_BUDGET * CHURN).toFixed(0)}/s); ${(setChanges / seconds).toFixed(0)}/s GameServerSet MODIFIED`);
+    console.log(
+      `  changes received:                   ${rate.toFixed(0)}/s GameServer MODIFIED over ${seconds.toFixed(1)} s (budget: at least ${(RATE_BUDGET * CHURN).toFixed(0)}/s); ${(setChanges / seconds).toFixed(0)}/s GameServerSet MODIFIED`,
+    );
     console.log(`  sandbox CPU:                         ${cpuPercent.toFixed(1)}% of one core (budget: at most ${CPU_BUDGET_PERCENT}%)`);
     if (rate < RATE_BUDGET * CHURN) problems.push(`change rate ${rate.toFixed(0)}/s is under ${(RATE_BUDGET * CHURN).toFixed(0)}/s`);
     if (cpuPercent > CPU_BUDGET_PERCENT) problems.push(`sandbox CPU ${cpuPercent.toFixed(1)}% of one core is over ${CPU_BUDGET_PERCENT}%`);

@@ -28,12 +28,10 @@ const WARMUP_MS = 3_000;
 const BATCH_P95_BUDGET_MS = 20;
 const BYTES_PER_OBJECT_BUDGET = 1024;
 
-
 const heap = () => {
   gc();
   return process.memoryUsage().heapUsed;
 };
-
 
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
@@ -156,7 +154,9 @@ async function main(): Promise<void> {
 
     const batchP95 = percentile(batchMs, 0.95);
     console.log(`${batchMs.length} batches, ${Math.round(changed / wall)} object changes/s received`);
-    console.log(`per-batch work: p50 ${ms(percentile(batchMs, 0.5))}, p95 ${ms(batchP95)}, max ${ms(Math.max(...batchMs))} (budget p95 ≤ ${BATCH_P95_BUDGET_MS} ms)`);
+    console.log(
+      `per-batch work: p50 ${ms(percentile(batchMs, 0.5))}, p95 ${ms(batchP95)}, max ${ms(Math.max(...batchMs))} (budget p95 ≤ ${BATCH_P95_BUDGET_MS} ms)`,
+    );
     console.log(
       `of which the overview tally: p50 ${ms(percentile(tallyMs, 0.5))}, p95 ${ms(percentile(tallyMs, 0.95))}, max ${ms(Math.max(...tallyMs))}; ` +
         `its snapshot each second: p50 ${ms(percentile(snapshotMs, 0.5))}, max ${ms(Math.max(...snapshotMs))} (${snapshotMs.length} taken)`,

@@ -20,7 +20,6 @@ import { parseArgs } from 'node:util';
 import { percentile } from './measure';
 
 /** The e2e harness is plain JavaScript (ES modules): loaded at run time, untyped. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Untyped = any;
 const load = (path: string): Promise<Untyped> => import(path);
 
@@ -62,7 +61,6 @@ const secs = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 /** The first number in `text`, thousands separators and all ("5,000 GameServers" → 5000). */
 const num = (text: string) => Number(/\d[\d,]*/.exec(text)?.[0].replace(/,/g, '') ?? NaN);
-
 
 /** Settles as `promise` does, or rejects after `ms` naming `what`. */
 function within<T>(promise: Promise<T>, ms: number, what: string | (() => string)): Promise<T> {
@@ -234,24 +232,46 @@ async function runScale(label: string, scale: Scale, paths: Untyped, h: Untyped,
     out.failures.push(`${label}: ${why}`);
     console.log(`  FAIL: ${why}`);
   };
-  console.log(`\n${label}: ${scale.sets} sets × ${scale.replicas} = ${total.toLocaleString('en')} GameServers in ${NAMESPACES.join(', ')}, ${scale.churn} changes/s`);
+  console.log(
+    `\n${label}: ${scale.sets} sets × ${scale.replicas} = ${total.toLocaleString('en')} GameServers in ${NAMESPACES.join(', ')}, ${scale.churn} changes/s`,
+  );
   const cleanups: (() => Promise<unknown> | unknown)[] = [];
   try {
     const tmp = h.makeTempDir('okg-bench-view-');
     cleanups.push(() => h.removeDir(tmp));
     const t0 = performance.now();
-    const sandbox = await within(SandboxProcess.start({ sets: scale.sets, replicas: scale.replicas, churn: scale.churn, namespaces: NAMESPACES, port: 0, kubeconfigPath: join(tmp, 'kubeconfig'), seed: 7 }), 180_000, 'the sandbox to start');
+    const sandbox = await within(
+      SandboxProcess.start({
+        sets: scale.sets,
+        replicas: scale.replicas,
+        churn: scale.churn,
+        namespaces: NAMESPACES,
+        port: 0,
+        kubeconfigPath: join(tmp, 'kubeconfig'),
+        seed: 7,
+      }),
+      180_000,
+      'the sandbox to start',
+    );
     cleanups.push(() => sandbox.close());
     say(`sandbox up and primed in ${secs(performance.now() - t0)}`);
     const workspace = join(tmp, 'workspace');
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
     writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'okg.namespaces': NAMESPACES }, null, 2));
     writeFileSync(join(workspace, FILTER_FILE), '{"opsState": "Maintaining"}\n');
-    const server = await h.startVSCodeServer({ serverMain: paths.serverMain, dataDir: join(tmp, 'vscode'), extensionsDir: join(tmp, 'extensions'), env: { KUBECONFIG: sandbox.kubeconfigPath } });
+    const server = await h.startVSCodeServer({
+      serverMain: paths.serverMain,
+      dataDir: join(tmp, 'vscode'),
+      extensionsDir: join(tmp, 'extensions'),
+      env: { KUBECONFIG: sandbox.kubeconfigPath },
+    });
     cleanups.push(() => server.close());
     // Tall enough that both namespace rows render with every set of the first listed (52 rows at
     // 50,000): the tree is virtualised, and a row below the fold is not in the page at all.
-    const window = await h.openWorkbench(h.workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: h.ROOT }), { width: 1400, height: 2000 });
+    const window = await h.openWorkbench(h.workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: h.ROOT }), {
+      width: 1400,
+      height: 2000,
+    });
     cleanups.push(() => window.close());
     const page = window.page;
     const pkg = h.manifest();
@@ -260,7 +280,9 @@ async function runScale(label: string, scale: Scale, paths: Untyped, h: Untyped,
     // 1. Opening the view: the first counts on its rows, then the counts complete.
     const truth0 = await sandbox.truth();
     const nsCounts = async () =>
-      (await ui.renderedRows(page, view)).filter((r: Untyped) => r.level === 1 && /GameServers?$/.test(r.description)).map((r: Untyped) => [r.label, num(r.description)]);
+      (await ui.renderedRows(page, view))
+        .filter((r: Untyped) => r.level === 1 && /GameServers?$/.test(r.description))
+        .map((r: Untyped) => [r.label, num(r.description)]);
     const opened = performance.now();
     await ui.focusView(page, view);
     let first = Infinity;
@@ -332,8 +354,13 @@ async function runScale(label: string, scale: Scale, paths: Untyped, h: Untyped,
     await ui.clearHover(page);
     const shownHovers = hoverMs.filter(Number.isFinite).length;
     const p95 = percentile(hoverMs, 0.95);
-    say(`tooltip while changing: p50 ${secs(percentile(hoverMs, 0.5))}, p95 ${secs(p95)}, ${shownHovers}/${hoverMs.length} shown within 3 s (budget: p95 ≤ ${TOOLTIP_P95_BUDGET_MS / 1000} s)`);
-    if (!(p95 <= TOOLTIP_P95_BUDGET_MS)) fail(`tooltip p95 ${secs(p95)} is over the ${TOOLTIP_P95_BUDGET_MS / 1000} s budget (${hoverMs.map((m) => (Number.isFinite(m) ? m : 'none')).join(', ')} ms)`);
+    say(
+      `tooltip while changing: p50 ${secs(percentile(hoverMs, 0.5))}, p95 ${secs(p95)}, ${shownHovers}/${hoverMs.length} shown within 3 s (budget: p95 ≤ ${TOOLTIP_P95_BUDGET_MS / 1000} s)`,
+    );
+    if (!(p95 <= TOOLTIP_P95_BUDGET_MS))
+      fail(
+        `tooltip p95 ${secs(p95)} is over the ${TOOLTIP_P95_BUDGET_MS / 1000} s budget (${hoverMs.map((m) => (Number.isFinite(m) ? m : 'none')).join(', ')} ms)`,
+      );
 
     // 4. The context menu, 10 times.
     const menuMs: number[] = [];
@@ -343,7 +370,9 @@ async function runScale(label: string, scale: Scale, paths: Untyped, h: Untyped,
       await ui.closeContextMenu(page);
     }
     const opened10 = menuMs.filter(Number.isFinite).length;
-    say(`context menu with Set opsState...: ${opened10}/${menuMs.length} opened, p50 ${secs(percentile(menuMs, 0.5))}, slowest ${secs(Math.max(...menuMs))} (budget: ${MENU_BUDGET}/${MENU_BUDGET})`);
+    say(
+      `context menu with Set opsState...: ${opened10}/${menuMs.length} opened, p50 ${secs(percentile(menuMs, 0.5))}, slowest ${secs(Math.max(...menuMs))} (budget: ${MENU_BUDGET}/${MENU_BUDGET})`,
+    );
     if (opened10 < MENU_BUDGET) fail(`the context menu opened ${opened10} of ${menuMs.length} times`);
 
     // 5. The extension host's memory, sampled through the bursts below (one reading is at the
@@ -368,7 +397,13 @@ async function runScale(label: string, scale: Scale, paths: Untyped, h: Untyped,
       const m = MESSAGE.exec(text);
       const truthMatches = sum(t.matches);
       const shown = m ? num(m[1]!) : NaN;
-      return { shown, truth: truthMatches, gap: m ? Math.abs(shown - truthMatches) / Math.max(1, truthMatches) : Infinity, stale: text.startsWith('Not live since'), text };
+      return {
+        shown,
+        truth: truthMatches,
+        gap: m ? Math.abs(shown - truthMatches) / Math.max(1, truthMatches) : Infinity,
+        stale: text.startsWith('Not live since'),
+        text,
+      };
     };
     let steadyMax = 0;
     for (let i = 0; i < 6; i++) {
@@ -396,22 +431,32 @@ async function runScale(label: string, scale: Scale, paths: Untyped, h: Untyped,
         await page.waitForTimeout(250);
         last = await sample();
       }
-      say(`burst ${i + 1}: ${done} servers to ${b.to} (made in ${secs(made - asked)}): max gap ${pct(maxGap)}, within 1% from ${secs(within1)} after the last change; at 10 s ${last.shown} shown, ${last.truth} true${staleSeen ? `; the view went stale meanwhile: ${JSON.stringify(staleSeen)}` : ''}`);
+      say(
+        `burst ${i + 1}: ${done} servers to ${b.to} (made in ${secs(made - asked)}): max gap ${pct(maxGap)}, within 1% from ${secs(within1)} after the last change; at 10 s ${last.shown} shown, ${last.truth} true${staleSeen ? `; the view went stale meanwhile: ${JSON.stringify(staleSeen)}` : ''}`,
+      );
       if (last.stale) fail(`burst ${i + 1}: 10 s after the burst the view is still stale: ${JSON.stringify(last.text)}`);
-      if (!(last.gap <= GAP_BUDGET)) fail(`burst ${i + 1}: 10 s after the burst the view says ${Number.isNaN(last.shown) ? JSON.stringify(last.text) : last.shown} matches, the sandbox ${last.truth} (gap ${pct(last.gap)}, budget 1%)`);
+      if (!(last.gap <= GAP_BUDGET))
+        fail(
+          `burst ${i + 1}: 10 s after the burst the view says ${Number.isNaN(last.shown) ? JSON.stringify(last.text) : last.shown} matches, the sandbox ${last.truth} (gap ${pct(last.gap)}, budget 1%)`,
+        );
     }
     clearInterval(sampler);
     if (rssSamples.length === 0) fail('the extension host was not found (no --type=extensionHost process in the server group)');
     else {
       const median = percentile(rssSamples, 0.5);
-      say(`extension host RSS over the bursts (${rssSamples.length} samples): min ${Math.min(...rssSamples).toFixed(0)}, median ${median.toFixed(0)}, max ${Math.max(...rssSamples).toFixed(0)} MB (budget at 50,000: median ≤ ${RSS_BUDGET_MB} MB)`);
+      say(
+        `extension host RSS over the bursts (${rssSamples.length} samples): min ${Math.min(...rssSamples).toFixed(0)}, median ${median.toFixed(0)}, max ${Math.max(...rssSamples).toFixed(0)} MB (budget at 50,000: median ≤ ${RSS_BUDGET_MB} MB)`,
+      );
       if (watcherSamples.length) say(`the watch process's RSS (no budget): median ${percentile(watcherSamples, 0.5).toFixed(0)} MB`);
       if (total >= 50_000 && median > RSS_BUDGET_MB) fail(`the extension host's median RSS ${median.toFixed(0)} MB is over ${RSS_BUDGET_MB} MB`);
     }
   } catch (err) {
     fail(err instanceof Error ? err.message.split('\n')[0]! : String(err));
   } finally {
-    while (cleanups.length) await Promise.resolve().then(cleanups.pop()).catch(() => undefined);
+    while (cleanups.length)
+      await Promise.resolve()
+        .then(cleanups.pop())
+        .catch(() => undefined);
   }
   return out;
 }

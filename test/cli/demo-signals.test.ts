@@ -136,8 +136,14 @@ async function stopsOn(signal: NodeJS.Signals, port: number, ready: (d: Demo) =>
   await until(`${readyWhat}; output so far:\n${demo.output()}`, () => ready(demo) || demo.npm.exitCode !== null, READY_MS);
   assert.equal(demo.npm.exitCode, null, `the demo ended before ${readyWhat}:\n${demo.output()}`);
   const before = tree(npmPid);
-  assert.ok(before.some((p) => p.cmd.includes('server-main.js')), `no VS Code server under npm:\n  ${describeProcs(before)}`);
-  assert.ok(before.some((p) => p.cmd.includes('scripts/demo.mjs')), `no demo process under npm:\n  ${describeProcs(before)}`);
+  assert.ok(
+    before.some((p) => p.cmd.includes('server-main.js')),
+    `no VS Code server under npm:\n  ${describeProcs(before)}`,
+  );
+  assert.ok(
+    before.some((p) => p.cmd.includes('scripts/demo.mjs')),
+    `no demo process under npm:\n  ${describeProcs(before)}`,
+  );
 
   const sent = Date.now();
   process.kill(npmPid, signal);

@@ -20,7 +20,12 @@ function capture(): { io: Io; out: string[]; err: string[] } {
 
 describe('kgctl arguments', () => {
   it("accepts kruisegamectl's flags and kind spellings", () => {
-    for (const [r, kind] of [['gameserver', 'GameServer'], ['gs', 'GameServer'], ['GameServerSet', 'GameServerSet'], ['gss', 'GameServerSet']] as const) {
+    for (const [r, kind] of [
+      ['gameserver', 'GameServer'],
+      ['gs', 'GameServer'],
+      ['GameServerSet', 'GameServerSet'],
+      ['gss', 'GameServerSet'],
+    ] as const) {
       const p = parseKgctlArgs(['-r', r]);
       assert.ok(p.ok && !p.help && p.options.kind === kind, `-r ${r} is ${kind}`);
     }
@@ -37,7 +42,10 @@ describe('kgctl arguments', () => {
     assert.equal(d.options.yes, true);
     assert.equal(d.options.output, 'table');
     const all = parseKgctlArgs(['-r', 'gs']);
-    assert.ok(all.ok && !all.help && all.options.namespaces === 'all' && all.options.mode === 'list' && all.options.filter === '', 'defaults: all namespaces, list, empty filter');
+    assert.ok(
+      all.ok && !all.help && all.options.namespaces === 'all' && all.options.mode === 'list' && all.options.filter === '',
+      'defaults: all namespaces, list, empty filter',
+    );
   });
 
   it('every usage error exits 1 with a message, and prints nothing on stdout', async () => {
@@ -77,7 +85,7 @@ describe('kgctl arguments', () => {
     assert.match(w.out.join(''), /^Usage: kgctl wait -r gameserver\|gameserverset -f FILTER \(--count N \| --none\)/);
   });
 
-  it("an empty -j is no patch, as kruisegamectl reads it: list mode, or delete with -d", () => {
+  it('an empty -j is no patch, as kruisegamectl reads it: list mode, or delete with -d', () => {
     const list = parseKgctlArgs(['-r', 'gs', '-j', '']);
     assert.ok(list.ok && !list.help, "-j '' parses");
     assert.equal(list.options.mode, 'list');

@@ -115,7 +115,10 @@ describe('kgctl as a single executable', { concurrency: 3 }, () => {
     const r = await run(bin, ['-r', 'gs', '-k', sb.kubeconfigPath, '-n', 'default', '-f', '{"name":{"$regex":"^arena-"}}', '-j', patch, '--dry-run'], {});
     assert.equal(r.code, 0, show(r));
     assert.equal((r.stdout.match(/^\+ +opsState: Maintaining$/gm) ?? []).length, 4, `one changed opsState per arena GameServer:\n${r.stdout.slice(0, 800)}`);
-    const ops = sb.objects('GameServer', 'default').filter((o) => o.metadata.name.startsWith('arena-')).map((o) => o.spec.opsState);
+    const ops = sb
+      .objects('GameServer', 'default')
+      .filter((o) => o.metadata.name.startsWith('arena-'))
+      .map((o) => o.spec.opsState);
     assert.deepEqual(ops, ['None', 'None', 'None', 'None'], 'a dry run writes nothing');
   });
 

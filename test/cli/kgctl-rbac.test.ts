@@ -63,7 +63,10 @@ describe('kgctl rbac output', () => {
       [['-j', ''], 'kgctl-list', ['list']],
     ];
     for (const [flags, name, verbs] of cases) {
-      for (const [r, plural] of [['gs', 'gameservers'], ['gss', 'gameserversets']]) {
+      for (const [r, plural] of [
+        ['gs', 'gameservers'],
+        ['gss', 'gameserversets'],
+      ]) {
         const [role, ...rest] = await rbac(['-r', r, ...flags]);
         const what = `rbac -r ${r} ${flags.join(' ')}`;
         assert.equal(rest.length, 0, `${what}: one document`);
@@ -133,7 +136,7 @@ describe('kgctl rbac is what kgctl uses', { concurrency: 1 }, () => {
     const code = await runKgctl(args, c.io);
     assert.equal(code, wantCode, `kgctl ${args.join(' ')}: ${c.err().slice(0, 500)}`);
     // A watch is logged when its connection ends, which the server may see after kgctl returned.
-    await until('the run\'s watches to be closed and logged', () => sb.openWatches() === 0, 10_000);
+    await until("the run's watches to be closed and logged", () => sb.openWatches() === 0, 10_000);
     const sent = sb.requests().slice(from);
     const denied = sent.filter((q) => !allowed(roles, q.verb, q.path)).map((q) => `${q.verb} ${q.path}`);
     assert.deepEqual(denied, [], `kgctl ${args.join(' ')}: requests outside kgctl rbac ${rbacArgs.join(' ')}`);

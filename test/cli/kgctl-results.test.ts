@@ -17,7 +17,7 @@ const gs: KubeObject = { apiVersion: 'game.kruise.io/v1alpha1', kind: 'GameServe
 const ctx = { context: 'prod', verb: 'patch' as const, kind: 'GameServer' as const, namespace: 'game', name: 'arena-1' };
 
 describe('err in update and delete results', () => {
-  it("an answer with a Status body: ErrStatus is that Status as sent (credentials in it redacted); code and reason match it", () => {
+  it('an answer with a Status body: ErrStatus is that Status as sent (credentials in it redacted); code and reason match it', () => {
     const body = {
       kind: 'Status',
       apiVersion: 'v1',
@@ -113,7 +113,7 @@ describe("where the user's operations stand in the patch sent", () => {
       const [result] = await new PatchRunner(client, 'GameServer').apply([{ before: object }], ops);
       assert.equal(result.outcome, 'failed', "the user's test fails");
       assert.match(result.error?.detail ?? '', /testing value \/spec\/opsState failed/, 'the server names the path that failed');
-      assert.deepEqual(sent, [[...guard, ...ops]], 'one request: the guard, then the user\'s operations');
+      assert.deepEqual(sent, [[...guard, ...ops]], "one request: the guard, then the user's operations");
       assert.deepEqual(
         guard.map((o) => `${o.op} ${o.path}`),
         [

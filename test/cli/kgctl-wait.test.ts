@@ -138,7 +138,10 @@ describe('kgctl wait', { concurrency: 1 }, () => {
     const c = capture({});
     const code = await runKgctl(['wait', '-k', cfg, '-r', 'gs', '--count', '1', '--timeout', '2s'], c.io);
     assert.equal(code, 1);
-    const lines = c.err().split('\n').filter((l) => l !== '');
+    const lines = c
+      .err()
+      .split('\n')
+      .filter((l) => l !== '');
     assert.equal(lines.length, 1, `one line: ${c.err()}`);
     const unreachable = 'last error: cannot reach the Kubernetes API server at https://127.0.0.1:1 ';
     assert.ok(lines[0].startsWith(`kgctl wait: timed out after 2s: the GameServers could not be listed yet; ${unreachable}`), lines[0]);

@@ -60,7 +60,12 @@ describe('kgctl', { concurrency: 4 }, () => {
     it('-f filters, -n limits namespaces (repeatable), -r gss lists sets', async () => {
       const r = await kgctl(['-r', 'gs', '-n', 'game', '-f', byName('lobby')]);
       assert.equal(r.code, 0, show(r));
-      assert.deepEqual(parse(r, 'filtered').map((o) => o.metadata.name).sort(), ['lobby-0', 'lobby-1', 'lobby-2', 'lobby-3']);
+      assert.deepEqual(
+        parse(r, 'filtered')
+          .map((o) => o.metadata.name)
+          .sort(),
+        ['lobby-0', 'lobby-1', 'lobby-2', 'lobby-3'],
+      );
       const none = await kgctl(['-r', 'gs', '-n', 'default', '-f', byName('lobby')]);
       assert.deepEqual(parse(none, 'other namespace'), [], 'lobby is not in default: [] (never null)');
       const sets = await kgctl(['-r', 'gss', '-n', 'default', '-n', 'game']);
@@ -83,7 +88,13 @@ describe('kgctl', { concurrency: 4 }, () => {
     it("-j '' is list mode, as in kruisegamectl (and -j '' -d deletes)", async () => {
       const r = await kgctl(['-r', 'gs', '-n', 'game', '-f', byName('lobby'), '-j', '']);
       assert.equal(r.code, 0, show(r));
-      assert.deepEqual(parse(r, "-j ''").map((o) => o.metadata.name).sort(), ['lobby-0', 'lobby-1', 'lobby-2', 'lobby-3'], 'the objects, not results');
+      assert.deepEqual(
+        parse(r, "-j ''")
+          .map((o) => o.metadata.name)
+          .sort(),
+        ['lobby-0', 'lobby-1', 'lobby-2', 'lobby-3'],
+        'the objects, not results',
+      );
       const d = await kgctl(['-r', 'gs', '-f', '{"name":"no-such-server"}', '-j', '', '-d']);
       assert.equal(d.code, 0, show(d));
       assert.deepEqual(parse(d, "-j '' -d"), [], 'delete mode with no match: an empty result list');
@@ -117,7 +128,11 @@ describe('kgctl', { concurrency: 4 }, () => {
     });
 
     it('--input filters a kubectl List offline, from a file or stdin, with no kubeconfig at all', async () => {
-      const list = { apiVersion: 'v1', kind: 'List', items: sb.objects('GameServer').map((o) => ({ apiVersion: 'game.kruise.io/v1alpha1', kind: 'GameServer', ...o })) };
+      const list = {
+        apiVersion: 'v1',
+        kind: 'List',
+        items: sb.objects('GameServer').map((o) => ({ apiVersion: 'game.kruise.io/v1alpha1', kind: 'GameServer', ...o })),
+      };
       const f = join(dir, 'gs.json');
       writeFileSync(f, JSON.stringify(list));
       const none = { KUBECONFIG: '' };
@@ -153,7 +168,10 @@ describe('kgctl', { concurrency: 4 }, () => {
       writeFileSync(f, '[\n  // raise the priority\n  {"op": "replace", "path": "/spec/updatePriority", "value": 5}\n]\n');
       const r = await kgctl(['-r', 'gs', '-n', 'game', '-f', byName('pve-world'), '-j', '@priority.kgpatch']);
       assert.equal(r.code, 0, show(r));
-      assert.ok(parse(r, 'patch file').every((x) => x.updatedGs.spec.updatePriority === 5), 'priority 5 everywhere');
+      assert.ok(
+        parse(r, 'patch file').every((x) => x.updatedGs.spec.updatePriority === 5),
+        'priority 5 everywhere',
+      );
       const bad = await kgctl(['-r', 'gs', '-f', byName('pve-world'), '-j', '[{"op":"replace","path":"/spec/opsState"}]']);
       assert.equal(bad.code, 1, show(bad));
       assert.match(bad.stderr, /^patch:1:\d+: error: /m, `patch position: ${bad.stderr}`);
@@ -165,13 +183,19 @@ describe('kgctl', { concurrency: 4 }, () => {
       const many = await kgctl(['-r', 'gs', '-f', byName('battle-royale'), '--threshold', '3', '-j', patch]);
       assert.equal(many.code, 1, show(many));
       assert.match(many.stderr, /would patch 4 GameServers, more than the threshold of 3.*--yes/, many.stderr);
-      assert.ok(opsOf('default', 'battle-royale').every((s) => s === 'None'), 'nothing changed without --yes');
+      assert.ok(
+        opsOf('default', 'battle-royale').every((s) => s === 'None'),
+        'nothing changed without --yes',
+      );
       const every = await kgctl(['-r', 'gs', '-j', patch]);
       assert.equal(every.code, 1, show(every));
       assert.match(every.stderr, /the filter is empty, so this would patch every GameServer in all namespaces: 24 GameServers.*--yes/, every.stderr);
       const yes = await kgctl(['-r', 'gs', '-f', byName('battle-royale'), '--threshold', '3', '--yes', '-j', patch]);
       assert.equal(yes.code, 0, show(yes));
-      assert.ok(opsOf('default', 'battle-royale').every((s) => s === 'Allocated'), 'changed with --yes');
+      assert.ok(
+        opsOf('default', 'battle-royale').every((s) => s === 'Allocated'),
+        'changed with --yes',
+      );
     });
 
     it('--dry-run prints a unified diff per object and changes nothing', async () => {
@@ -182,7 +206,11 @@ describe('kgctl', { concurrency: 4 }, () => {
       assert.match(r.stdout, /^-  opsState: None\n\+  opsState: Kill$/m, 'the change as -/+ lines');
       assert.match(r.stderr, /4 would change.*nothing was changed/, r.stderr);
       const now = sb.objects('GameServer', 'game').filter((o) => o.metadata.name.startsWith('racing-'));
-      assert.deepEqual(now.map((o) => o.metadata.resourceVersion), before.map((o) => o.metadata.resourceVersion), 'nothing changed');
+      assert.deepEqual(
+        now.map((o) => o.metadata.resourceVersion),
+        before.map((o) => o.metadata.resourceVersion),
+        'nothing changed',
+      );
     });
 
     it('partial failure: the others are patched, the failed one reported with its reason, exit 2', async () => {
@@ -194,7 +222,11 @@ describe('kgctl', { concurrency: 4 }, () => {
       assert.equal(r.code, 2, show(r));
       const results = parse(r, 'partial');
       const failed = results.filter((x) => x.err !== null);
-      assert.deepEqual(failed.map((x) => x.gs.metadata.name), ['arena-1'], 'only arena-1 failed');
+      assert.deepEqual(
+        failed.map((x) => x.gs.metadata.name),
+        ['arena-1'],
+        'only arena-1 failed',
+      );
       assert.deepEqual(Object.keys(failed[0].err), ['ErrStatus', 'message', 'reason', 'code'], "err is kruisegamectl's {ErrStatus} plus message, reason, code");
       assert.equal(failed[0].err.code, 422, 'the server status');
       const status = failed[0].err.ErrStatus;
@@ -211,7 +243,18 @@ describe('kgctl', { concurrency: 4 }, () => {
     });
 
     it("the viewer's 403: every object fails with a forbidden message naming verb and namespace, exit 2", async () => {
-      const r = await kgctl(['--context', 'okg-sandbox-viewer', '-r', 'gs', '-n', 'game', '-f', byName('lobby'), '-j', '[{"op":"replace","path":"/spec/opsState","value":"Kill"}]']);
+      const r = await kgctl([
+        '--context',
+        'okg-sandbox-viewer',
+        '-r',
+        'gs',
+        '-n',
+        'game',
+        '-f',
+        byName('lobby'),
+        '-j',
+        '[{"op":"replace","path":"/spec/opsState","value":"Kill"}]',
+      ]);
       assert.equal(r.code, 2, show(r));
       const results = parse(r, 'viewer');
       assert.ok(results.length === 4 && results.every((x) => x.err?.code === 403 && x.err.reason === 'Forbidden'), 'four 403s');
@@ -222,14 +265,24 @@ describe('kgctl', { concurrency: 4 }, () => {
         }),
         `ErrStatus is the server's 403 Status: ${JSON.stringify(results[0].err.ErrStatus)}`,
       );
-      assert.match(r.stderr, /game\/lobby-0: forbidden \(context "okg-sandbox-viewer"\): you may not patch gameservers\.game\.kruise\.io in namespace "game"/, r.stderr);
-      assert.ok(opsOf('game', 'lobby').every((s) => s === 'None'), 'nothing changed');
+      assert.match(
+        r.stderr,
+        /game\/lobby-0: forbidden \(context "okg-sandbox-viewer"\): you may not patch gameservers\.game\.kruise\.io in namespace "game"/,
+        r.stderr,
+      );
+      assert.ok(
+        opsOf('game', 'lobby').every((s) => s === 'None'),
+        'nothing changed',
+      );
     });
   });
 
   describe('delete', { concurrency: 4 }, () => {
     it('--dry-run -d deletes nothing; -d deletes and prints {gs, err}', async () => {
-      const uidsBefore = sb.objects('GameServer', 'game').filter((o) => o.metadata.name === 'lobby-3').map((o) => o.metadata.uid);
+      const uidsBefore = sb
+        .objects('GameServer', 'game')
+        .filter((o) => o.metadata.name === 'lobby-3')
+        .map((o) => o.metadata.uid);
       const dry = await kgctl(['-r', 'gs', '-d', '--dry-run', '-f', '{"name":"lobby-3"}']);
       assert.equal(dry.code, 0, show(dry));
       assert.equal(dry.stdout, 'would delete game/lobby-3\n');
@@ -239,7 +292,10 @@ describe('kgctl', { concurrency: 4 }, () => {
       assert.equal(results.length, 1, 'one result');
       assert.deepEqual(Object.keys(results[0]), ['gs', 'err'], 'kruisegamectl keys');
       assert.equal(results[0].err, null);
-      const uidsAfter = sb.objects('GameServer', 'game').filter((o) => o.metadata.name === 'lobby-3').map((o) => o.metadata.uid);
+      const uidsAfter = sb
+        .objects('GameServer', 'game')
+        .filter((o) => o.metadata.name === 'lobby-3')
+        .map((o) => o.metadata.uid);
       assert.notDeepEqual(uidsAfter, uidsBefore, 'the object was deleted (OKG recreates it under a new uid)');
     });
   });
@@ -263,7 +319,10 @@ describe('kgctl', { concurrency: 4 }, () => {
       assert.equal(ctx.code, 1, show(ctx));
       assert.match(ctx.stderr, /no context "nope" in the kubeconfig \(known: okg-sandbox, okg-sandbox-viewer\)/);
       const cfg = join(dir, 'refused.yaml');
-      writeFileSync(cfg, 'apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters:\n- name: c\n  cluster: {server: "https://127.0.0.1:1"}\nusers:\n- name: u\n  user: {token: t}\ncontexts:\n- name: c\n  context: {cluster: c, user: u}\n');
+      writeFileSync(
+        cfg,
+        'apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters:\n- name: c\n  cluster: {server: "https://127.0.0.1:1"}\nusers:\n- name: u\n  user: {token: t}\ncontexts:\n- name: c\n  context: {cluster: c, user: u}\n',
+      );
       const refused = await kgctl(['-r', 'gs', '-k', cfg]);
       assert.equal(refused.code, 1, show(refused));
       assert.match(refused.stderr, /cannot reach the Kubernetes API server at https:\/\/127\.0\.0\.1:1 \(context "c"\)/);
@@ -281,12 +340,18 @@ describe('kgctl', { concurrency: 4 }, () => {
         assert.equal(r.stdout, '', 'nothing on stdout');
       }
       assert.deepEqual(
-        sb.objects('GameServer').filter((o) => o.spec.updatePriority === 77).map((o) => `${o.metadata.namespace}/${o.metadata.name}`),
+        sb
+          .objects('GameServer')
+          .filter((o) => o.spec.updatePriority === 77)
+          .map((o) => `${o.metadata.namespace}/${o.metadata.name}`),
         [],
         'no GameServer in any namespace was patched',
       );
       assert.deepEqual(
-        sb.requests().filter((q) => /\.\.|%2e|%2f/i.test(q.path)).map((q) => `${q.verb} ${q.path}`),
+        sb
+          .requests()
+          .filter((q) => /\.\.|%2e|%2f/i.test(q.path))
+          .map((q) => `${q.verb} ${q.path}`),
         [],
         'no request with an escaping path reached the server',
       );
@@ -311,11 +376,22 @@ describe('kgctl when answers are lost', () => {
     const r = await runKgctlProcess(bin, ['-r', 'gs', '-j', patch, '--yes', '-o', 'table'], { env: { KUBECONFIG: sb.kubeconfigPath } });
     sb.setFaults({ loseAnswers: {}, errors: {} });
     assert.equal(r.code, 2, show(r));
-    const rows = r.stdout.trim().split('\n').slice(1).map((l) => l.split(/\s+/).slice(0, 3).join(' '));
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(/\s+/).slice(0, 3).join(' '));
     assert.deepEqual(rows, ['default minecraft-0 may-have-been-applied', 'default minecraft-1 may-have-been-applied'], r.stdout);
-    assert.match(r.stderr, /default\/minecraft-0: the answer was lost \(.*\), so the patch may have been applied; check the object before running again/, r.stderr);
+    assert.match(
+      r.stderr,
+      /default\/minecraft-0: the answer was lost \(.*\), so the patch may have been applied; check the object before running again/,
+      r.stderr,
+    );
     assert.match(r.stderr, /kgctl: 2 of 2 GameServers may have been patched \(the answer was lost\); check them before running again/, r.stderr);
     assert.doesNotMatch(r.stderr, /were not patched/, 'not counted as failures');
-    assert.ok(sb.objects('GameServer').every((o) => o.spec.updatePriority === 9), 'the writes did land, once');
+    assert.ok(
+      sb.objects('GameServer').every((o) => o.spec.updatePriority === 9),
+      'the writes did land, once',
+    );
   });
 });

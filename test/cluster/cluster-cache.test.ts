@@ -97,7 +97,10 @@ describe('cluster cache', () => {
     const gss = new ResourceCache(client, 'GameServerSet', 'all', FAST);
     try {
       await Promise.all([gs.start(), gss.start()]);
-      assert.ok(gs.snapshot().every((o) => o.metadata.namespace === 'game'), 'only namespace game');
+      assert.ok(
+        gs.snapshot().every((o) => o.metadata.namespace === 'game'),
+        'only namespace game',
+      );
       sb.mutate('GameServerSet', 'game', sb.objects('GameServerSet', 'game')[0].metadata.name, (o) => {
         o.spec.replicas = 6;
       });
@@ -137,7 +140,11 @@ describe('cluster cache', () => {
       const before = defaultWatches();
       cache.dispose();
       // The sandbox logs a watch when it closes: wait for the aborted one.
-      assert.equal(await eventually(() => (defaultWatches() > before ? '' : 'the aborted watch is not logged yet'), 5000), '', 'dispose did not close the watch');
+      assert.equal(
+        await eventually(() => (defaultWatches() > before ? '' : 'the aborted watch is not logged yet'), 5000),
+        '',
+        'dispose did not close the watch',
+      );
       const afterDispose = defaultWatches();
       // Cut whatever is open twice, so a reconnect after the first cut shows in the log at the second.
       for (let i = 0; i < 2; i++) {
@@ -228,7 +235,11 @@ describe('cluster cache freshness', () => {
       const since = cache.staleSince()!;
       // Events already on their way when the watch was cut may land a few ms after.
       assert.ok(since >= started && since <= cutAt + 500, `staleSince (${since - cutAt} ms from the cut) is the last moment the cache was current`);
-      assert.equal(await eventually(() => (cache.lastError()?.status === 503 ? '' : `lastError: ${cache.lastError()?.message}`), 15_000), '', 'lastError names the 503');
+      assert.equal(
+        await eventually(() => (cache.lastError()?.status === 503 ? '' : `lastError: ${cache.lastError()?.message}`), 15_000),
+        '',
+        'lastError names the 503',
+      );
       assert.ok(reported.includes(since), 'onStatus told listeners when staleSince changed');
 
       const { namespace, name } = oneGameServer();
@@ -261,7 +272,10 @@ describe('cluster cache freshness', () => {
       assert.ok(Date.now() - silentAt >= timeouts.graceMs, 'stale no sooner than a healthy watch could stay silent');
       assert.match(cache.lastError()?.message ?? '', /received nothing/, 'the watchdog reported the silent watch');
       // Its replacement is accepted and never answered: it must time out on its own.
-      const unanswered = await eventually(() => (/did not answer a watch/.test(cache.lastError()?.message ?? '') ? '' : `lastError: ${cache.lastError()?.message}`), 5000);
+      const unanswered = await eventually(
+        () => (/did not answer a watch/.test(cache.lastError()?.message ?? '') ? '' : `lastError: ${cache.lastError()?.message}`),
+        5000,
+      );
       assert.equal(unanswered, '', 'a watch request that never got an answer was not cut');
       assert.equal(cache.lastError()?.code, 'timeout');
 

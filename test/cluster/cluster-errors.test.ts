@@ -49,7 +49,17 @@ describe('cluster errors against the sandbox', () => {
     // A cluster without OKG: every path under game.kruise.io is 404, as kube-apiserver answers.
     noOkg = createHttpServer((_req, res) => {
       res.writeHead(404, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 }));
+      res.end(
+        JSON.stringify({
+          kind: 'Status',
+          apiVersion: 'v1',
+          status: 'Failure',
+          message: 'the server could not find the requested resource',
+          reason: 'NotFound',
+          details: {},
+          code: 404,
+        }),
+      );
     });
     await new Promise<void>((r) => noOkg.listen(0, '127.0.0.1', () => r()));
     noOkgUrl = `http://127.0.0.1:${(noOkg.address() as AddressInfo).port}`;
@@ -80,7 +90,13 @@ describe('cluster errors against the sandbox', () => {
     c.dispose();
     assert.equal(e.code, 'forbidden', e.message);
     assert.equal(e.status, 403);
-    assert.match(e.message, new RegExp(`^default/${gs.metadata.name}: forbidden \\(context "okg-sandbox-viewer"\\): you may not patch gameservers\\.game\\.kruise\\.io in namespace "default"`), e.message);
+    assert.match(
+      e.message,
+      new RegExp(
+        `^default/${gs.metadata.name}: forbidden \\(context "okg-sandbox-viewer"\\): you may not patch gameservers\\.game\\.kruise\\.io in namespace "default"`,
+      ),
+      e.message,
+    );
   });
 
   it('404 on the resource path: OKG is not installed in this cluster', async () => {
@@ -109,7 +125,11 @@ describe('cluster errors against the sandbox', () => {
     const e = await failureOf(listObjects(c, 'GameServer', 'all'), 'unreachable');
     c.dispose();
     assert.equal(e.code, 'unreachable', e.message);
-    assert.match(e.message, new RegExp(`cannot reach the Kubernetes API server at https://127\\.0\\.0\\.1:${port} \\(context "okg-sandbox"\\): connection refused`), e.message);
+    assert.match(
+      e.message,
+      new RegExp(`cannot reach the Kubernetes API server at https://127\\.0\\.0\\.1:${port} \\(context "okg-sandbox"\\): connection refused`),
+      e.message,
+    );
   });
 
   it('TLS: a server certificate the kubeconfig does not trust', async () => {
@@ -128,14 +148,21 @@ describe('cluster errors against the sandbox', () => {
     assert.equal(e429.retryAfterMs, 2000, 'Retry-After seconds');
     assert.ok(isRetryable(e429), '429 retryable');
     assert.ok(isRetryable(toClusterError(new ApiException(503, '', '{}', {}), {})), '503 retryable');
-    assert.ok(isRetryable(toClusterError(new ApiException(409, '', '{"reason":"Conflict","message":"the object has been modified"}', {}), {})), 'a plain 409 is retryable');
+    assert.ok(
+      isRetryable(toClusterError(new ApiException(409, '', '{"reason":"Conflict","message":"the object has been modified"}', {}), {})),
+      'a plain 409 is retryable',
+    );
     assert.ok(!isRetryable(toClusterError(new ApiException(403, '', '{}', {}), {})), '403 is not');
     assert.ok(!isRetryable(toClusterError(new ApiException(400, '', 'not json', {}), {})), '400 is not');
   });
 
   it('a failed resourceVersion test is told apart from other 422s, whatever the object is called', () => {
-    const body = (m: string) => JSON.stringify({ reason: 'Invalid', message: 'the server rejected our request due to an error in our request', details: { causes: [{ message: m }] } });
-    const failedTest = toClusterError(new ApiException(422, '', body('testing value /metadata/resourceVersion failed: test failed'), {}), { namespace: 'test', name: 'test' });
+    const body = (m: string) =>
+      JSON.stringify({ reason: 'Invalid', message: 'the server rejected our request due to an error in our request', details: { causes: [{ message: m }] } });
+    const failedTest = toClusterError(new ApiException(422, '', body('testing value /metadata/resourceVersion failed: test failed'), {}), {
+      namespace: 'test',
+      name: 'test',
+    });
     const otherInvalid = toClusterError(new ApiException(422, '', body('spec.replicas: Invalid value: -1'), {}), { namespace: 'test', name: 'test' });
     assert.ok(isPreconditionFailure(failedTest), 'the failed test op');
     assert.ok(!isPreconditionFailure(otherInvalid), 'another 422 in namespace "test" is not one');
@@ -171,7 +198,11 @@ describe('cluster errors against the sandbox', () => {
     for (const [what, p] of calls) {
       const e = await failureOf(p, what);
       assert.equal(e.code, 'invalid-name', `${what}: ${e.message}`);
-      assert.match(e.message, /^refused to \w+ gameserver(set)?s\.game\.kruise\.io: ".*" is not a valid (namespace|object name).*; nothing was sent$/, `${what}: ${e.message}`);
+      assert.match(
+        e.message,
+        /^refused to \w+ gameserver(set)?s\.game\.kruise\.io: ".*" is not a valid (namespace|object name).*; nothing was sent$/,
+        `${what}: ${e.message}`,
+      );
     }
     const watched = await new Promise<ClusterError | null>((resolve) => {
       void c.watch('GameServer', '..', '0', () => undefined, resolve);

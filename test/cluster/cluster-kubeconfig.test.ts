@@ -39,18 +39,30 @@ describe('kubeconfig', () => {
       a,
       config({
         current: 'ctx-a',
-        clusters: [['shared', 'https://first.example:6443'], ['cluster-a', 'https://a.example:6443']],
+        clusters: [
+          ['shared', 'https://first.example:6443'],
+          ['cluster-a', 'https://a.example:6443'],
+        ],
         users: ['shared-user', 'user-a'],
-        contexts: [['ctx-a', 'cluster-a', 'user-a', 'games'], ['shared-ctx', 'shared', 'shared-user']],
+        contexts: [
+          ['ctx-a', 'cluster-a', 'user-a', 'games'],
+          ['shared-ctx', 'shared', 'shared-user'],
+        ],
       }),
     );
     writeFileSync(
       b,
       config({
         current: 'ctx-b',
-        clusters: [['shared', 'https://second.example:6443'], ['cluster-b', 'https://b.example:6443']],
+        clusters: [
+          ['shared', 'https://second.example:6443'],
+          ['cluster-b', 'https://b.example:6443'],
+        ],
         users: ['shared-user', 'user-b'],
-        contexts: [['ctx-b', 'cluster-b', 'user-b'], ['shared-ctx', 'cluster-b', 'user-b']],
+        contexts: [
+          ['ctx-b', 'cluster-b', 'user-b'],
+          ['shared-ctx', 'cluster-b', 'user-b'],
+        ],
       }),
     );
   });

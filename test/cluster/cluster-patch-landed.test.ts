@@ -8,7 +8,12 @@ import { expectedAfter, failedGuardTest, holdsOurPatch, landedVerdict, writeGuar
 import type { KubeObject } from '../../client/src/cluster/resources';
 
 function gs(spec: Record<string, unknown>, extra: { rv?: string; labels?: Record<string, string> } = {}): KubeObject {
-  return { apiVersion: 'game.kruise.io/v1alpha1', kind: 'GameServer', metadata: { name: 'gs-0', namespace: 'default', resourceVersion: extra.rv ?? '10', labels: extra.labels ?? { a: '1' } }, spec };
+  return {
+    apiVersion: 'game.kruise.io/v1alpha1',
+    kind: 'GameServer',
+    metadata: { name: 'gs-0', namespace: 'default', resourceVersion: extra.rv ?? '10', labels: extra.labels ?? { a: '1' } },
+    spec,
+  };
 }
 
 /** Whether `now` holds `ops` applied to `before`, with the expectation computed locally. */
@@ -32,8 +37,27 @@ describe('patch landed', () => {
 
   it('compares the whole array for add .../-: appended once is ours, twice or not at all is not', () => {
     const ops: JsonPatchOp[] = [{ op: 'add', path: '/spec/containers/-', value: { name: 'game', image: 'g:2' } }];
-    const once = gs({ ...spec0, containers: [{ name: 'log-agent', image: 'a:1' }, { name: 'game', image: 'g:2' }] }, { rv: '11' });
-    const twice = gs({ ...spec0, containers: [{ name: 'log-agent', image: 'a:1' }, { name: 'game', image: 'g:2' }, { name: 'game', image: 'g:2' }] }, { rv: '12' });
+    const once = gs(
+      {
+        ...spec0,
+        containers: [
+          { name: 'log-agent', image: 'a:1' },
+          { name: 'game', image: 'g:2' },
+        ],
+      },
+      { rv: '11' },
+    );
+    const twice = gs(
+      {
+        ...spec0,
+        containers: [
+          { name: 'log-agent', image: 'a:1' },
+          { name: 'game', image: 'g:2' },
+          { name: 'game', image: 'g:2' },
+        ],
+      },
+      { rv: '12' },
+    );
     assert.equal(holds(before, ops, once), true, 'appended once');
     assert.equal(holds(before, ops, twice), false, 'appended twice');
     assert.equal(holds(before, ops, gs(spec0, { rv: '11' })), false, 'not appended');
@@ -69,21 +93,38 @@ describe('patch landed', () => {
     const dryRun = gs({ ...spec0, opsState: 'Allocated', updatePriority: 1 });
     const now = gs({ ...spec0, opsState: 'Allocated' }, { rv: '11' });
     assert.equal(holdsOurPatch(before, dryRun, now, ops), true, 'only the written place is compared');
-    assert.equal(expectedAfter(before, [{ op: 'replace', path: '/spec/nosuch/deeper', value: 1 }]), undefined, 'a patch that does not apply has no expectation');
+    assert.equal(
+      expectedAfter(before, [{ op: 'replace', path: '/spec/nosuch/deeper', value: 1 }]),
+      undefined,
+      'a patch that does not apply has no expectation',
+    );
   });
 
   it('compares values as JSON: object and array values from the patch parser (null prototypes) landed are ours', () => {
     const patch = checkPatch('[{"op":"add","path":"/spec/containers/-","value":{"name":"game","image":"g:2"}}]', 'GameServer');
     assert.ok(patch.ok, 'the patch checks');
     assert.equal(Object.getPrototypeOf((patch.ops[0] as { value: unknown }).value), null, 'the parser builds null-prototype objects');
-    const once = gs({ ...spec0, containers: [{ name: 'log-agent', image: 'a:1' }, { name: 'game', image: 'g:2' }] }, { rv: '11' });
+    const once = gs(
+      {
+        ...spec0,
+        containers: [
+          { name: 'log-agent', image: 'a:1' },
+          { name: 'game', image: 'g:2' },
+        ],
+      },
+      { rv: '11' },
+    );
     assert.equal(holds(before, patch.ops, once), true);
   });
 
   const withStatus = (extra: { generation?: number; uid?: string; currentState?: string; network?: string } = {}): KubeObject => ({
     ...gs(spec0),
     metadata: { ...gs(spec0).metadata, uid: extra.uid ?? 'u-1', generation: extra.generation ?? 3 },
-    status: { currentState: extra.currentState ?? 'Ready', networkStatus: { currentNetworkState: extra.network ?? 'Ready' }, podStatus: { containerStatuses: [{ name: 'game', image: 'g:1', ready: true }] } },
+    status: {
+      currentState: extra.currentState ?? 'Ready',
+      networkStatus: { currentNetworkState: extra.network ?? 'Ready' },
+      podStatus: { containerStatuses: [{ name: 'game', image: 'g:1', ready: true }] },
+    },
   });
 
   it('guards uid, generation, the written places outside the spec and the filtered status values; never resourceVersion when there is a generation', () => {
@@ -107,14 +148,27 @@ describe('patch landed', () => {
       'a new label is guarded through its map; spec places through generation',
     );
     assert.equal(g.ops[1].value, 3, 'the generation as read');
-    assert.deepEqual(writeGuard('GameServerSet', withStatus(), ops).tests.filter((t) => t.role === 'read'), [], 'a set filter reads only its spec');
+    assert.deepEqual(
+      writeGuard('GameServerSet', withStatus(), ops).tests.filter((t) => t.role === 'read'),
+      [],
+      'a set filter reads only its spec',
+    );
     const noGeneration = writeGuard('GameServer', gs(spec0), ops);
-    assert.deepEqual(noGeneration.ops.map((o) => o.path), ['/metadata/resourceVersion'], 'without a generation: the resourceVersion');
+    assert.deepEqual(
+      noGeneration.ops.map((o) => o.path),
+      ['/metadata/resourceVersion'],
+      'without a generation: the resourceVersion',
+    );
   });
 
   it("knows its own failed test from the user's, by the whole path", () => {
     const g = writeGuard('GameServer', withStatus(), [{ op: 'replace', path: '/metadata/labels/a', value: '3' }]);
-    const failed = (path: string) => ({ code: 'invalid' as const, status: 422, message: 'x', detail: `testing value ${path} failed: test failed (operation 2)` });
+    const failed = (path: string) => ({
+      code: 'invalid' as const,
+      status: 422,
+      message: 'x',
+      detail: `testing value ${path} failed: test failed (operation 2)`,
+    });
     assert.equal(failedGuardTest(failed('/status/currentState'), g)?.role, 'read');
     assert.equal(failedGuardTest(failed('/metadata/generation'), g)?.op.path, '/metadata/generation');
     assert.equal(failedGuardTest(failed('/metadata/labels/a/x'), g), undefined, 'a deeper path is not ours');
@@ -125,7 +179,11 @@ describe('patch landed', () => {
     const ops: JsonPatchOp[] = [{ op: 'replace', path: '/spec/updatePriority', value: 5 }];
     const b = withStatus();
     const expected = expectedAfter(b, ops)!;
-    const at = (updatePriority: number, generation: number, uid = 'u-1') => ({ ...b, metadata: { ...b.metadata, generation, uid }, spec: { ...spec0, updatePriority } });
+    const at = (updatePriority: number, generation: number, uid = 'u-1') => ({
+      ...b,
+      metadata: { ...b.metadata, generation, uid },
+      spec: { ...spec0, updatePriority },
+    });
     assert.equal(landedVerdict(b, expected, at(5, 4), ops), 'ours');
     assert.equal(landedVerdict(b, expected, at(0, 5), ops), 'absent', 'the written place is as read');
     assert.equal(landedVerdict(b, expected, at(9, 3), ops), 'absent', 'the generation did not move');

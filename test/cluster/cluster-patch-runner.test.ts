@@ -68,7 +68,11 @@ describe('patch runner', () => {
     );
     clearInterval(flipper);
     sb.setFaults({ latencyMs: 0, errors: {}, conflictRate: 0 });
-    assert.deepEqual(results.map((r) => r.key), all.map(keyOf), 'one result per object, in input order');
+    assert.deepEqual(
+      results.map((r) => r.key),
+      all.map(keyOf),
+      'one result per object, in input order',
+    );
     const notChanged = results.filter((r) => r.outcome !== 'changed').map((r) => `${r.key}: ${r.outcome} ${r.error?.message}`);
     assert.deepEqual(notChanged, [], 'every object was changed');
     const retried = results.filter((r) => r.attempts > 1).length;
@@ -77,19 +81,33 @@ describe('patch runner', () => {
     // The sandbox logs a request when its response finishes, which can trail the client by a tick.
     const missing = () => {
       const perPath = patchesPerPath(sb, from);
-      return results.filter((r) => !perPath.has(`/apis/game.kruise.io/v1alpha1/namespaces/${r.key.replace('/', '/gameservers/')}`)).map((r) => `${r.key} attempts=${r.attempts}`);
+      return results
+        .filter((r) => !perPath.has(`/apis/game.kruise.io/v1alpha1/namespaces/${r.key.replace('/', '/gameservers/')}`))
+        .map((r) => `${r.key} attempts=${r.attempts}`);
     };
     await eventually(() => missing().join(', '), 2000);
     assert.deepEqual(missing(), [], 'a successful PATCH for each object');
-    assert.ok([...patchesPerPath(sb, from).values()].every((n) => n === 1), 'no object was patched twice');
-    assert.ok(sb.objects('GameServer').every((o) => o.spec.opsState === 'Maintaining'), 'the server holds the change');
+    assert.ok(
+      [...patchesPerPath(sb, from).values()].every((n) => n === 1),
+      'no object was patched twice',
+    );
+    assert.ok(
+      sb.objects('GameServer').every((o) => o.spec.opsState === 'Maintaining'),
+      'the server holds the change',
+    );
   });
 
   it('an object changed between preview and apply is reported changed-since-preview and not overwritten', async () => {
     const targets = all.slice(0, 4);
     const previews = await runner.preview(targets, opsState('Allocated'));
-    assert.ok(previews.every((p) => !p.error && specOf(p.after).opsState === 'Allocated'), 'previews show the change');
-    assert.ok(sb.objects('GameServer').every((o) => o.spec.opsState !== 'Allocated'), 'a preview changes nothing');
+    assert.ok(
+      previews.every((p) => !p.error && specOf(p.after).opsState === 'Allocated'),
+      'previews show the change',
+    );
+    assert.ok(
+      sb.objects('GameServer').every((o) => o.spec.opsState !== 'Allocated'),
+      'a preview changes nothing',
+    );
     const moved = targets[2];
     sb.mutate('GameServer', moved.metadata.namespace!, moved.metadata.name, (o) => {
       o.spec.opsState = 'WaitToBeDeleted';
@@ -114,8 +132,15 @@ describe('patch runner', () => {
     change(leftOut, (st) => (st.currentState = 'NotReady'));
     const stillMatches = (o: KubeObject) => (o.status as { currentState?: string }).currentState === 'Ready';
     const results = await runner.apply(previews, opsState('Maintaining'), { ...FAST, stillMatches });
-    assert.deepEqual(results.map((r) => r.outcome), ['changed', 'changed', 'changed-since-preview'], results.map((r) => r.error?.message).join('; '));
-    assert.match(results[2].error?.message ?? '', /\/status\/currentState changed since it was read and the object no longer matches the filter, so it was not patched/);
+    assert.deepEqual(
+      results.map((r) => r.outcome),
+      ['changed', 'changed', 'changed-since-preview'],
+      results.map((r) => r.error?.message).join('; '),
+    );
+    assert.match(
+      results[2].error?.message ?? '',
+      /\/status\/currentState changed since it was read and the object no longer matches the filter, so it was not patched/,
+    );
     const [p] = await runner.preview([all[7]], opsState('Kill'));
     change(all[7], (st) => (st.networkStatus.currentNetworkState = 'Waiting'));
     const [without] = await runner.apply([p], opsState('Kill'), FAST);
@@ -152,8 +177,15 @@ describe('patch runner', () => {
       [{ op: 'replace', path: '/spec/nosuchfield/deeper', value: 1 }],
       FAST,
     );
-    assert.deepEqual(results.map((r) => r.outcome), ['failed', 'failed'], 'both failed');
-    assert.ok(results.every((r) => r.attempts === 1), 'a 422 is not retried');
+    assert.deepEqual(
+      results.map((r) => r.outcome),
+      ['failed', 'failed'],
+      'both failed',
+    );
+    assert.ok(
+      results.every((r) => r.attempts === 1),
+      'a 422 is not retried',
+    );
     assert.match(results[0].error?.message ?? '', new RegExp(`^${keyOf(all[0])}: .*422`), 'the message names the object and the status');
   });
 
@@ -180,14 +212,28 @@ describe('patch runner', () => {
   it('deletes with one result per object, retrying 5xx; a dry run deletes nothing', async () => {
     const targets = all.slice(0, 3);
     const dry = await runner.delete(targets, { ...FAST, dryRun: true });
-    assert.deepEqual(dry.map((r) => r.outcome), ['deleted', 'deleted', 'deleted'], 'dry-run deletes are accepted');
+    assert.deepEqual(
+      dry.map((r) => r.outcome),
+      ['deleted', 'deleted', 'deleted'],
+      'dry-run deletes are accepted',
+    );
     const uids = new Set(sb.objects('GameServer').map((o) => o.metadata.uid));
-    assert.ok(targets.every((t) => uids.has(t.metadata.uid)), 'a dry run deletes nothing');
+    assert.ok(
+      targets.every((t) => uids.has(t.metadata.uid)),
+      'a dry run deletes nothing',
+    );
     sb.setFaults({ errors: { delete: { status: 503, rate: 0.3 } } });
     const results = await runner.delete(targets, FAST);
-    assert.deepEqual(results.map((r) => [r.key, r.outcome]), targets.map((t) => [keyOf(t), 'deleted']), 'each deleted once');
+    assert.deepEqual(
+      results.map((r) => [r.key, r.outcome]),
+      targets.map((t) => [keyOf(t), 'deleted']),
+      'each deleted once',
+    );
     const after = new Set(sb.objects('GameServer').map((o) => o.metadata.uid));
-    assert.ok(targets.every((t) => !after.has(t.metadata.uid)), 'the old objects are gone (OKG may recreate them under new uids)');
+    assert.ok(
+      targets.every((t) => !after.has(t.metadata.uid)),
+      'the old objects are gone (OKG may recreate them under new uids)',
+    );
   });
 });
 
@@ -212,7 +258,11 @@ function notOnce(sb: Sandbox, from: number, verb: string, targets: readonly Kube
 // Half the answers lost: an object fails only if all its tries are, once in a million at 20.
 const LOSSY = { ...FAST, maxAttempts: 20 };
 
-const lostSince = (sb: Sandbox, from: number, verb: string) => sb.requests().slice(from).filter((r) => r.verb === verb && r.lost).length;
+const lostSince = (sb: Sandbox, from: number, verb: string) =>
+  sb
+    .requests()
+    .slice(from)
+    .filter((r) => r.verb === verb && r.lost).length;
 
 describe('patch runner when answers are lost or late', () => {
   let sb: Sandbox;
@@ -232,26 +282,47 @@ describe('patch runner when answers are lost or late', () => {
 
   /** Every target gets one result, in order, and is changed; the names of those that are not. */
   function unchanged(results: readonly { key: string; outcome: string; error?: { message: string } }[], targets: readonly KubeObject[], want: string): void {
-    assert.deepEqual(results.map((r) => r.key), targets.map(keyOf), 'one result per object, in input order');
-    assert.deepEqual(results.filter((r) => r.outcome !== want).map((r) => `${r.key}: ${r.outcome} ${r.error?.message}`), [], `every object ${want}`);
+    assert.deepEqual(
+      results.map((r) => r.key),
+      targets.map(keyOf),
+      'one result per object, in input order',
+    );
+    assert.deepEqual(
+      results.filter((r) => r.outcome !== want).map((r) => `${r.key}: ${r.outcome} ${r.error?.message}`),
+      [],
+      `every object ${want}`,
+    );
   }
 
   it("kruisegamectl's test-then-replace patch applied behind a lost answer is reported changed, and applied once", async () => {
     const targets = await listObjects(client, 'GameServer', 'all');
-    assert.ok(targets.every((o) => specOf(o).opsState === 'None'), 'a fresh sandbox: every opsState is None');
+    assert.ok(
+      targets.every((o) => specOf(o).opsState === 'None'),
+      'a fresh sandbox: every opsState is None',
+    );
     const ops: JsonPatchOp[] = [
       { op: 'test', path: '/spec/opsState', value: 'None' },
       { op: 'replace', path: '/spec/opsState', value: 'Allocated' },
     ];
     sb.setFaults({ loseAnswers: { patch: 0.5 } });
     const from = sb.requests().length;
-    const results = await runner.apply(targets.map((before) => ({ before })), ops, LOSSY);
+    const results = await runner.apply(
+      targets.map((before) => ({ before })),
+      ops,
+      LOSSY,
+    );
     sb.setFaults({ loseAnswers: {} });
     assert.ok(lostSince(sb, from, 'patch') > 0, 'some answers were lost');
     unchanged(results, targets, 'changed');
     assert.equal(notOnce(sb, from, 'patch', targets), '', 'each object patched exactly once');
-    assert.ok(targets.every((t) => gsNow(t).spec.opsState === 'Allocated'), 'the server holds the change');
-    assert.ok(results.every((r) => specOf(r.after).opsState === 'Allocated'), 'each result carries the object as patched');
+    assert.ok(
+      targets.every((t) => gsNow(t).spec.opsState === 'Allocated'),
+      'the server holds the change',
+    );
+    assert.ok(
+      results.every((r) => specOf(r.after).opsState === 'Allocated'),
+      'each result carries the object as patched',
+    );
   });
 
   it('an add to an array (add .../-) applied behind a lost answer is reported changed, and appended once', async () => {
@@ -263,7 +334,11 @@ describe('patch runner when answers are lost or late', () => {
     const targets = await listObjects(client, 'GameServer', 'all');
     const ops: JsonPatchOp[] = [{ op: 'add', path: '/spec/containers/-', value: { name: 'log-agent', image: 'registry.example.com/log-agent:2' } }];
     const previews = await runner.preview(targets, ops, FAST);
-    assert.deepEqual(previews.filter((p) => p.error).map((p) => p.error?.message), [], 'every preview works');
+    assert.deepEqual(
+      previews.filter((p) => p.error).map((p) => p.error?.message),
+      [],
+      'every preview works',
+    );
     sb.setFaults({ loseAnswers: { patch: 0.5 } });
     const from = sb.requests().length;
     const results = await runner.apply(previews, ops, LOSSY);
@@ -272,24 +347,38 @@ describe('patch runner when answers are lost or late', () => {
     unchanged(results, targets, 'changed');
     assert.equal(notOnce(sb, from, 'patch', targets), '', 'each object patched exactly once');
     const counts = targets.map((t) => `${keyOf(t)}: ${gsNow(t).spec.containers.length}`);
-    assert.deepEqual(counts, targets.map((t) => `${keyOf(t)}: 1`), 'the container was appended once');
+    assert.deepEqual(
+      counts,
+      targets.map((t) => `${keyOf(t)}: 1`),
+      'the container was appended once',
+    );
   });
 
   it('a patch with a test op the server applied but never answered (a timeout) is retried, reported changed, and applied once', async () => {
     const targets = await listObjects(client, 'GameServer', 'all');
-    assert.ok(targets.every((o) => specOf(o).updatePriority === 0), 'a fresh sandbox: every updatePriority is 0');
+    assert.ok(
+      targets.every((o) => specOf(o).updatePriority === 0),
+      'a fresh sandbox: every updatePriority is 0',
+    );
     const ops: JsonPatchOp[] = [
       { op: 'test', path: '/spec/updatePriority', value: 0 },
       { op: 'replace', path: '/spec/updatePriority', value: 5 },
     ];
     sb.setFaults({ loseAnswers: { patch: 0.5 }, loseAnswersBy: 'silence' });
     const from = sb.requests().length;
-    const results = await runner.apply(targets.map((before) => ({ before })), ops, LOSSY);
+    const results = await runner.apply(
+      targets.map((before) => ({ before })),
+      ops,
+      LOSSY,
+    );
     sb.setFaults({ loseAnswers: {} });
     assert.ok(lostSince(sb, from, 'patch') > 0, 'some requests timed out after they were applied');
     unchanged(results, targets, 'changed');
     assert.equal(notOnce(sb, from, 'patch', targets), '', 'each object patched exactly once');
-    assert.ok(targets.every((t) => gsNow(t).spec.updatePriority === 5), 'the server holds the change');
+    assert.ok(
+      targets.every((t) => gsNow(t).spec.updatePriority === 5),
+      'the server holds the change',
+    );
   });
 
   it('a patch that timed out before the server carried it out is retried until answered; the abandoned tries are logged as such', async () => {
@@ -297,12 +386,25 @@ describe('patch runner when answers are lost or late', () => {
     sb.setFaults({ latencyMs: 400 });
     const calm = setTimeout(() => sb.setFaults({ latencyMs: 0 }), 300);
     const from = sb.requests().length;
-    const results = await runner.apply(targets.map((before) => ({ before })), [{ op: 'replace', path: '/spec/updatePriority', value: 6 }], FAST);
+    const results = await runner.apply(
+      targets.map((before) => ({ before })),
+      [{ op: 'replace', path: '/spec/updatePriority', value: 6 }],
+      FAST,
+    );
     clearTimeout(calm);
     unchanged(results, targets, 'changed');
-    assert.ok(results.every((r) => r.attempts >= 2), `each object needed a retry: ${results.map((r) => r.attempts).join(',')}`);
+    assert.ok(
+      results.every((r) => r.attempts >= 2),
+      `each object needed a retry: ${results.map((r) => r.attempts).join(',')}`,
+    );
     const unlogged = () => {
-      const abandoned = new Set(sb.requests().slice(from).filter((r) => r.status === ABANDONED).map((r) => r.path));
+      const abandoned = new Set(
+        sb
+          .requests()
+          .slice(from)
+          .filter((r) => r.status === ABANDONED)
+          .map((r) => r.path),
+      );
       return targets.filter((t) => !abandoned.has(pathOf(t))).map(keyOf);
     };
     await eventually(() => unlogged().join(', '), 2000);
@@ -318,26 +420,56 @@ describe('patch runner when answers are lost or late', () => {
     assert.ok(patch.ok);
     sb.setFaults({ loseAnswers: { patch: 0.5 }, errors: { get: { status: 503, rate: 0.5 } } });
     const from = sb.requests().length;
-    const results = await runner.apply(targets.map((before) => ({ before })), patch.ops, LOSSY);
+    const results = await runner.apply(
+      targets.map((before) => ({ before })),
+      patch.ops,
+      LOSSY,
+    );
     sb.setFaults({ loseAnswers: {}, errors: {} });
     assert.ok(lostSince(sb, from, 'patch') > 0, 'some answers were lost');
     unchanged(results, targets, 'changed');
-    assert.deepEqual(targets.map((t) => gsNow(t).spec.containers.length), targets.map(() => 1), 'appended once');
+    assert.deepEqual(
+      targets.map((t) => gsNow(t).spec.containers.length),
+      targets.map(() => 1),
+      'appended once',
+    );
   });
 
   it('when no answer comes back and the object cannot be read, the outcome is may-have-been-applied, never failed; once it can be read, changed', async () => {
     const targets = (await listObjects(client, 'GameServer', 'all')).slice(0, 4);
     const ops = [{ op: 'replace', path: '/spec/updatePriority', value: 8 }];
     sb.setFaults({ loseAnswers: { patch: 1 }, errors: { get: { status: 503, rate: 1 } } });
-    const blind = await runner.apply(targets.map((before) => ({ before })), ops, { ...FAST, maxAttempts: 3 });
-    assert.deepEqual(blind.map((r) => r.outcome), targets.map(() => 'may-have-been-applied'), blind.map((r) => r.error?.message).join('; '));
-    assert.match(blind[0].error?.message ?? '', new RegExp(`^${keyOf(targets[0])}: the answer was lost \\(.*\\), so the patch may have been applied; check the object before running again$`));
-    assert.ok(targets.every((t) => gsNow(t).spec.updatePriority === 8), 'the writes did land');
+    const blind = await runner.apply(
+      targets.map((before) => ({ before })),
+      ops,
+      { ...FAST, maxAttempts: 3 },
+    );
+    assert.deepEqual(
+      blind.map((r) => r.outcome),
+      targets.map(() => 'may-have-been-applied'),
+      blind.map((r) => r.error?.message).join('; '),
+    );
+    assert.match(
+      blind[0].error?.message ?? '',
+      new RegExp(`^${keyOf(targets[0])}: the answer was lost \\(.*\\), so the patch may have been applied; check the object before running again$`),
+    );
+    assert.ok(
+      targets.every((t) => gsNow(t).spec.updatePriority === 8),
+      'the writes did land',
+    );
     sb.setFaults({ errors: {} });
     const more = (await listObjects(client, 'GameServer', 'all')).slice(4, 8);
-    const seen = await runner.apply(more.map((before) => ({ before })), ops, { ...FAST, maxAttempts: 3 });
+    const seen = await runner.apply(
+      more.map((before) => ({ before })),
+      ops,
+      { ...FAST, maxAttempts: 3 },
+    );
     sb.setFaults({ loseAnswers: {} });
-    assert.deepEqual(seen.map((r) => r.outcome), more.map(() => 'changed'), 'the object says the patch is in it');
+    assert.deepEqual(
+      seen.map((r) => r.outcome),
+      more.map(() => 'changed'),
+      'the object says the patch is in it',
+    );
   });
 
   it('a delete retried after a lost answer does not delete the GameServer OKG recreated under the same name', async () => {
@@ -350,7 +482,10 @@ describe('patch runner when answers are lost or late', () => {
     unchanged(results, targets, 'deleted');
     assert.equal(notOnce(sb, from, 'delete', targets), '', 'each name was deleted exactly once');
     const recreated = targets.map((t) => gsNow(t)?.metadata.uid);
-    assert.ok(recreated.every((uid, i) => uid !== undefined && uid !== targets[i].metadata.uid), 'each is gone and recreated by OKG');
+    assert.ok(
+      recreated.every((uid, i) => uid !== undefined && uid !== targets[i].metadata.uid),
+      'each is gone and recreated by OKG',
+    );
   });
 
   it('a delete of a GameServer deleted and recreated since it was read leaves the new one alone', async () => {

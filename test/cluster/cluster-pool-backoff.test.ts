@@ -21,7 +21,11 @@ describe('pool', () => {
       },
       () => -1,
     );
-    assert.deepEqual(out, items.map((i) => i * 2), 'results in input order');
+    assert.deepEqual(
+      out,
+      items.map((i) => i * 2),
+      'results in input order',
+    );
     assert.equal(peak, 4, 'exactly 4 in flight at the peak');
   });
 
@@ -41,12 +45,24 @@ describe('pool', () => {
       ctrl.signal,
     );
     assert.equal(out.length, 10, 'one outcome per item');
-    assert.deepEqual(out.map((o, i) => (o === 'ran') === started.includes(i)), Array(10).fill(true), 'ran exactly the started ones');
+    assert.deepEqual(
+      out.map((o, i) => (o === 'ran') === started.includes(i)),
+      Array(10).fill(true),
+      'ran exactly the started ones',
+    );
     assert.ok(started.length <= 4, `few started after the abort (${started.length})`);
   });
 
   it('an empty list gives an empty result', async () => {
-    assert.deepEqual(await runPool([], 8, async () => 1, () => 0), []);
+    assert.deepEqual(
+      await runPool(
+        [],
+        8,
+        async () => 1,
+        () => 0,
+      ),
+      [],
+    );
   });
 });
 
@@ -54,8 +70,16 @@ describe('backoff', () => {
   it('doubles up to the cap, with the delay between half and all of the ceiling', () => {
     const lo = new Backoff({ initialMs: 100, maxMs: 1000, random: () => 0 });
     const hi = new Backoff({ initialMs: 100, maxMs: 1000, random: () => 0.999999 });
-    assert.deepEqual([1, 2, 3, 4, 5, 6].map(() => lo.next()), [50, 100, 200, 400, 500, 500], 'lower bounds');
-    assert.deepEqual([1, 2, 3, 4, 5, 6].map(() => hi.next()), [100, 200, 400, 800, 1000, 1000], 'upper bounds');
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6].map(() => lo.next()),
+      [50, 100, 200, 400, 500, 500],
+      'lower bounds',
+    );
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6].map(() => hi.next()),
+      [100, 200, 400, 800, 1000, 1000],
+      'upper bounds',
+    );
     hi.reset();
     assert.equal(hi.next(), 100, 'reset starts over');
   });

@@ -60,7 +60,9 @@ describe('credential plugins and token files', { concurrency: 4 }, () => {
     const c = connect(file);
     const objects = (await listObjects(c, 'GameServer', 'all')).slice(0, 15);
     assert.equal(objects.length, 15, 'fifteen objects to patch');
-    await Promise.all(objects.map((o) => c.patch('GameServer', o.metadata.namespace ?? '', o.metadata.name, [{ op: 'replace', path: '/spec/updatePriority', value: 3 }])));
+    await Promise.all(
+      objects.map((o) => c.patch('GameServer', o.metadata.namespace ?? '', o.metadata.name, [{ op: 'replace', path: '/spec/updatePriority', value: 3 }])),
+    );
     c.dispose();
     assert.equal(p.count(), 1, `the plugin ran ${p.count()} times for 16 requests`);
     const again = connect(file);
@@ -103,7 +105,11 @@ describe('credential plugins and token files', { concurrency: 4 }, () => {
     const took = Date.now() - started;
     c.dispose();
     assert.equal(e.code, 'credentials', e.message);
-    assert.match(e.message, new RegExp(`credential plugin "${p.command.replace(/[.]/g, '\\.')}" of user "okg-sandbox-admin" did not finish within 0\\.3 s and was stopped`), e.message);
+    assert.match(
+      e.message,
+      new RegExp(`credential plugin "${p.command.replace(/[.]/g, '\\.')}" of user "okg-sandbox-admin" did not finish within 0\\.3 s and was stopped`),
+      e.message,
+    );
     assert.ok(took < 15_000, `gave up after ${took} ms, not after the plugin's 25 s`);
   });
 
@@ -112,7 +118,11 @@ describe('credential plugins and token files', { concurrency: 4 }, () => {
     const e = await failureOf(listObjects(c, 'GameServer', ['default']));
     c.dispose();
     assert.equal(e.code, 'credentials', e.message);
-    assert.match(e.message, /the credential plugin "no-such-plugin-xyz" of user "okg-sandbox-admin" was not found: .*PATH.*Install hint: Install it with brew install xyz/, e.message);
+    assert.match(
+      e.message,
+      /the credential plugin "no-such-plugin-xyz" of user "okg-sandbox-admin" was not found: .*PATH.*Install hint: Install it with brew install xyz/,
+      e.message,
+    );
     assert.ok(!e.message.includes('\n') && !e.message.includes('ENOENT'), `one line, no raw spawn error: ${e.message}`);
   });
 
@@ -121,7 +131,10 @@ describe('credential plugins and token files', { concurrency: 4 }, () => {
       ['echo "{not json secret-out-1"', /printed something that is not JSON; an ExecCredential was expected/],
       ['echo \'{"kind":"Other"}\'', /printed JSON of kind "Other", not an ExecCredential/],
       ['echo \'{"kind":"ExecCredential","apiVersion":"client.authentication.k8s.io/v1","status":{}}\'', /neither status\.token nor both/],
-      ['echo \'{"kind":"ExecCredential","apiVersion":"client.authentication.k8s.io/v1beta1","status":{"token":"x"}}\'', /answered in apiVersion "client\.authentication\.k8s\.io\/v1beta1", but the kubeconfig asks for client\.authentication\.k8s\.io\/v1/],
+      [
+        'echo \'{"kind":"ExecCredential","apiVersion":"client.authentication.k8s.io/v1beta1","status":{"token":"x"}}\'',
+        /answered in apiVersion "client\.authentication\.k8s\.io\/v1beta1", but the kubeconfig asks for client\.authentication\.k8s\.io\/v1/,
+      ],
       ['echo secret-err-2 >&2; echo secret-out-3; exit 3', /failed with exit status 3; its output is not shown/],
     ];
     for (const [body, expected] of cases) {
@@ -138,7 +151,10 @@ describe('credential plugins and token files', { concurrency: 4 }, () => {
 
   it('exec entries kubectl would refuse are refused before anything runs', () => {
     const p = plugin(printCredential(sb.tokens.admin));
-    assert.match(refusal(execVariant(sb.kubeconfigPath, p.command, { apiVersion: undefined })), /user "okg-sandbox-admin" \(context "okg-sandbox"\): exec\.apiVersion must be one of .* not null/);
+    assert.match(
+      refusal(execVariant(sb.kubeconfigPath, p.command, { apiVersion: undefined })),
+      /user "okg-sandbox-admin" \(context "okg-sandbox"\): exec\.apiVersion must be one of .* not null/,
+    );
     assert.match(refusal(execVariant(sb.kubeconfigPath, p.command, { interactiveMode: 'Always' })), /needs a terminal/);
     assert.equal(p.count(), 0, 'the plugin never ran');
   });
@@ -171,9 +187,15 @@ describe('credential plugins and token files', { concurrency: 4 }, () => {
           delete raw.clusters[0].cluster['certificate-authority-data'];
           raw.clusters[0].cluster['certificate-authority'] = noCa;
         };
-        return [edit, new RegExp(`^cluster "okg-sandbox" \\(context "okg-sandbox"\\): certificate-authority ${noCa.replace(/[.]/g, '\\.')} cannot be read: no such file$`)];
+        return [
+          edit,
+          new RegExp(`^cluster "okg-sandbox" \\(context "okg-sandbox"\\): certificate-authority ${noCa.replace(/[.]/g, '\\.')} cannot be read: no such file$`),
+        ];
       })(),
-      [(raw: any) => void (raw.clusters[0].cluster['certificate-authority-data'] = Buffer.from('not a certificate').toString('base64')), /^cluster "okg-sandbox" \(context "okg-sandbox"\): certificate-authority-data holds no PEM certificate/],
+      [
+        (raw: any) => void (raw.clusters[0].cluster['certificate-authority-data'] = Buffer.from('not a certificate').toString('base64')),
+        /^cluster "okg-sandbox" \(context "okg-sandbox"\): certificate-authority-data holds no PEM certificate/,
+      ],
       [
         (raw: any) => {
           raw.users[0].user['client-certificate-data'] = Buffer.from(sb.caPem).toString('base64');
@@ -181,7 +203,10 @@ describe('credential plugins and token files', { concurrency: 4 }, () => {
         },
         /^user "okg-sandbox-admin" \(context "okg-sandbox"\): client-key-data holds no private key in PEM form$/,
       ],
-      [(raw: any) => void (raw.clusters[0].cluster.server = '127.0.0.1:6443'), /^cluster "okg-sandbox" \(context "okg-sandbox"\): server "127\.0\.0\.1:6443" is not an absolute http\(s\) URL; write it as https:\/\/host:port$/],
+      [
+        (raw: any) => void (raw.clusters[0].cluster.server = '127.0.0.1:6443'),
+        /^cluster "okg-sandbox" \(context "okg-sandbox"\): server "127\.0\.0\.1:6443" is not an absolute http\(s\) URL; write it as https:\/\/host:port$/,
+      ],
     ];
     for (const [edit, expected] of cases) {
       const message = refusal(variant(sb.kubeconfigPath, edit));
@@ -205,7 +230,10 @@ describe('credential plugins and token files', { concurrency: 4 }, () => {
     const safe = kubeConfigFor(loaded(sb.kubeconfigPath), 'okg-sandbox');
     assert.ok(safe.ok && safe.warnings.length === 0, 'a verified cluster has no warning');
     const plain = kubeConfigFor(loaded(httpConfig('http://127.0.0.1:1')), 'plain');
-    assert.ok(plain.ok && plain.warnings.length === 1 && /uses plain HTTP \("http:\/\/127\.0\.0\.1:1"\): nothing sent to it is encrypted/.test(plain.warnings[0]), `plain HTTP warns: ${plain.ok && plain.warnings}`);
+    assert.ok(
+      plain.ok && plain.warnings.length === 1 && /uses plain HTTP \("http:\/\/127\.0\.0\.1:1"\): nothing sent to it is encrypted/.test(plain.warnings[0]),
+      `plain HTTP warns: ${plain.ok && plain.warnings}`,
+    );
     const unflagged = variant(sb.kubeconfigPath, (raw) => void (raw.clusters[0].cluster.server = 'http://127.0.0.1:1'));
     assert.match(refusal(unflagged), /server "http:\/\/127\.0\.0\.1:1" is plain HTTP, which is only used with insecure-skip-tls-verify: true/);
   });

@@ -70,7 +70,6 @@ interface RunCounts {
   ms: number;
 }
 
-
 const markers = (o: any): number => (Array.isArray(o?.spec?.containers) ? o.spec.containers.filter((c: any) => c?.name === MARKER.name).length : 0);
 const pathOf = (key: string) => `/apis/game.kruise.io/v1alpha1/namespaces/${key.replace('/', '/gameservers/')}`;
 
@@ -159,7 +158,8 @@ async function campaignRun(seed: number, index: number, problems: string[]): Pro
   const t0 = Date.now();
   try {
     // Every GameServer gets a container list, so `add /spec/containers/-` applies.
-    for (const o of sb.objects('GameServer')) sb.mutate('GameServer', o.metadata.namespace, o.metadata.name, (x) => (x.spec.containers = [{ name: 'game', image: 'registry.example.com/game:1' }]));
+    for (const o of sb.objects('GameServer'))
+      sb.mutate('GameServer', o.metadata.namespace, o.metadata.name, (x) => (x.spec.containers = [{ name: 'game', image: 'registry.example.com/game:1' }]));
     const page = await client.listPage('GameServer', undefined);
     const h = (history.h = new History(page.items));
     await h.follow(client, page.resourceVersion);
@@ -184,7 +184,13 @@ async function campaignRun(seed: number, index: number, problems: string[]): Pro
         { stdout: (t) => (out += t), stderr: () => undefined, readStdin: async () => '', env: { KUBECONFIG: sb.kubeconfigPath }, cwd: process.cwd() },
         deadline,
       );
-      const words: Record<string, Outcome> = { patched: 'changed', 'changed-since-matched': 'changed-since-preview', 'may-have-been-applied': 'may-have-been-applied', failed: 'failed', cancelled: 'cancelled' };
+      const words: Record<string, Outcome> = {
+        patched: 'changed',
+        'changed-since-matched': 'changed-since-preview',
+        'may-have-been-applied': 'may-have-been-applied',
+        failed: 'failed',
+        cancelled: 'cancelled',
+      };
       for (const line of out.split('\n').slice(1)) {
         const [ns, name, result] = line.split(/\s+/);
         if (ns) reported.set(`${ns}/${name}`, words[result]);
@@ -219,14 +225,31 @@ async function campaignRun(seed: number, index: number, problems: string[]): Pro
 
     // The sandbox logs a request when its response is done, and the watch trails the store.
     const end = await client.listPage('GameServer', undefined, { limit: 1 });
-    const caughtUp = await eventually(() => (h.error ?? (h.lastRv >= Number(end.resourceVersion) ? '' : `watch at ${h.lastRv}, store at ${end.resourceVersion}`)), 10_000);
+    const caughtUp = await eventually(
+      () => h.error ?? (h.lastRv >= Number(end.resourceVersion) ? '' : `watch at ${h.lastRv}, store at ${end.resourceVersion}`),
+      10_000,
+    );
     assert.equal(caughtUp, '', 'the observing watch saw every change');
     const carriedOut = new Map<string, number>();
     const log = sb.requests().slice(from);
     for (const r of log) if (r.verb === 'patch' && r.status === 200) carriedOut.set(r.path, (carriedOut.get(r.path) ?? 0) + 1);
     const lostAnswers = log.filter((r) => r.lost).length;
 
-    const counts: RunCounts = { seed, path, patch: patchName, objects: keys.length, matched: reported.size, outcomes: noOutcomes(), applied: 0, carriedOut: 0, lostAnswers, doubleWrites: 0, outsideFilter: 0, misreported: 0, ms: 0 };
+    const counts: RunCounts = {
+      seed,
+      path,
+      patch: patchName,
+      objects: keys.length,
+      matched: reported.size,
+      outcomes: noOutcomes(),
+      applied: 0,
+      carriedOut: 0,
+      lostAnswers,
+      doubleWrites: 0,
+      outsideFilter: 0,
+      misreported: 0,
+      ms: 0,
+    };
     const now = new Map(sb.objects('GameServer').map((o) => [`${o.metadata.namespace}/${o.metadata.name}`, o]));
     for (const key of keys) {
       const n = markers(now.get(key));
@@ -244,7 +267,9 @@ async function campaignRun(seed: number, index: number, problems: string[]): Pro
         const asPreviewed = path === 'kgctl' || prior?.metadata.generation === previewed.get(key)?.metadata.generation;
         if (!outcome || !chosen || !asPreviewed) {
           counts.outsideFilter++;
-          problems.push(`seed ${seed} ${path}: ${key} was patched ${!outcome ? 'without being chosen' : !chosen ? 'while it did not match the filter' : 'on a spec other than the one previewed'}`);
+          problems.push(
+            `seed ${seed} ${path}: ${key} was patched ${!outcome ? 'without being chosen' : !chosen ? 'while it did not match the filter' : 'on a spec other than the one previewed'}`,
+          );
         }
       }
       const truthful = outcome === undefined || outcome === 'may-have-been-applied' || (outcome === 'changed' ? n === 1 : n === 0);

@@ -48,14 +48,19 @@ describe('sandbox API', () => {
 
   it('validates a dryRun=All write but stores nothing and keeps the resourceVersion', async () => {
     const before = gs('minecraft-1');
-    const r = await call(sb, 'PATCH', `${GS}/minecraft-1?dryRun=All`, { body: [{ op: 'replace', path: '/spec/opsState', value: 'Kill' }], contentType: JSON_PATCH });
+    const r = await call(sb, 'PATCH', `${GS}/minecraft-1?dryRun=All`, {
+      body: [{ op: 'replace', path: '/spec/opsState', value: 'Kill' }],
+      contentType: JSON_PATCH,
+    });
     assert.equal(r.status, 200, r.text);
     assert.equal(r.json.spec.opsState, 'Kill', 'the answer shows the result');
     assert.equal(r.json.metadata.resourceVersion, before.metadata.resourceVersion, 'dry run answer keeps the resourceVersion');
     assert.deepEqual(gs('minecraft-1'), before, 'dry run stored nothing');
     const bad = await call(sb, 'PATCH', `${GSS}/minecraft?dryRun=All`, { body: { spec: { replicas: -1 } }, contentType: MERGE_PATCH });
     assert.equal(bad.status, 422, 'a dry run is validated');
-    const created = await call(sb, 'POST', `${GS}?dryRun=All`, { body: { apiVersion: 'game.kruise.io/v1alpha1', kind: 'GameServer', metadata: { name: 'dry-0' } } });
+    const created = await call(sb, 'POST', `${GS}?dryRun=All`, {
+      body: { apiVersion: 'game.kruise.io/v1alpha1', kind: 'GameServer', metadata: { name: 'dry-0' } },
+    });
     assert.equal(created.status, 201, created.text);
     assert.equal(gs('dry-0'), undefined, 'dry-run create stored nothing');
   });
@@ -103,7 +108,8 @@ describe('sandbox API', () => {
   });
 
   it('filters by labelSelector, equality and set-based', async () => {
-    const names = async (sel: string) => (await call(sb, 'GET', `${GS}?labelSelector=${encodeURIComponent(sel)}`)).json.items.map((o: any) => o.metadata.name).sort();
+    const names = async (sel: string) =>
+      (await call(sb, 'GET', `${GS}?labelSelector=${encodeURIComponent(sel)}`)).json.items.map((o: any) => o.metadata.name).sort();
     assert.deepEqual(await names('game.kruise.io/owner-gss=minecraft'), namesOf('minecraft'));
     assert.deepEqual(await names('game.kruise.io/owner-gss in (pve-world)'), namesOf('pve-world'));
     assert.deepEqual(await names('game.kruise.io/owner-gss notin (pve-world,minecraft)'), []);
@@ -116,7 +122,10 @@ describe('sandbox API', () => {
     sb.mutate('GameServer', 'default', 'minecraft-3', (o) => {
       o.status.currentState = 'NotReady';
     });
-    const w = openWatch(sb, `${GS}?watch=true&resourceVersion=${rv}&allowWatchBookmarks=true&timeoutSeconds=1&labelSelector=${encodeURIComponent('game.kruise.io/owner-gss=minecraft')}`);
+    const w = openWatch(
+      sb,
+      `${GS}?watch=true&resourceVersion=${rv}&allowWatchBookmarks=true&timeoutSeconds=1&labelSelector=${encodeURIComponent('game.kruise.io/owner-gss=minecraft')}`,
+    );
     await until('the replayed MODIFIED', () => w.events.some((e) => e.type === 'MODIFIED'));
     sb.mutate('GameServer', 'default', 'minecraft-3', (o) => {
       o.status.currentState = 'Ready';
@@ -125,7 +134,10 @@ describe('sandbox API', () => {
     assert.equal(how, 'end', 'a timed-out watch ends cleanly');
     const mods = events.filter((e) => e.type === 'MODIFIED' && e.object.metadata.name === 'minecraft-3').map((e) => e.object.status.currentState);
     assert.deepEqual(mods.slice(0, 2), ['NotReady', 'Ready'], 'replayed then live changes, in order');
-    assert.ok(events.every((e) => e.type === 'BOOKMARK' || e.object.metadata.labels['game.kruise.io/owner-gss'] === 'minecraft'), 'the selector applies');
+    assert.ok(
+      events.every((e) => e.type === 'BOOKMARK' || e.object.metadata.labels['game.kruise.io/owner-gss'] === 'minecraft'),
+      'the selector applies',
+    );
     const last = events[events.length - 1]!;
     assert.equal(last.type, 'BOOKMARK', 'the last event is a bookmark');
     assert.equal(last.object.kind, 'GameServer');
@@ -196,7 +208,10 @@ describe('sandbox API', () => {
     assert.equal(smp.status, 415);
     assert.equal(smp.json.reason, 'UnsupportedMediaType');
     const test = await call(sb, 'PATCH', `${GS}/minecraft-0`, {
-      body: [{ op: 'test', path: '/metadata/resourceVersion', value: '1' }, { op: 'replace', path: '/spec/opsState', value: 'Kill' }],
+      body: [
+        { op: 'test', path: '/metadata/resourceVersion', value: '1' },
+        { op: 'replace', path: '/spec/opsState', value: 'Kill' },
+      ],
       contentType: JSON_PATCH,
     });
     assert.equal(test.status, 422);
@@ -211,7 +226,10 @@ describe('sandbox API', () => {
     const r = await call(sb, 'PATCH', `${GSS}/minecraft`, { body: { spec: { replicas: 'many' } }, contentType: MERGE_PATCH });
     assert.equal(r.status, 422, r.text);
     assert.equal(r.json.reason, 'Invalid');
-    assert.ok(r.json.details.causes.some((c: any) => c.field === 'spec.replicas'), JSON.stringify(r.json.details.causes));
+    assert.ok(
+      r.json.details.causes.some((c: any) => c.field === 'spec.replicas'),
+      JSON.stringify(r.json.details.causes),
+    );
     const gsBad = await call(sb, 'PATCH', `${GS}/minecraft-0`, { body: { spec: { networkDisabled: 'yes' } }, contentType: MERGE_PATCH });
     assert.equal(gsBad.status, 422, gsBad.text);
     assert.equal(gsBad.json.details.causes[0].field, 'spec.networkDisabled');
@@ -224,7 +242,10 @@ describe('sandbox API', () => {
     const set = sb.objects('GameServerSet', 'default').find((o) => o.metadata.name === 'pve-world');
     assert.equal(set.spec.replicas, beforeNames.length - 1, 'replicas lowered by one');
     assert.equal(set.status.currentReplicas, beforeNames.length - 1);
-    assert.deepEqual(namesOf('pve-world'), beforeNames.filter((n) => n !== 'pve-world-1'));
+    assert.deepEqual(
+      namesOf('pve-world'),
+      beforeNames.filter((n) => n !== 'pve-world-1'),
+    );
   });
 
   it('scales down in OKG order: WaitToBeDeleted, then deletionPriority, then higher ordinal; Maintaining last', async () => {
@@ -239,7 +260,9 @@ describe('sandbox API', () => {
     await set('minecraft-4', { opsState: 'Allocated', deletionPriority: 0 });
     await set('minecraft-5', { opsState: 'Maintaining', deletionPriority: 0 });
     const scale = async (n: number) => {
-      const r = await call(sb, 'PUT', `${GSS}/minecraft/scale`, { body: { apiVersion: 'autoscaling/v1', kind: 'Scale', metadata: { name: 'minecraft', namespace: 'default' }, spec: { replicas: n } } });
+      const r = await call(sb, 'PUT', `${GSS}/minecraft/scale`, {
+        body: { apiVersion: 'autoscaling/v1', kind: 'Scale', metadata: { name: 'minecraft', namespace: 'default' }, spec: { replicas: n } },
+      });
       assert.equal(r.status, 200, r.text);
       assert.equal(r.json.spec.replicas, n);
     };
@@ -270,13 +293,18 @@ describe('sandbox API', () => {
         const changes = () => w.events.filter((e) => e.type !== 'ADDED');
         await until('ten churned changes', () => changes().length >= 10);
         w.stop();
-        return changes().slice(0, 10).map((e) => `${e.type} ${e.object.metadata.name} ${e.object.status.currentState} ${e.object.status.networkStatus.currentNetworkState}`);
+        return changes()
+          .slice(0, 10)
+          .map((e) => `${e.type} ${e.object.metadata.name} ${e.object.status.currentState} ${e.object.status.networkStatus.currentNetworkState}`);
       } finally {
         await churned.close();
       }
     };
     const first = await run();
-    assert.ok(first.every((e) => e.startsWith('MODIFIED')), first.join('\n'));
+    assert.ok(
+      first.every((e) => e.startsWith('MODIFIED')),
+      first.join('\n'),
+    );
     assert.deepEqual(await run(), first, 'same seed, same changes');
   });
 
@@ -287,6 +315,9 @@ describe('sandbox API', () => {
     assert.deepEqual((byName.get('gameserversets') as any).shortNames, ['gss']);
     assert.equal((byName.get('gameserversets/scale') as any).kind, 'Scale');
     assert.ok(byName.has('gameservers/status'));
-    assert.ok(sb.requests().some((l) => l.verb === 'list' && l.path === GS && l.status === 429), 'the log holds the injected 429');
+    assert.ok(
+      sb.requests().some((l) => l.verb === 'list' && l.path === GS && l.status === 429),
+      'the log holds the injected 429',
+    );
   });
 });

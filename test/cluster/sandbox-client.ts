@@ -11,7 +11,6 @@ export function clientFor(sb: Sandbox, context = 'okg-sandbox', opts: ClusterCli
   return new ClusterClient(kc.kc, opts);
 }
 
-
 /** `namespace/name -> resourceVersion` for a list of objects. */
 export function versions(objects: readonly { metadata: { namespace?: string; name: string; resourceVersion?: string } }[]): Map<string, string> {
   return new Map(objects.map((o) => [`${o.metadata.namespace ?? ''}/${o.metadata.name}`, o.metadata.resourceVersion ?? '']));

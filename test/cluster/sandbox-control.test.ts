@@ -78,14 +78,26 @@ describe('sandbox control endpoint', () => {
   it('GET /objects, POST /mutate and GET /requests inspect and change the state', async () => {
     const objects = await control(ctl.url, 'GET', '/objects?kind=GameServer&namespace=default');
     assert.deepEqual(objects.json.map((o: any) => o.metadata.name).sort(), ['minecraft-0', 'minecraft-1', 'minecraft-2']);
-    const mutated = await control(ctl.url, 'POST', '/mutate', { kind: 'GameServer', namespace: 'default', name: 'minecraft-2', ops: [{ op: 'replace', path: '/status/currentState', value: 'NotReady' }] });
+    const mutated = await control(ctl.url, 'POST', '/mutate', {
+      kind: 'GameServer',
+      namespace: 'default',
+      name: 'minecraft-2',
+      ops: [{ op: 'replace', path: '/status/currentState', value: 'NotReady' }],
+    });
     assert.equal(mutated.status, 200);
     assert.equal(mutated.json.status.currentState, 'NotReady');
     assert.equal(sb.objects('GameServer', 'default').find((o) => o.metadata.name === 'minecraft-2').status.currentState, 'NotReady');
-    assert.equal((await control(ctl.url, 'POST', '/mutate', { kind: 'GameServer', namespace: 'default', name: 'nope', ops: [] })).status, 400, 'an unknown object');
+    assert.equal(
+      (await control(ctl.url, 'POST', '/mutate', { kind: 'GameServer', namespace: 'default', name: 'nope', ops: [] })).status,
+      400,
+      'an unknown object',
+    );
     assert.equal((await control(ctl.url, 'GET', '/objects?kind=Pod')).status, 400, 'an unknown kind');
     const log = await control(ctl.url, 'GET', '/requests');
-    assert.ok(log.json.some((r: any) => r.verb === 'patch' && r.path === `${GS}/minecraft-0` && r.status === 503), 'the log holds the injected 503');
+    assert.ok(
+      log.json.some((r: any) => r.verb === 'patch' && r.path === `${GS}/minecraft-0` && r.status === 503),
+      'the log holds the injected 503',
+    );
     assert.equal((await control(ctl.url, 'GET', '/nowhere')).status, 400, 'an unknown route');
   });
 
@@ -135,7 +147,30 @@ describe('npm run sandbox: fault flags and --control', () => {
   let cli: Cli;
   let lines: string[];
   before(async () => {
-    cli = startCli(['--sets', '1', '--replicas', '2', '--seed', '4', '--latency', '120', '--error', 'list=429:1:2', '--error', 'patch=500:0.25', '--conflict-rate', '0.1', '--drop-watches-after', '5000', '--lose-answers', 'delete=0.5', '--lose-answers-by', 'silence', '--control', '0']);
+    cli = startCli([
+      '--sets',
+      '1',
+      '--replicas',
+      '2',
+      '--seed',
+      '4',
+      '--latency',
+      '120',
+      '--error',
+      'list=429:1:2',
+      '--error',
+      'patch=500:0.25',
+      '--conflict-rate',
+      '0.1',
+      '--drop-watches-after',
+      '5000',
+      '--lose-answers',
+      'delete=0.5',
+      '--lose-answers-by',
+      'silence',
+      '--control',
+      '0',
+    ]);
     lines = await whenUp(cli);
   });
   after(async () => {

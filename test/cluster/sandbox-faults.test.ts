@@ -21,7 +21,11 @@ after(async () => {
 });
 
 const gs = (name: string) => sb.objects('GameServer', 'default').find((o) => o.metadata.name === name);
-const logFor = (from: number, path: string) => sb.requests().slice(from).filter((l) => l.path === path);
+const logFor = (from: number, path: string) =>
+  sb
+    .requests()
+    .slice(from)
+    .filter((l) => l.path === path);
 const setPriority = (value: number) => ({ body: [{ op: 'replace', path: '/spec/updatePriority', value }], contentType: JSON_PATCH });
 
 describe('sandbox request log and lost answers', () => {
@@ -42,7 +46,10 @@ describe('sandbox request log and lost answers', () => {
     sb.setFaults({ loseAnswers: { patch: 1 } });
     const from = sb.requests().length;
     const rv = gs('minecraft-1').metadata.resourceVersion;
-    await assert.rejects(call(sb, 'PATCH', `${GS}/minecraft-1`, setPriority(42)), (e: NodeJS.ErrnoException) => e.code === 'ECONNRESET' || /socket hang up/.test(e.message));
+    await assert.rejects(
+      call(sb, 'PATCH', `${GS}/minecraft-1`, setPriority(42)),
+      (e: NodeJS.ErrnoException) => e.code === 'ECONNRESET' || /socket hang up/.test(e.message),
+    );
     assert.equal(gs('minecraft-1').spec.updatePriority, 42, 'the patch was applied');
     assert.notEqual(gs('minecraft-1').metadata.resourceVersion, rv, 'and stored');
     await until('the lost answer in the log', () => logFor(from, `${GS}/minecraft-1`).length > 0);
@@ -64,7 +71,10 @@ describe('sandbox request log and lost answers', () => {
   it('a lost answer of a failed write is logged with its failure status', async () => {
     sb.setFaults({ loseAnswers: { patch: 1 } });
     const from = sb.requests().length;
-    const stale = [{ op: 'test', path: '/metadata/resourceVersion', value: '1' }, { op: 'replace', path: '/spec/updatePriority', value: 45 }];
+    const stale = [
+      { op: 'test', path: '/metadata/resourceVersion', value: '1' },
+      { op: 'replace', path: '/spec/updatePriority', value: 45 },
+    ];
     await assert.rejects(call(sb, 'PATCH', `${GS}/minecraft-3`, { body: stale, contentType: JSON_PATCH }));
     await until('the lost answer in the log', () => logFor(from, `${GS}/minecraft-3`).length > 0);
     assert.deepEqual(logFor(from, `${GS}/minecraft-3`), [{ verb: 'patch', path: `${GS}/minecraft-3`, status: 422, lost: true }]);
@@ -130,7 +140,11 @@ describe('sandbox outages: the black hole, and suspend/resume', () => {
     await until('the black hole to hold the request', () => down.held() === 1);
 
     down.setFaults({ blackhole: false });
-    await assert.rejects(pending, (e: NodeJS.ErrnoException) => e.code === 'ECONNRESET' || /socket hang up/.test(e.message), 'a held request is cut when the black hole ends');
+    await assert.rejects(
+      pending,
+      (e: NodeJS.ErrnoException) => e.code === 'ECONNRESET' || /socket hang up/.test(e.message),
+      'a held request is cut when the black hole ends',
+    );
     assert.equal(down.held(), 0);
     const served = await call(down, 'GET', `${GS}/minecraft-0`);
     assert.equal(served.status, 200, 'new requests are served again');
@@ -160,7 +174,9 @@ describe('sandbox outages: the black hole, and suspend/resume', () => {
     assert.equal(after.status, 200, 'served again on the same URL');
     assert.equal(after.json.status.currentState, 'Updating', 'the change made while suspended is there');
     const replay = openWatch(down, `${GS}?watch=true&resourceVersion=${from}`);
-    await until('the change while suspended on a watch from before', () => replay.events.some((e) => e.object.metadata.name === 'minecraft-1' && e.object.status.currentState === 'Updating'));
+    await until('the change while suspended on a watch from before', () =>
+      replay.events.some((e) => e.object.metadata.name === 'minecraft-1' && e.object.status.currentState === 'Updating'),
+    );
     replay.stop();
   });
 

@@ -73,19 +73,34 @@ function conformance(bin: string, title: string): void {
     it('get gs prints OKG printer columns as a table', async () => {
       const out = await ok('get', 'gs');
       assert.deepEqual(header(out), ['NAME', 'STATE', 'OPSSTATE', 'DP', 'UP', 'AGE']);
-      const rows = out.trim().split('\n').slice(1).map((l) => l.trim().split(/\s+/));
-      assert.deepEqual(rows.map((r) => r[0]), ['minecraft-0', 'minecraft-1', 'minecraft-2'], 'the default namespace of the context');
+      const rows = out
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim().split(/\s+/));
+      assert.deepEqual(
+        rows.map((r) => r[0]),
+        ['minecraft-0', 'minecraft-1', 'minecraft-2'],
+        'the default namespace of the context',
+      );
       assert.deepEqual(rows[0]!.slice(1, 5), ['Ready', 'None', '0', '0']);
     });
 
     it('get gss -A prints OKG printer columns for every namespace', async () => {
       const out = await ok('get', 'gss', '-A');
       assert.deepEqual(header(out), ['NAMESPACE', 'NAME', 'DESIRED', 'CURRENT', 'UPDATED', 'READY', 'MAINTAINING', 'WAITTOBEDELETED', 'PREDELETE', 'AGE']);
-      const rows = out.trim().split('\n').slice(1).map((l) => l.trim().split(/\s+/));
-      assert.deepEqual(rows.map((r) => r.slice(0, 9)), [
-        ['default', 'minecraft', '3', '3', '3', '3', '0', '0', '0'],
-        ['game', 'pve-world', '3', '3', '3', '3', '0', '0', '0'],
-      ]);
+      const rows = out
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim().split(/\s+/));
+      assert.deepEqual(
+        rows.map((r) => r.slice(0, 9)),
+        [
+          ['default', 'minecraft', '3', '3', '3', '3', '0', '0', '0'],
+          ['game', 'pve-world', '3', '3', '3', '3', '0', '0', '0'],
+        ],
+      );
     });
 
     it('get -o json gives the full objects', async () => {
@@ -93,7 +108,10 @@ function conformance(bin: string, title: string): void {
       assert.equal(list.items.length, 3);
       assert.equal(list.items[0].kind, 'GameServer');
       assert.equal(list.items[0].metadata.labels['game.kruise.io/owner-gss'], 'pve-world');
-      assert.deepEqual(list.items[0].status.podStatus.containerStatuses.map((c: any) => c.name), ['pve-world', 'log-agent']);
+      assert.deepEqual(
+        list.items[0].status.podStatus.containerStatuses.map((c: any) => c.name),
+        ['pve-world', 'log-agent'],
+      );
       const one = JSON.parse(await ok('get', 'gss', 'pve-world', '-n', 'game', '-o', 'json'));
       assert.equal(one.spec.replicas, 3);
     });
@@ -137,7 +155,11 @@ function conformance(bin: string, title: string): void {
 
     it('scale gss: the GameServers follow, in OKG deletion order', async () => {
       assert.match(await ok('scale', 'gss', 'minecraft', '--replicas=5'), /scaled/);
-      const names = () => sb.objects('GameServer', 'default').map((o) => o.metadata.name).sort();
+      const names = () =>
+        sb
+          .objects('GameServer', 'default')
+          .map((o) => o.metadata.name)
+          .sort();
       assert.deepEqual(names(), ['minecraft-0', 'minecraft-1', 'minecraft-2', 'minecraft-3', 'minecraft-4']);
       await ok('scale', 'gss', 'minecraft', '--replicas=3');
       // minecraft-1 is WaitToBeDeleted and minecraft-2 has deletionPriority 10 (earlier test): they go first.

@@ -54,7 +54,9 @@ describe('sandbox at scale (20 sets × 500 GameServers, churning)', () => {
     const sets = sb.objects('GameServerSet');
     const servers = sb.objects('GameServer');
     for (const set of sets) {
-      const own = servers.filter((gs) => gs.metadata.namespace === set.metadata.namespace && gs.metadata.labels['game.kruise.io/owner-gss'] === set.metadata.name);
+      const own = servers.filter(
+        (gs) => gs.metadata.namespace === set.metadata.namespace && gs.metadata.labels['game.kruise.io/owner-gss'] === set.metadata.name,
+      );
       const ready = own.filter((gs) => gs.status.currentState === 'Ready').length;
       assert.equal(set.status.currentReplicas, own.length, `${keyOf(set)} currentReplicas`);
       assert.equal(set.status.readyReplicas, ready, `${keyOf(set)} readyReplicas`);

@@ -45,7 +45,14 @@ async function clusterLayerText(file: string): Promise<string> {
     out.push(e.error.message, e.error.detail ?? '');
   }
   const watchError = await new Promise<string>((resolve) => {
-    void c.watch('GameServer', 'default', '0', () => undefined, (err) => resolve(err?.message ?? ''), { headersTimeoutMs: 1_500, timeoutSeconds: 1 });
+    void c.watch(
+      'GameServer',
+      'default',
+      '0',
+      () => undefined,
+      (err) => resolve(err?.message ?? ''),
+      { headersTimeoutMs: 1_500, timeoutSeconds: 1 },
+    );
   });
   out.push(watchError);
   c.dispose();
@@ -189,7 +196,9 @@ describe('secrets never reach a message', () => {
   it('redaction of text from elsewhere: URLs, Bearer and Basic credentials, token=... pairs', () => {
     assert.equal(redactUrl('https://u:p@h:6443/x?token=t#f'), 'https://[redacted]@h:6443/x?[redacted]#[redacted]');
     assert.equal(redactUrl('https://h:6443'), 'https://h:6443', 'a plain URL is unchanged');
-    const text = redactText(`request to https://u:${MARK}1@h/a?b=${MARK}2 failed; Authorization: Bearer ${MARK}3, Basic ${MARK}4; {"token": "${MARK}5"} password=${MARK}6`);
+    const text = redactText(
+      `request to https://u:${MARK}1@h/a?b=${MARK}2 failed; Authorization: Bearer ${MARK}3, Basic ${MARK}4; {"token": "${MARK}5"} password=${MARK}6`,
+    );
     assert.deepEqual(leaks(text), [], text);
     assert.match(text, /request to https:\/\/\[redacted\]@h\/a\?\[redacted\] failed/, text);
   });

@@ -34,8 +34,10 @@ describe('watch process', () => {
 
   const open = (proc: WatchProcess, kind: 'GameServer' | 'GameServerSet' = 'GameServer', context = 'okg-sandbox') =>
     new RemoteCache(proc, kind, { kubeconfig: sb.kubeconfigPath, context, namespaces: 'all' });
-  const equal = (cache: RemoteCache, kind: 'GameServer' | 'GameServerSet' = 'GameServer') => () =>
-    compareVersions(versions(cache.snapshot()), versions(sb.objects(kind)));
+  const equal =
+    (cache: RemoteCache, kind: 'GameServer' | 'GameServerSet' = 'GameServer') =>
+    () =>
+      compareVersions(versions(cache.snapshot()), versions(sb.objects(kind)));
 
   it('holds what the server holds, both kinds through one process, and follows changes', async () => {
     const proc = new WatchProcess(HOST, { execArgv: ['--import', 'tsx'] });

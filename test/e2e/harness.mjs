@@ -64,7 +64,16 @@ const UNTRUSTED_SETTINGS = {
  * inherits (so KUBECONFIG reaches the extension). With `untrusted`, folders open in Restricted Mode.
  * `settings` are added to the user settings. Resolves to { port, url, pid, logFile, exited, close }.
  */
-export async function startVSCodeServer({ serverMain, dataDir, extensionsDir, env = {}, port = 0, timeoutMs = 60_000, untrusted = false, settings: extra = {} }) {
+export async function startVSCodeServer({
+  serverMain,
+  dataDir,
+  extensionsDir,
+  env = {},
+  port = 0,
+  timeoutMs = 60_000,
+  untrusted = false,
+  settings: extra = {},
+}) {
   const userDataDir = join(dataDir, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   const settings = { ...USER_SETTINGS, ...(untrusted ? UNTRUSTED_SETTINGS : {}), ...extra };
@@ -73,15 +82,20 @@ export async function startVSCodeServer({ serverMain, dataDir, extensionsDir, en
   const logStream = createWriteStream(logFile);
   const args = [
     serverMain,
-    '--host', '127.0.0.1',
-    '--port', String(port),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
     '--disable-telemetry',
     ...(untrusted ? [] : ['--disable-workspace-trust']),
-    '--user-data-dir', userDataDir,
-    '--server-data-dir', join(dataDir, 'server-data'),
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--server-data-dir',
+    join(dataDir, 'server-data'),
+    '--extensions-dir',
+    extensionsDir,
   ];
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const exited = new Promise((resolveExit) => child.on('exit', (code, signal) => resolveExit({ code, signal })));
@@ -139,7 +153,19 @@ export async function installVsix({ serverMain, vsix, extensionsDir, dataDir, ti
   mkdirSync(extensionsDir, { recursive: true });
   const child = spawn(
     process.execPath,
-    [serverMain, '--install-extension', vsix, '--force', '--extensions-dir', extensionsDir, '--user-data-dir', join(dataDir, 'user-data'), '--server-data-dir', join(dataDir, 'server-data'), '--accept-server-license-terms'],
+    [
+      serverMain,
+      '--install-extension',
+      vsix,
+      '--force',
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      join(dataDir, 'user-data'),
+      '--server-data-dir',
+      join(dataDir, 'server-data'),
+      '--accept-server-license-terms',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';
@@ -178,7 +204,11 @@ export function workbenchUrl({ port, folder, extensionDevelopmentPath, extension
 /** Opens the workbench in headless Chromium. */
 export async function openWorkbench(url, { width = 1400, height = 900, timeoutMs = 60_000, locale } = {}) {
   const { chromium } = await import('playwright-core');
-  const browser = await withTimeout(chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: BROWSER_ARGS }), timeoutMs, 'Chromium to start');
+  const browser = await withTimeout(
+    chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: BROWSER_ARGS }),
+    timeoutMs,
+    'Chromium to start',
+  );
   try {
     const page = await browser.newPage({ viewport: { width, height } });
     // The web workbench takes its display language from this global, set by a language pack's
@@ -236,7 +266,9 @@ export async function startSandboxControl(sandbox) {
 export function manifest(locale) {
   const read = (file) => (existsSync(join(ROOT, file)) ? JSON.parse(readFileSync(join(ROOT, file), 'utf8')) : {});
   const nls = { ...read('package.nls.json'), ...(locale ? read(`package.nls.${locale}.json`) : {}) };
-  return JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'), (_key, v) => (typeof v === 'string' && /^%[^%\s]+%$/.test(v) ? (nls[v.slice(1, -1)] ?? v) : v));
+  return JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'), (_key, v) =>
+    typeof v === 'string' && /^%[^%\s]+%$/.test(v) ? (nls[v.slice(1, -1)] ?? v) : v,
+  );
 }
 
 /** Removes a directory tree, ignoring one that is already gone. */

@@ -142,10 +142,7 @@ async function runSuite({ paths, tmp, sandbox, control }) {
   const printer = tailFile(logFile, (line) => console.log(line));
   let outcome;
   try {
-    outcome = await Promise.race([
-      waitForFile(resultFile, SUITE_TIMEOUT_MS).then(() => 'done'),
-      server.exited.then(() => 'server-exited'),
-    ]);
+    outcome = await Promise.race([waitForFile(resultFile, SUITE_TIMEOUT_MS).then(() => 'done'), server.exited.then(() => 'server-exited')]);
   } catch (err) {
     outcome = err instanceof Error ? err.message : String(err);
   } finally {
@@ -156,7 +153,12 @@ async function runSuite({ paths, tmp, sandbox, control }) {
     const hint = outcome === 'server-exited' ? 'the VS Code server exited before the suite wrote its result' : outcome;
     return {
       passed: 0,
-      failures: [{ title: 'e2e suite', message: `no result file: ${hint}\n--- last lines of the server log ---\n${serverLog}${pageErrors.length ? `\n--- page errors ---\n${pageErrors.join('\n')}` : ''}` }],
+      failures: [
+        {
+          title: 'e2e suite',
+          message: `no result file: ${hint}\n--- last lines of the server log ---\n${serverLog}${pageErrors.length ? `\n--- page errors ---\n${pageErrors.join('\n')}` : ''}`,
+        },
+      ],
     };
   }
   const result = JSON.parse(readFileSync(resultFile, 'utf8'));

@@ -13,7 +13,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { copyWorkspace, failureShot, makeTempDir, manifest, openWorkbench, removeDir, startSandbox, startVSCodeServer, withTimeout, workbenchUrl, ROOT } from './harness.mjs';
+import {
+  copyWorkspace,
+  failureShot,
+  makeTempDir,
+  manifest,
+  openWorkbench,
+  removeDir,
+  startSandbox,
+  startVSCodeServer,
+  withTimeout,
+  workbenchUrl,
+  ROOT,
+} from './harness.mjs';
 import {
   clearHover,
   closeContextMenu,
@@ -215,10 +227,13 @@ async function gameServerRows(page, view) {
  */
 async function decisionItem(page, pkg, count) {
   const item = statusBarItem(page, pkg, 'okg.previewApply');
-  await item.filter({ hasText: `Apply to ${count} GameServers in ${CONTEXT}` }).waitFor({ timeout: WAIT_MS }).catch(async () => {
-    const shown = (await item.count()) ? JSON.stringify(await item.innerText()) : 'nothing';
-    throw new Error(`the status bar does not ask "Apply to ${count} GameServers in ${CONTEXT}" while the preview waits (it shows ${shown})`);
-  });
+  await item
+    .filter({ hasText: `Apply to ${count} GameServers in ${CONTEXT}` })
+    .waitFor({ timeout: WAIT_MS })
+    .catch(async () => {
+      const shown = (await item.count()) ? JSON.stringify(await item.innerText()) : 'nothing';
+      throw new Error(`the status bar does not ask "Apply to ${count} GameServers in ${CONTEXT}" while the preview waits (it shows ${shown})`);
+    });
   check((await page.locator('.monaco-dialog-box').count()) === 0, 'a modal dialog stands over the preview while the decision waits');
   return item;
 }
@@ -242,12 +257,14 @@ const diffHeader = (page, file) => {
 async function scrollDiffTo(page, file) {
   const editor = page.locator('.multiDiffEditor');
   const box = await editor.boundingBox();
-  if (!box) throw new Error('the preview\'s diff editor has no box');
+  if (!box) throw new Error("the preview's diff editor has no box");
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   for (let i = 0; i < 40 && !(await diffHeader(page, file).isVisible()); i++) await page.mouse.wheel(0, 400);
-  await diffHeader(page, file).waitFor({ timeout: 5_000 }).catch(() => {
-    throw new Error(`scrolling the preview did not bring ${file} into view while the decision was pending`);
-  });
+  await diffHeader(page, file)
+    .waitFor({ timeout: 5_000 })
+    .catch(() => {
+      throw new Error(`scrolling the preview did not bring ${file} into view while the decision was pending`);
+    });
 }
 
 /**
@@ -380,19 +397,22 @@ function startChurn(sandbox, { perSecond = 4, maxChanges = 400, maxMs = 90_000, 
     .map((gs) => [gs.metadata.namespace, gs.metadata.name]);
   const started = Date.now();
   let made = 0;
-  const timer = setInterval(() => {
-    if (made >= maxChanges || Date.now() - started > maxMs) return clearInterval(timer);
-    const [ns, name] = names[made % names.length];
-    made++;
-    try {
-      sandbox.mutate('GameServer', ns, name, (gs) => {
-        gs.status.currentState = gs.status.currentState === 'Ready' ? 'NotReady' : 'Ready';
-        gs.status.lastTransitionTime = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-      });
-    } catch {
-      // Deleted meanwhile (a Kill elsewhere): skip it.
-    }
-  }, Math.round(1000 / perSecond));
+  const timer = setInterval(
+    () => {
+      if (made >= maxChanges || Date.now() - started > maxMs) return clearInterval(timer);
+      const [ns, name] = names[made % names.length];
+      made++;
+      try {
+        sandbox.mutate('GameServer', ns, name, (gs) => {
+          gs.status.currentState = gs.status.currentState === 'Ready' ? 'NotReady' : 'Ready';
+          gs.status.lastTransitionTime = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+        });
+      } catch {
+        // Deleted meanwhile (a Kill elsewhere): skip it.
+      }
+    },
+    Math.round(1000 / perSecond),
+  );
   return {
     made: () => made,
     stop() {
@@ -430,11 +450,20 @@ async function staleThenLive(ctx, outage) {
   await runFilter(ctx, STALE_FILTER_FILE);
   const liveMessage = await viewMessage(page, view);
   const liveLabel = `${CONTEXT} · ${NAMESPACE}`;
-  check((await statusText(page, pkg)) === liveLabel, `precondition: the status bar reads ${JSON.stringify(await statusText(page, pkg))}, not ${JSON.stringify(liveLabel)}`);
-  check((await viewDescription(page, view)) === liveLabel, `precondition: the view title reads ${JSON.stringify(await viewDescription(page, view))}, not ${JSON.stringify(liveLabel)}`);
+  check(
+    (await statusText(page, pkg)) === liveLabel,
+    `precondition: the status bar reads ${JSON.stringify(await statusText(page, pkg))}, not ${JSON.stringify(liveLabel)}`,
+  );
+  check(
+    (await viewDescription(page, view)) === liveLabel,
+    `precondition: the view title reads ${JSON.stringify(await viewDescription(page, view))}, not ${JSON.stringify(liveLabel)}`,
+  );
   // The server that changes while the view cannot hear: it joins the matches.
   const changed = 'minecraft-2';
-  check(!PREDICATES[STALE_FILTER_FILE](sandbox.objects('GameServer', NAMESPACE).find((gs) => gs.metadata.name === changed)), `precondition: ${changed} already matches`);
+  check(
+    !PREDICATES[STALE_FILTER_FILE](sandbox.objects('GameServer', NAMESPACE).find((gs) => gs.metadata.name === changed)),
+    `precondition: ${changed} already matches`,
+  );
 
   const faultAt = Date.now();
   let ended = false;
@@ -448,9 +477,15 @@ async function staleThenLive(ctx, outage) {
     );
     const [, since, reason, rest] = STALE_MESSAGE.exec(stale);
     const sinceMs = clockToMs(since, Date.now());
-    check(sinceMs <= Date.now() + 1000 && sinceMs >= faultAt - 60_000, `${outage.what}: the view says not live since ${since}, but the outage began at ${new Date(faultAt).toLocaleTimeString('en-GB', { hour12: false })}`);
+    check(
+      sinceMs <= Date.now() + 1000 && sinceMs >= faultAt - 60_000,
+      `${outage.what}: the view says not live since ${since}, but the outage began at ${new Date(faultAt).toLocaleTimeString('en-GB', { hour12: false })}`,
+    );
     check(reason.trim() !== '', `${outage.what}: the stale message gives no reason: ${JSON.stringify(stale)}`);
-    check(rest === liveMessage, `${outage.what}: while stale the view message should keep the filter's last counts after " · " (${JSON.stringify(liveMessage)}); it reads ${JSON.stringify(stale)}`);
+    check(
+      rest === liveMessage,
+      `${outage.what}: while stale the view message should keep the filter's last counts after " · " (${JSON.stringify(liveMessage)}); it reads ${JSON.stringify(stale)}`,
+    );
     await eventually(
       () => statusText(page, pkg),
       (t) => t.endsWith(' · stale'),
@@ -458,7 +493,10 @@ async function staleThenLive(ctx, outage) {
       5_000,
     );
     const description = await viewDescription(page, view);
-    check(description === `${liveLabel} · stale`, `${outage.what}: the view title reads ${JSON.stringify(description)}, not ${JSON.stringify(`${liveLabel} · stale`)}`);
+    check(
+      description === `${liveLabel} · stale`,
+      `${outage.what}: the view title reads ${JSON.stringify(description)}, not ${JSON.stringify(`${liveLabel} · stale`)}`,
+    );
     await hoverFor(page, statusBarItem(page, pkg, STATUS_ITEM), /Not live since/, 5_000).catch((e) => {
       throw new Error(`${outage.what}: the status bar's tooltip does not say "Not live since": ${e.message}`);
     });
@@ -469,11 +507,18 @@ async function staleThenLive(ctx, outage) {
     await outage.end();
     ended = true;
     // Back without a click: the pointer stays away from the window's controls.
-    await messageReads(page, view, () => expectedFilterMessage(sandbox, STALE_FILTER_FILE), `${outage.what}, then back: within ${LIVE_AGAIN_MS / 1000} s, with no click`, LIVE_AGAIN_MS);
+    await messageReads(
+      page,
+      view,
+      () => expectedFilterMessage(sandbox, STALE_FILTER_FILE),
+      `${outage.what}, then back: within ${LIVE_AGAIN_MS / 1000} s, with no click`,
+      LIVE_AGAIN_MS,
+    );
     await eventually(
       () => Promise.all([statusText(page, pkg), viewDescription(page, view)]),
       ([s, d]) => s === liveLabel && d === liveLabel,
-      ([s, d]) => `${outage.what}, then back: the view message is live again, but the status bar reads ${JSON.stringify(s)} and the view title ${JSON.stringify(d)} (want ${JSON.stringify(liveLabel)})`,
+      ([s, d]) =>
+        `${outage.what}, then back: the view message is live again, but the status bar reads ${JSON.stringify(s)} and the view title ${JSON.stringify(d)} (want ${JSON.stringify(liveLabel)})`,
       5_000,
     );
   } finally {
@@ -536,7 +581,7 @@ const steps = [
   {
     title:
       'Apply Patch to Matches from the palette: one diff per match; the decision waits beside it, no modal: ' +
-      'the status bar asks to apply to the count in the context, Apply and Cancel are in the preview\'s title',
+      "the status bar asks to apply to the count in the context, Apply and Cancel are in the preview's title",
     shot: 'diff-preview.png',
     readme: true,
     async run(ctx) {
@@ -551,7 +596,10 @@ const steps = [
       await previewCurrentResults(page, pkg, FILTER_FILE, want.length);
       await decisionItem(page, pkg, want.length);
       await statusBarItem(page, pkg, 'okg.previewCancel').waitFor({ timeout: WAIT_MS });
-      for (const [what, action] of [['Apply', previewApply(page, pkg)], ['Cancel', previewCancel(page, pkg)]]) {
+      for (const [what, action] of [
+        ['Apply', previewApply(page, pkg)],
+        ['Cancel', previewCancel(page, pkg)],
+      ]) {
         await action.waitFor({ timeout: WAIT_MS }).catch(() => {
           throw new Error(`the preview's title has no ${what} Previewed Changes button while the decision is pending`);
         });
@@ -562,7 +610,9 @@ const steps = [
     },
     async after(ctx) {
       // Leave the cluster as it was: Cancel in the preview's title.
-      await previewCancel(ctx.page, ctx.pkg).click({ timeout: 5_000 }).catch(() => undefined);
+      await previewCancel(ctx.page, ctx.pkg)
+        .click({ timeout: 5_000 })
+        .catch(() => undefined);
     },
   },
   {
@@ -587,7 +637,10 @@ const steps = [
       await previewCurrentResults(page, pkg, FILTER_FILE, want.length);
       const apply = await decisionItem(page, pkg, want.length);
       await statusBarItem(page, pkg, 'okg.previewCancel').click({ timeout: WAIT_MS });
-      for (const [where, gone] of [['the preview\'s title', previewApply(page, pkg)], ['the status bar', apply]]) {
+      for (const [where, gone] of [
+        ["the preview's title", previewApply(page, pkg)],
+        ['the status bar', apply],
+      ]) {
         await gone.waitFor({ state: 'hidden', timeout: WAIT_MS }).catch(() => {
           throw new Error(`after Cancel ${where} still offers to apply`);
         });
@@ -632,7 +685,7 @@ const steps = [
   },
   {
     title:
-      'Apply from the patch editor\'s title button: a Kill patch, applied from the status bar, asks for the count to be typed: ' +
+      "Apply from the patch editor's title button: a Kill patch, applied from the status bar, asks for the count to be typed: " +
       'a wrong count does not apply, the right one kills exactly those servers',
     shot: 'kill-typed-count.png',
     async run(ctx) {
@@ -651,7 +704,10 @@ const steps = [
       await page.locator('.quick-input-message', { hasText: `Type ${KILL_TARGETS.length} to confirm` }).waitFor({ timeout: WAIT_MS });
       await page.keyboard.press('Enter');
       check(await input.isVisible(), 'Enter with the wrong count closed the input box');
-      check(KILL_TARGETS.every((n) => sandbox.objects('GameServer', NAMESPACE).some((o) => o.metadata.name === n && o.spec.opsState !== 'Kill')), 'a wrong count killed a server');
+      check(
+        KILL_TARGETS.every((n) => sandbox.objects('GameServer', NAMESPACE).some((o) => o.metadata.name === n && o.spec.opsState !== 'Kill')),
+        'a wrong count killed a server',
+      );
       await extraShot('kill-wrong-count.png');
       await input.fill(String(KILL_TARGETS.length));
       await page.keyboard.press('Enter');
@@ -660,12 +716,15 @@ const steps = [
       // OKG deletes a killed server and lowers its set's replicas, so the server does not come back.
       const left = sandbox.objects('GameServer', NAMESPACE).map((o) => o.metadata.name);
       check(!KILL_TARGETS.some((n) => left.includes(n)), `killed servers are still there: ${JSON.stringify(left)}`);
-      check(left.length === countBefore - KILL_TARGETS.length, `${left.length} GameServers are left in ${NAMESPACE}, not ${countBefore - KILL_TARGETS.length}: ${JSON.stringify(left)}`);
+      check(
+        left.length === countBefore - KILL_TARGETS.length,
+        `${left.length} GameServers are left in ${NAMESPACE}, not ${countBefore - KILL_TARGETS.length}: ${JSON.stringify(left)}`,
+      );
     },
   },
   {
     title:
-      'the filter editor\'s title has a Copy as kruisegamectl Command button (not only under More Actions...); ' +
+      "the filter editor's title has a Copy as kruisegamectl Command button (not only under More Actions...); " +
       'clicking it copies the command line with the filter',
     shot: 'copy-kruisegamectl.png',
     async run(ctx) {
@@ -690,7 +749,8 @@ const steps = [
     },
   },
   {
-    title: 'while the cluster changes: hovering a GameServer row shows its tooltip within 1 s (5 rows), right-clicking one opens its menu with Set opsState... (5 of 5), and a burst of changes moves the view message to the exact count within 10 s',
+    title:
+      'while the cluster changes: hovering a GameServer row shows its tooltip within 1 s (5 rows), right-clicking one opens its menu with Set opsState... (5 of 5), and a burst of changes moves the view message to the exact count within 10 s',
     shot: 'churn.png',
     async run(ctx) {
       const { page, view, sandbox } = ctx;
@@ -720,14 +780,19 @@ const steps = [
           await openContextMenu(page, treeRow(page, view, name), 'Set opsState...', 3_000).catch((e) => missed.push(`${name}: ${e.message}`));
           await closeContextMenu(page);
         }
-        if (missed.length) problems.push(`right-clicking opened the menu with Set opsState... ${picked.length - missed.length} of ${picked.length} times (${missed.join('; ')})`);
+        if (missed.length)
+          problems.push(
+            `right-clicking opened the menu with Set opsState... ${picked.length - missed.length} of ${picked.length} times (${missed.join('; ')})`,
+          );
         // The burst: five matching servers go into maintenance at once, as an operator's script would.
         const burst = matching(sandbox, CHURN_FILTER_FILE).slice(0, 5);
         check(burst.length === 5, `precondition: 5 servers to put into maintenance, found ${JSON.stringify(burst)}`);
         const before = expectedFilterMessage(sandbox, CHURN_FILTER_FILE);
         for (const name of burst) sandbox.mutate('GameServer', NAMESPACE, name, (gs) => (gs.spec.opsState = 'Maintaining'));
         check(expectedFilterMessage(sandbox, CHURN_FILTER_FILE) !== before, 'precondition: the burst changes the count');
-        await messageReads(page, view, () => expectedFilterMessage(sandbox, CHURN_FILTER_FILE), 'within 10 s of a burst of 5 changes', 10_000).catch((e) => problems.push(e.message));
+        await messageReads(page, view, () => expectedFilterMessage(sandbox, CHURN_FILTER_FILE), 'within 10 s of a burst of 5 changes', 10_000).catch((e) =>
+          problems.push(e.message),
+        );
         check(problems.length === 0, `while the cluster changed (${churn.made()} changes so far): ${problems.join('; ')}`);
       } finally {
         churn.stop();
@@ -735,7 +800,8 @@ const steps = [
     },
   },
   {
-    title: 'stale and back, black hole: with the API silent the view, its title and the status bar say "Not live since" within 15 s; once it answers the marker goes within 15 s with no click, and a change made meanwhile shows',
+    title:
+      'stale and back, black hole: with the API silent the view, its title and the status bar say "Not live since" within 15 s; once it answers the marker goes within 15 s with no click, and a change made meanwhile shows',
     shot: 'stale-blackhole.png',
     timeoutMs: 150_000,
     async run(ctx) {
@@ -748,7 +814,8 @@ const steps = [
     },
   },
   {
-    title: 'stale and back, API process killed: connection refused makes the view, its title and the status bar say "Not live since" within 15 s; once it listens again the marker goes within 15 s with no click, and a change made meanwhile shows',
+    title:
+      'stale and back, API process killed: connection refused makes the view, its title and the status bar say "Not live since" within 15 s; once it listens again the marker goes within 15 s with no click, and a change made meanwhile shows',
     shot: 'stale-killed.png',
     timeoutMs: 150_000,
     async run(ctx) {
@@ -782,20 +849,38 @@ const steps = [
       const checkedIn = (rows) => rows.filter(([, c]) => c).map(([l]) => l);
       // The picker opens with the namespace in force (here the kubeconfig's) checked, and only it.
       const first = await openPicker();
-      check(JSON.stringify(checkedIn(first)) === JSON.stringify([NAMESPACE]), `the namespace picker opened with ${JSON.stringify(checkedIn(first))} checked, not the choice in force ${JSON.stringify([NAMESPACE])} (rows: ${JSON.stringify(first)})`);
-      await page.locator('.quick-input-widget .quick-input-count', { hasText: '1 Selected' }).waitFor({ timeout: 5_000 }).catch(async () => {
-        throw new Error(`the namespace picker's count reads ${JSON.stringify(await page.locator('.quick-input-widget .quick-input-count').innerText().catch(() => ''))}, not "1 Selected"`);
-      });
+      check(
+        JSON.stringify(checkedIn(first)) === JSON.stringify([NAMESPACE]),
+        `the namespace picker opened with ${JSON.stringify(checkedIn(first))} checked, not the choice in force ${JSON.stringify([NAMESPACE])} (rows: ${JSON.stringify(first)})`,
+      );
+      await page
+        .locator('.quick-input-widget .quick-input-count', { hasText: '1 Selected' })
+        .waitFor({ timeout: 5_000 })
+        .catch(async () => {
+          throw new Error(
+            `the namespace picker's count reads ${JSON.stringify(
+              await page
+                .locator('.quick-input-widget .quick-input-count')
+                .innerText()
+                .catch(() => ''),
+            )}, not "1 Selected"`,
+          );
+        });
       for (const ns of namespaces) {
         if (!checkedIn(await namespaceRows(page)).includes(ns)) await quickInputRow(page, ns).click();
       }
       await page.locator('.quick-input-widget .quick-input-action .monaco-button', { hasText: 'OK' }).click();
-      await statusBarItem(page, pkg, STATUS_ITEM).filter({ hasText: `${CONTEXT} · ${namespaces.join(', ')}` }).waitFor({ timeout: WAIT_MS });
+      await statusBarItem(page, pkg, STATUS_ITEM)
+        .filter({ hasText: `${CONTEXT} · ${namespaces.join(', ')}` })
+        .waitFor({ timeout: WAIT_MS });
       await focusView(page, view);
       for (const ns of namespaces) await treeRow(page, view, ns).waitFor({ timeout: WAIT_MS });
       // Opened again, it shows the choice just made (kept by VS Code for the workspace).
       const again = await openPicker();
-      check(JSON.stringify(checkedIn(again)) === JSON.stringify(namespaces), `opened again, the namespace picker has ${JSON.stringify(checkedIn(again))} checked, not the choice just made ${JSON.stringify(namespaces)}`);
+      check(
+        JSON.stringify(checkedIn(again)) === JSON.stringify(namespaces),
+        `opened again, the namespace picker has ${JSON.stringify(checkedIn(again))} checked, not the choice just made ${JSON.stringify(namespaces)}`,
+      );
       await page.keyboard.press('Escape');
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
     },
@@ -854,17 +939,22 @@ const steps = [
       const step = (id) => page.locator(`button.getting-started-step[data-step-id="${pkg.publisher}.${pkg.name}#${walkthrough.id}#${id}"]`);
       await runCommand(page, commandTitle(pkg, /^okg\.getStarted$/));
       for (const { id, title } of walkthrough.steps) {
-        await step(id).locator('.step-title', { hasText: exactText(title) }).waitFor({ timeout: WAIT_MS }).catch(() => {
-          throw new Error(`the walkthrough shows no step "${title}"`);
-        });
+        await step(id)
+          .locator('.step-title', { hasText: exactText(title) })
+          .waitFor({ timeout: WAIT_MS })
+          .catch(() => {
+            throw new Error(`the walkthrough shows no step "${title}"`);
+          });
       }
       const filter = step('filter');
       await filter.locator('.step-title').click();
       await filter.locator('.button-container a.monaco-button', { hasText: exactText('New Filter') }).click();
       const tab = (label) => page.locator('.tabs-container .tab', { has: page.locator('.label-name', { hasText: exactText(label) }) });
-      await tab('new-filter.kgfilter').waitFor({ timeout: WAIT_MS }).catch(() => {
-        throw new Error('New Filter in the walkthrough opened no new-filter.kgfilter tab');
-      });
+      await tab('new-filter.kgfilter')
+        .waitFor({ timeout: WAIT_MS })
+        .catch(() => {
+          throw new Error('New Filter in the walkthrough opened no new-filter.kgfilter tab');
+        });
       check(await tab(`Walkthrough: ${pkg.displayName}`).isVisible(), 'the walkthrough is no longer in view beside the new filter');
       await eventually(
         () => filter.getAttribute('aria-checked'),
@@ -892,9 +982,7 @@ const steps = [
         overview
           .locator(`section.namespace[data-namespace="${NAMESPACE}"] section.set .segment`)
           .evaluateAll((segments) =>
-            segments
-              .map((s) => `${s.closest('section.set').dataset.set.split('/')[1]} ${s.dataset.dimension} ${s.dataset.value} ${s.dataset.count}`)
-              .sort(),
+            segments.map((s) => `${s.closest('section.set').dataset.set.split('/')[1]} ${s.dataset.dimension} ${s.dataset.value} ${s.dataset.count}`).sort(),
           )
           .catch(() => []);
       const expected = () => {
@@ -902,15 +990,26 @@ const steps = [
         for (const gs of sandbox.objects('GameServer', NAMESPACE)) {
           const set = gs.metadata.labels?.['game.kruise.io/owner-gss'] ?? '';
           const network = gs.status.networkStatus?.currentNetworkState || 'none';
-          const values = [['state', gs.status.currentState || 'none'], ['opsState', gs.spec.opsState || 'None'], ['networkState', network]];
+          const values = [
+            ['state', gs.status.currentState || 'none'],
+            ['opsState', gs.spec.opsState || 'None'],
+            ['networkState', network],
+          ];
           for (const [dimension, value] of values) counts.set(`${set} ${dimension} ${value}`, (counts.get(`${set} ${dimension} ${value}`) ?? 0) + 1);
         }
         return [...counts].map(([k, n]) => `${k} ${n}`).sort();
       };
       const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-      await eventually(drawn, (d) => same(d, expected()), (d) => `the overview draws ${JSON.stringify(d)}, the sandbox holds ${JSON.stringify(expected())}`);
+      await eventually(
+        drawn,
+        (d) => same(d, expected()),
+        (d) => `the overview draws ${JSON.stringify(d)}, the sandbox holds ${JSON.stringify(expected())}`,
+      );
       sandbox.mutate('GameServer', NAMESPACE, 'minecraft-1', (gs) => (gs.spec.opsState = 'WaitToBeDeleted'));
-      check(expected().some((k) => k.startsWith('minecraft opsState WaitToBeDeleted')), 'precondition: minecraft-1 is now WaitToBeDeleted in the sandbox');
+      check(
+        expected().some((k) => k.startsWith('minecraft opsState WaitToBeDeleted')),
+        'precondition: minecraft-1 is now WaitToBeDeleted in the sandbox',
+      );
       const after = (d) => `after minecraft-1 became WaitToBeDeleted the overview draws ${JSON.stringify(d)}, not ${JSON.stringify(expected())}`;
       await eventually(drawn, (d) => same(d, expected()), after);
     },
@@ -1005,7 +1104,11 @@ const zhSteps = [
       await widenSideBar(page, 420);
       for (const set of ['battle-royale', 'minecraft']) await expandRow(page, view, set);
       const namespaceRow = async () => (await renderedRows(page, view)).find((r) => r.label === NAMESPACE)?.description ?? '(no row)';
-      await eventually(namespaceRow, (d) => /^\d+ 个 GameServer$/.test(d), (d) => `the namespace row reads ${JSON.stringify(d)}, not "N 个 GameServer"`);
+      await eventually(
+        namespaceRow,
+        (d) => /^\d+ 个 GameServer$/.test(d),
+        (d) => `the namespace row reads ${JSON.stringify(d)}, not "N 个 GameServer"`,
+      );
       await openFile(page, 'unknown-field.kgfilter');
       const squiggle = page.locator('.monaco-editor .squiggly-error');
       await squiggle.first().waitFor({ timeout: WAIT_MS });
@@ -1020,12 +1123,20 @@ const zhSteps = [
       await runCommand(page, 'Show or Focus Hover');
       await page.locator('.monaco-editor .monaco-hover', { hasText: '不是 GameServer 的字段' }).waitFor({ timeout: WAIT_MS });
       const opacity = () =>
-        page.locator('.monaco-editor .monaco-hover').first().evaluate((el) => {
-          let o = 1;
-          for (let e = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
-          return o;
-        });
-      await eventually(opacity, (o) => o === 1, (o) => `the hover stays at opacity ${o}`, 5_000);
+        page
+          .locator('.monaco-editor .monaco-hover')
+          .first()
+          .evaluate((el) => {
+            let o = 1;
+            for (let e = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
+            return o;
+          });
+      await eventually(
+        opacity,
+        (o) => o === 1,
+        (o) => `the hover stays at opacity ${o}`,
+        5_000,
+      );
     },
   },
   {
@@ -1062,7 +1173,8 @@ const zhSteps = [
  */
 const walkthroughSteps = [
   {
-    title: 'from a fresh window, the seven Get Started pages in order by their buttons only: connect, write and run a filter, write, preview and apply a patch, read it in the view; every page ticks',
+    title:
+      'from a fresh window, the seven Get Started pages in order by their buttons only: connect, write and run a filter, write, preview and apply a patch, read it in the view; every page ticks',
     shot: 'walkthrough-applied.png',
     timeoutMs: 180_000,
     async run(ctx) {
@@ -1086,9 +1198,11 @@ const walkthroughSteps = [
       const press = async (id, label) => {
         await walkthroughTab.click({ timeout: WAIT_MS });
         await step(id).locator('.step-title').click({ timeout: WAIT_MS });
-        await pageHeading(id).waitFor({ timeout: WAIT_MS }).catch(() => {
-          throw new Error(`selecting "${titleOf(id)}" does not show its page beside the steps`);
-        });
+        await pageHeading(id)
+          .waitFor({ timeout: WAIT_MS })
+          .catch(() => {
+            throw new Error(`selecting "${titleOf(id)}" does not show its page beside the steps`);
+          });
         const button = step(id).locator('.button-container a.monaco-button', { hasText: exactText(label) });
         await button.waitFor({ timeout: WAIT_MS }).catch(() => {
           throw new Error(`the page "${titleOf(id)}" shows no ${label} button`);
@@ -1100,7 +1214,10 @@ const walkthroughSteps = [
           throw new Error(`the walkthrough's tab is gone when "${titleOf(id)}" should be ticked`);
         });
         await eventually(
-          () => step(id).getAttribute('aria-checked', { timeout: 1_000 }).catch(() => 'not shown'),
+          () =>
+            step(id)
+              .getAttribute('aria-checked', { timeout: 1_000 })
+              .catch(() => 'not shown'),
           (v) => v === 'true',
           (v) => `the page "${titleOf(id)}" is not ticked after its button (aria-checked ${v})`,
         );
@@ -1110,9 +1227,12 @@ const walkthroughSteps = [
 
       await runCommand(page, commandTitle(pkg, /^okg\.getStarted$/));
       for (const { id, title } of walkthrough.steps) {
-        await step(id).locator('.step-title', { hasText: exactText(title) }).waitFor({ timeout: WAIT_MS }).catch(() => {
-          throw new Error(`the walkthrough shows no page "${title}"`);
-        });
+        await step(id)
+          .locator('.step-title', { hasText: exactText(title) })
+          .waitFor({ timeout: WAIT_MS })
+          .catch(() => {
+            throw new Error(`the walkthrough shows no page "${title}"`);
+          });
         // Connecting ticks the first two as soon as the extension reaches the cluster; the rest wait for the user.
         if (!['connect', 'sandbox'].includes(id)) {
           check((await step(id).getAttribute('aria-checked')) !== 'true', `the page "${title}" is ticked in a fresh window before anything was done`);
@@ -1124,9 +1244,11 @@ const walkthroughSteps = [
       await pickQuickInputRow(page, CONTEXT).catch(() => {
         throw new Error(`Select Context and Namespaces on the walkthrough page opened no context picker listing ${CONTEXT}`);
       });
-      await quickInputRow(page, NAMESPACE).waitFor({ timeout: WAIT_MS }).catch(() => {
-        throw new Error(`after picking ${CONTEXT}, no namespace picker listing ${NAMESPACE} opened`);
-      });
+      await quickInputRow(page, NAMESPACE)
+        .waitFor({ timeout: WAIT_MS })
+        .catch(() => {
+          throw new Error(`after picking ${CONTEXT}, no namespace picker listing ${NAMESPACE} opened`);
+        });
       for (const [label, checked] of await namespaceRows(page)) {
         if (checked !== (label === NAMESPACE)) await quickInputRow(page, label).click();
       }
@@ -1139,9 +1261,11 @@ const walkthroughSteps = [
 
       // 3. A first filter: the starter opens beside the walkthrough.
       await press('filter', 'New Filter');
-      await tab(STARTER_FILTER).waitFor({ timeout: WAIT_MS }).catch(() => {
-        throw new Error(`New Filter opened no ${STARTER_FILTER} tab`);
-      });
+      await tab(STARTER_FILTER)
+        .waitFor({ timeout: WAIT_MS })
+        .catch(() => {
+          throw new Error(`New Filter opened no ${STARTER_FILTER} tab`);
+        });
       await ticked('filter');
       // 4. Run it: the walkthrough is the active editor, so Run Filter asks which filter.
       await press('run', 'Run Filter');
@@ -1153,9 +1277,11 @@ const walkthroughSteps = [
 
       // 5. A patch: the starter sets every match's update priority to 10.
       await press('patch', 'New Patch');
-      await tab(STARTER_PATCH).waitFor({ timeout: WAIT_MS }).catch(() => {
-        throw new Error(`New Patch opened no ${STARTER_PATCH} tab`);
-      });
+      await tab(STARTER_PATCH)
+        .waitFor({ timeout: WAIT_MS })
+        .catch(() => {
+          throw new Error(`New Patch opened no ${STARTER_PATCH} tab`);
+        });
       await ticked('patch');
       // 6. Preview, then apply: pick the patch and the running filter's results, then Apply in the status bar.
       await press('apply', 'Apply Patch to Matches');
@@ -1166,9 +1292,12 @@ const walkthroughSteps = [
         throw new Error(`after picking ${STARTER_PATCH}, no picker offered "Current results: ${STARTER_FILTER}"`);
       });
       await page.locator('.multiDiffEditor').waitFor({ timeout: WAIT_MS });
-      await page.locator('.tabs-container .tab.active', { hasText: `(${want.length} files)` }).waitFor({ timeout: WAIT_MS }).catch(() => {
-        throw new Error(`the preview does not show ${want.length} files, one per match of ${STARTER_FILTER}`);
-      });
+      await page
+        .locator('.tabs-container .tab.active', { hasText: `(${want.length} files)` })
+        .waitFor({ timeout: WAIT_MS })
+        .catch(() => {
+          throw new Error(`the preview does not show ${want.length} files, one per match of ${STARTER_FILTER}`);
+        });
       await (await decisionItem(page, pkg, want.length)).click();
       const text = await toast(page, `Changed ${want.length} of `);
       check(text.includes(`Changed ${want.length} of ${want.length} GameServers in ${CONTEXT}.`), `the summary reads ${JSON.stringify(text)}`);
@@ -1278,7 +1407,10 @@ export async function runUiPass({ paths, outDir, readmeOnly = false, only = step
     } catch (err) {
       failures.push({ title: 'UI pass', message: err instanceof Error ? err.message : String(err) });
     } finally {
-      while (cleanups.length > 0) await Promise.resolve().then(cleanups.pop()).catch(() => undefined);
+      while (cleanups.length > 0)
+        await Promise.resolve()
+          .then(cleanups.pop())
+          .catch(() => undefined);
     }
   }
   return { passed, failures };

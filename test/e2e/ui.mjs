@@ -39,7 +39,10 @@ export async function runCommand(page, title, timeoutMs = 60_000) {
       if (Date.now() > deadline) throw new Error(`the command palette never listed "${title}": ${firstLine(err)}`);
     }
   }
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS }).catch(() => undefined);
+  await page
+    .locator('.quick-input-widget')
+    .waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS })
+    .catch(() => undefined);
 }
 
 /** The quick-input row (palette, quick open, a QuickPick) whose label is exactly `label`. */
@@ -52,7 +55,10 @@ export async function pickQuickInputRow(page, label) {
   const row = quickInputRow(page, label);
   await row.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   await row.click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS }).catch(() => undefined);
+  await page
+    .locator('.quick-input-widget')
+    .waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS })
+    .catch(() => undefined);
 }
 
 /**
@@ -187,7 +193,9 @@ export function shownHovers(page) {
   return page
     .locator('.monaco-hover')
     .evaluateAll((els) =>
-      els.filter((e) => !e.classList.contains('hidden') && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden').map((e) => e.innerText),
+      els
+        .filter((e) => !e.classList.contains('hidden') && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+        .map((e) => e.innerText),
     )
     .catch(() => []);
 }
@@ -267,7 +275,10 @@ export async function openContextMenu(page, target, label, timeoutMs = 5_000) {
   try {
     await contextMenuItem(page, label).waitFor({ state: 'visible', timeout: Math.max(500, timeoutMs - (Date.now() - started)) });
   } catch {
-    const shown = await page.locator('.context-view.monaco-menu-container .action-label').allInnerTexts().catch(() => []);
+    const shown = await page
+      .locator('.context-view.monaco-menu-container .action-label')
+      .allInnerTexts()
+      .catch(() => []);
     throw new Error(`the context menu did not show "${label}" within ${timeoutMs} ms (it shows ${JSON.stringify(shown.filter(Boolean))})`);
   }
   return Date.now() - started;
@@ -276,7 +287,10 @@ export async function openContextMenu(page, target, label, timeoutMs = 5_000) {
 /** Closes an open context menu with Escape and waits for it to go. */
 export async function closeContextMenu(page) {
   await page.keyboard.press('Escape');
-  await page.locator('.context-view.monaco-menu-container').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  await page
+    .locator('.context-view.monaco-menu-container')
+    .waitFor({ state: 'hidden', timeout: 5_000 })
+    .catch(() => undefined);
 }
 
 /** The status bar item an extension contributed with `createStatusBarItem(id)`: its element id is `<publisher>.<name>.<id>`. */

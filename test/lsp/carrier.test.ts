@@ -108,7 +108,11 @@ describe('carrier snippets', () => {
       const fixed = applyCompletion(text, found);
       assert.match(fixed, action, 'the action that does what the Carrier gate did');
       const problems = await diagnosticsOf(fixed);
-      assert.deepEqual(problems.map((d) => `${String(d.code)}: ${d.message}`), [], 'the inserted entry is a valid GameServerSet');
+      assert.deepEqual(
+        problems.map((d) => `${String(d.code)}: ${d.message}`),
+        [],
+        'the inserted entry is a valid GameServerSet',
+      );
     });
   }
 });

@@ -31,8 +31,17 @@ async function labelsOnceAny(marked: string, suffix = '.kgfilter', harness = h):
 describe('cluster values for .kgfilter completion', () => {
   test('without a cluster, images come from the GameServerSet YAML open in the workspace', async () => {
     assert.deepEqual(await labelsAt('{"namespace": "|"}'), [], 'no namespaces before the cluster sends any');
-    h.open('gss.yaml', `${gss('game', [['game', 'registry.example.com/game:1.2.0'], ['sidecar', 'busybox:1.37']])}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n`);
-    h.open('deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx\n');
+    h.open(
+      'gss.yaml',
+      `${gss('game', [
+        ['game', 'registry.example.com/game:1.2.0'],
+        ['sidecar', 'busybox:1.37'],
+      ])}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n`,
+    );
+    h.open(
+      'deploy.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx\n',
+    );
     assert.deepEqual(await labelsOnceAny('{"images": {"$all": ["|"]}}'), ['game,registry.example.com/game:1.2.0', 'sidecar,busybox:1.37']);
   });
 

@@ -29,7 +29,11 @@ async function fixedText(text: string, code: string, suffix = '.kgfilter'): Prom
 /** The filter compiles for its kind with no problem at all, as the engine (and so kgctl) reads it. */
 function assertCompiles(text: string, kind: 'GameServer' | 'GameServerSet' = 'GameServer'): void {
   const compiled = compileFilter(text, kind);
-  assert.deepEqual(compiled.problems.map((p) => `${p.code}: ${p.message}`), [], `${text} compiles cleanly`);
+  assert.deepEqual(
+    compiled.problems.map((p) => `${p.code}: ${p.message}`),
+    [],
+    `${text} compiles cleanly`,
+  );
   assert.equal(compiled.ok, true, `${text} compiles`);
 }
 
@@ -53,7 +57,10 @@ describe('.kgfilter quick fixes', () => {
       '{"$and": [{"opsState": "None"}, {"deletionPriority": {"$ge": 2}}, {"deletionPriority": {"$ne": 2}}]}',
     );
     const inOr = await fixes('{"$or": [{"updatePriority": {"$gt": 2.5}}]}', 'gt-portability');
-    assert.deepEqual(inOr.map((f) => [f.result, f.preferred]), [['{"$or": [{"updatePriority": {"$ge": 3}}]}', true]]);
+    assert.deepEqual(
+      inOr.map((f) => [f.result, f.preferred]),
+      [['{"$or": [{"updatePriority": {"$ge": 3}}]}', true]],
+    );
   });
 
   test('two keys in one root object → wrapped in $and', async () => {
@@ -147,7 +154,11 @@ describe('.kgfilter quick fixes', () => {
     ] as const) {
       const fixed = await fixedText(text, code);
       const after = await h.diagnostics(h.open(`after${n++}.kgfilter`, fixed));
-      assert.deepEqual(after.map((d) => d.code), [], `${code} fixed in ${fixed}`);
+      assert.deepEqual(
+        after.map((d) => d.code),
+        [],
+        `${code} fixed in ${fixed}`,
+      );
       assertCompiles(fixed);
     }
   });

@@ -81,7 +81,10 @@ describe('.kgfilter completion', () => {
     );
     const sorted = [...dp].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
     assert.equal(sorted[0], dp[0], 'the plain value sorts first');
-    assert.ok(dp.every((i) => i.insertTextFormat === 2 && i.filterText === 'deletionPriority'), 'snippets, all found by typing the field name');
+    assert.ok(
+      dp.every((i) => i.insertTextFormat === 2 && i.filterText === 'deletionPriority'),
+      'snippets, all found by typing the field name',
+    );
     assert.ok(!items.some((i) => i.labelDetails?.detail?.includes('$gt') || i.labelDetails?.detail?.includes('$gte')), 'no $gt or $gte object');
     const ge = variant(items, 'deletionPriority', ' {"$ge": …}')!;
     assert.match(String(ge.detail), /Greater than or equal/, 'the detail says what the operator does');
@@ -102,7 +105,10 @@ describe('.kgfilter completion', () => {
         [' {"$regex": …}', '"opsState": {"$regex": "^"}', ''],
       ],
     );
-    assert.ok(ops.every((i) => i.filterText === '"opsState"'), 'inside a key string the filter text carries the quote');
+    assert.ok(
+      ops.every((i) => i.filterText === '"opsState"'),
+      'inside a key string the filter text carries the quote',
+    );
     const inAnd = await complete('{"$and": [{|}]}');
     assert.ok(variant(inAnd, 'name', ' {"$regex": …}'), 'offered inside $and elements too');
   });
@@ -110,7 +116,10 @@ describe('.kgfilter completion', () => {
   test('a key that already has its value part gets only the key, no operator objects', async () => {
     const items = await complete('{"dele|": 3}');
     assert.deepEqual(items.filter((i) => i.label === 'deletionPriority').map(insertedText), ['"deletionPriority"']);
-    assert.ok(items.every((i) => i.labelDetails === undefined), 'no item with a label detail');
+    assert.ok(
+      items.every((i) => i.labelDetails === undefined),
+      'no item with a label detail',
+    );
   });
 
   test('string and string[] fields get their own operators', async () => {

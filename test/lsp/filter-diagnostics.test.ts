@@ -18,7 +18,11 @@ async function diagnose(text: string, suffix = '.kgfilter'): Promise<Diagnostic[
 const r = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 
 function only(diags: Diagnostic[], code: string): Diagnostic {
-  assert.deepEqual(diags.map((d) => d.code), [code], `expected exactly one ${code}, got ${JSON.stringify(diags)}`);
+  assert.deepEqual(
+    diags.map((d) => d.code),
+    [code],
+    `expected exactly one ${code}, got ${JSON.stringify(diags)}`,
+  );
   assert.equal(diags[0].source, 'okg', `${code} source`);
   return diags[0];
 }

@@ -13,7 +13,10 @@ describe('document formatting', () => {
     const text = '{"$and":[{"opsState":"None"},{"updatePriority":{"$ge":3}}]}';
     const uri = h.open('f.kgfilter', text);
     const formatted = applyEdits(text, await h.format(uri, { tabSize: 2, insertSpaces: true }));
-    assert.equal(formatted, '{\n  "$and": [\n    {\n      "opsState": "None"\n    },\n    {\n      "updatePriority": {\n        "$ge": 3\n      }\n    }\n  ]\n}');
+    assert.equal(
+      formatted,
+      '{\n  "$and": [\n    {\n      "opsState": "None"\n    },\n    {\n      "updatePriority": {\n        "$ge": 3\n      }\n    }\n  ]\n}',
+    );
   });
 
   test('a patch with tabs and CRLF keeps CRLF', async () => {

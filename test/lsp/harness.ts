@@ -61,7 +61,13 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 export function insertedText(item: CompletionItem): string {
   const edit = item.textEdit;
   const text = edit && 'newText' in edit ? edit.newText : (item.insertText ?? item.label);
-  return item.insertTextFormat === 2 ? text.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$(?:\{\d+\}|\d+)/g, '').replace(/\\([$}\\])/g, '$1') : text;
+  return item.insertTextFormat === 2
+    ? text
+        .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+        .replace(/\$(?:\{\d+\}|\d+)/g, '')
+        .replace(/\\([$}\\])/g, '$1')
+    : text;
 }
 
 /**

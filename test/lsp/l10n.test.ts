@@ -31,7 +31,11 @@ describe('a zh-cn client', () => {
 
       const patch = h.open(`p${n++}.kgpatch`, '[{"op": "replace", "path": "/status/currentState", "value": "Ready"}]');
       const [status] = await h.diagnostics(patch);
-      assert.match(status?.message ?? '', /^\/status\/currentState 位于 \/status 之下，而 API 服务器会在对 GameServer 或 GameServerSet 的补丁中忽略它/, 'a patch diagnostic');
+      assert.match(
+        status?.message ?? '',
+        /^\/status\/currentState 位于 \/status 之下，而 API 服务器会在对 GameServer 或 GameServerSet 的补丁中忽略它/,
+        'a patch diagnostic',
+      );
 
       const yaml = h.open(
         `s${n++}.yaml`,

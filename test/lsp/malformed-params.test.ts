@@ -34,7 +34,10 @@ describe('malformed params', () => {
     ['textDocument/hover', { textDocument: null, position: { line: 0, character: 0 } }],
     ['textDocument/hover', { textDocument: { uri }, position: { line: '0', character: 0 } }],
     ['textDocument/codeAction', { textDocument: { uri } }],
-    ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [{}] } }],
+    [
+      'textDocument/codeAction',
+      { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [{}] } },
+    ],
     ['textDocument/formatting', { textDocument: { uri } }],
     ['textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: 'yes' } }],
   ];
@@ -68,9 +71,16 @@ describe('malformed params', () => {
     h.change(open, '{"opsState": "Nonee"}');
     const after = await h.diagnostics(open);
     assert.deepEqual(before, [], 'the document was clean');
-    assert.deepEqual(after.map((d) => d.code), ['near-miss-value'], 'edits after the garbage apply to the text as it was');
+    assert.deepEqual(
+      after.map((d) => d.code),
+      ['near-miss-value'],
+      'edits after the garbage apply to the text as it was',
+    );
     const ignored = h.logs.filter((l) => l.startsWith('okg: ignored '));
     assert.equal(ignored.length, garbage.length - 1, `one line per document notification: ${JSON.stringify(h.logs)}`);
-    assert.ok(h.logs.every((l) => !NO_STACK.test(l)), `no stack trace in the log: ${JSON.stringify(h.logs)}`);
+    assert.ok(
+      h.logs.every((l) => !NO_STACK.test(l)),
+      `no stack trace in the log: ${JSON.stringify(h.logs)}`,
+    );
   });
 });

@@ -67,7 +67,10 @@ describe('YAML nesting limit', () => {
     const first = 'apiVersion: game.kruise.io/v1alpha1\nkind: GameServer\nmetadata:\n  name: a\nspec:\n  opsState: Kil\n';
     const text = `${first}---\n${HEAD}  replicas: ${'{a: '.repeat(5_000)}1${'}'.repeat(5_000)}\n`;
     const { diagnostics } = await open('mixed.yaml', text);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['ops-state-near-miss', 'yaml-too-deep']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['ops-state-near-miss', 'yaml-too-deep'],
+    );
   });
 });
 
@@ -77,7 +80,10 @@ describe('JSON nesting limit', () => {
     const { diagnostics } = await open('deep.kgfilter', text, { line: 0, character: 300 });
     const column = '{"$and": ['.length + MAX_DEPTH - 2;
     assert.deepEqual(diagnostics.map(show), [`too-deep 0:${column}-0:${column + 1}`]);
-    assert.ok(h.shown.some((m) => m.includes(`more than ${MAX_DEPTH} levels`)), `formatting refusal shown: ${JSON.stringify(h.shown)}`);
+    assert.ok(
+      h.shown.some((m) => m.includes(`more than ${MAX_DEPTH} levels`)),
+      `formatting refusal shown: ${JSON.stringify(h.shown)}`,
+    );
     assert.deepEqual(h.logs, []);
   });
 });

@@ -69,42 +69,66 @@ describe('.kgpatch quick fixes', () => {
   for (const c of CASES) {
     test(`${c.name}: the engine's replacement, and the problem is gone`, async () => {
       const all = await fixes(c.text, c.code, c.suffix);
-      assert.deepEqual(all.map((f) => [f.title, f.result]), [[c.title, c.fixed]]);
+      assert.deepEqual(
+        all.map((f) => [f.title, f.result]),
+        [[c.title, c.fixed]],
+      );
       assert.equal(all[0].action.isPreferred, true, 'preferred');
       const after = await open(all[0].result, c.suffix ?? '.kgpatch');
-      assert.deepEqual(after.diags.map((d) => d.code), [], `no problem left in ${all[0].result}`);
+      assert.deepEqual(
+        after.diags.map((d) => d.code),
+        [],
+        `no problem left in ${all[0].result}`,
+      );
     });
   }
 
   test('a misspelt member key is renamed, which also settles the missing value', async () => {
     const text = '[{"op":"replace","path":"/spec/opsState","vaule":"Kill"}]';
     const all = await fixes(text, 'unknown-op-member');
-    assert.deepEqual(all.map((f) => f.result), ['[{"op":"replace","path":"/spec/opsState","value":"Kill"}]']);
+    assert.deepEqual(
+      all.map((f) => f.result),
+      ['[{"op":"replace","path":"/spec/opsState","value":"Kill"}]'],
+    );
     assert.deepEqual((await open(all[0].result, '.kgpatch')).diags, []);
   });
 
   test('a lone operation object is wrapped into the array a patch is', async () => {
     const text = '{"op": "replace", "path": "/spec/opsState", "value": "Kill"}';
     const all = await fixes(text, 'root-not-array');
-    assert.deepEqual(all.map((f) => [f.title, f.result, f.action.isPreferred]), [['Wrap it in [ ]', `[${text}]`, true]]);
+    assert.deepEqual(
+      all.map((f) => [f.title, f.result, f.action.isPreferred]),
+      [['Wrap it in [ ]', `[${text}]`, true]],
+    );
     assert.deepEqual((await open(all[0].result, '.kgpatch')).diags, [], 'a clean patch afterwards');
     assert.deepEqual(await fixes('{"opsState": "Kill"}', 'root-not-array'), [], 'an object that is not an operation is not wrapped');
   });
 
   test('a member the op does not use is removed with its comma', async () => {
     const remove = await fixes('[{"op": "remove", "path": "/spec/networkDisabled", "value": true}]', 'unused-op-member');
-    assert.deepEqual(remove.map((f) => [f.title, f.result]), [
-      ['Remove "value" (remove does not use it)', '[{"op": "remove", "path": "/spec/networkDisabled"}]'],
-    ]);
+    assert.deepEqual(
+      remove.map((f) => [f.title, f.result]),
+      [['Remove "value" (remove does not use it)', '[{"op": "remove", "path": "/spec/networkDisabled"}]']],
+    );
     const first = await fixes('[{"from": "/spec/opsState", "op": "replace", "path": "/spec/opsState", "value": "None"}]', 'unused-op-member');
     const expected = '[{"op": "replace", "path": "/spec/opsState", "value": "None"}]';
-    assert.deepEqual(first.map((f) => f.result), [expected], 'the first member goes with the comma after it');
+    assert.deepEqual(
+      first.map((f) => f.result),
+      [expected],
+      'the first member goes with the comma after it',
+    );
     for (const f of [...remove, ...first]) assert.deepEqual((await open(f.result, '.kgpatch')).diags, [], `no problem left in ${f.result}`);
   });
 
   test('problems without a replacement, and diagnostics from other sources, get no fix', async () => {
     assert.deepEqual(await fixes('[{"op":"replace","path":"/spec/updatePriority","value":"12abc"}]', 'priority-not-integer'), []);
     const { uri, diags } = await open('[{"op":"replace","path":"/spec/opState","value":"Kill"}]', '.kgpatch');
-    assert.deepEqual(await h.codeActions(uri, diags.map((d) => ({ ...d, source: 'other' }))), []);
+    assert.deepEqual(
+      await h.codeActions(
+        uri,
+        diags.map((d) => ({ ...d, source: 'other' })),
+      ),
+      [],
+    );
   });
 });

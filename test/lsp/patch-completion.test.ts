@@ -59,10 +59,14 @@ describe('.kgpatch completion', () => {
     const array = [insertedText(containers), containers.command?.command];
     assert.deepEqual(array, ['containers/', 'editor.action.triggerSuggest'], 'an array leads on to its indexes');
     const indexes = await complete('[{"op": "add", "path": "/spec/containers/|"}]');
-    assert.deepEqual(indexes.map((i) => [i.label, insertedText(i), i.command?.command ?? '']), [
-      ['0', '0/', 'editor.action.triggerSuggest'],
-      ['-', '-', ''],
-    ], 'an element with fields leads on; `-` names no element, so nothing lies below it');
+    assert.deepEqual(
+      indexes.map((i) => [i.label, insertedText(i), i.command?.command ?? '']),
+      [
+        ['0', '0/', 'editor.action.triggerSuggest'],
+        ['-', '-', ''],
+      ],
+      'an element with fields leads on; `-` names no element, so nothing lies below it',
+    );
     const meta = await complete('[{"op": "add", "path": "/metadata/|"}]');
     const map = meta.find((i) => i.label === 'labels')!;
     assert.deepEqual([insertedText(map), map.command], ['labels', undefined], 'a map has no keys to offer below it');
@@ -77,7 +81,7 @@ describe('.kgpatch completion', () => {
   test('right after a whole segment with segments below, completion offers those, not the segment again', async () => {
     const { uri, position } = h.openAt(`p${n++}.kgpatch`, '[{"op": "replace", "path": "/spec|"}]');
     const items = await h.completion(uri, position);
-    assert.deepEqual(labels(items), ['opsState', 'updatePriority', 'deletionPriority', 'networkDisabled', 'containers'], 'spec\'s fields');
+    assert.deepEqual(labels(items), ['opsState', 'updatePriority', 'deletionPriority', 'networkDisabled', 'containers'], "spec's fields");
     const ops = items.find((i) => i.label === 'opsState')!;
     assert.equal(insertedText(ops), '/opsState', 'written after the segment with its slash');
     assert.deepEqual(ops.textEdit && 'range' in ops.textEdit && ops.textEdit.range, { start: position, end: position }, 'inserted at the caret');

@@ -62,7 +62,11 @@ const clause = fc.oneof(
   fc.dictionary(fc.constantFrom(...FIELDS), operand, { minKeys: 1, maxKeys: 2 }),
   fc.dictionary(fc.constantFrom(...FIELDS), fc.dictionary(fc.constantFrom(...OPS), operand, { maxKeys: 2 }), { minKeys: 1, maxKeys: 2 }),
 );
-const filterValue = fc.oneof(clause, fc.record({ $and: fc.array(clause, { maxLength: 3 }) }), fc.record({ $or: fc.array(fc.oneof(clause, operand), { maxLength: 3 }) }));
+const filterValue = fc.oneof(
+  clause,
+  fc.record({ $and: fc.array(clause, { maxLength: 3 }) }),
+  fc.record({ $or: fc.array(fc.oneof(clause, operand), { maxLength: 3 }) }),
+);
 
 const SEGMENTS = ['spec', 'metadata', 'status', 'opsState', 'containers', '0', '-', 'labels', 'a~1b', '~', 'replicas', 'gameServerTemplate'];
 const pointer = fc.array(fc.constantFrom(...SEGMENTS), { maxLength: 5 }).map((s) => s.map((x) => `/${x}`).join(''));
@@ -75,20 +79,21 @@ const patchValue = fc.oneof(fc.array(patchOp, { maxLength: 4 }), patchOp, operan
 /** Serialises with random layout, then optionally cuts, inserts or deletes characters. */
 function document(value: fc.Arbitrary<unknown>): fc.Arbitrary<string> {
   const edit = fc.record({ at: fc.nat(), len: fc.nat({ max: 6 }), insert: fc.stringMatching(/^[{}[\]":,$ \n\\/a-z0-9]{0,4}$/) });
-  return fc
-    .tuple(value, fc.constantFrom(0, 2, '\t'), fc.array(edit, { maxLength: 3 }))
-    .map(([v, indent, edits]) => {
-      let text = JSON.stringify(v, null, indent) ?? '';
-      for (const e of edits) {
-        const at = text.length === 0 ? 0 : e.at % (text.length + 1);
-        text = text.slice(0, at) + e.insert + text.slice(at + e.len);
-      }
-      return text;
-    });
+  return fc.tuple(value, fc.constantFrom(0, 2, '\t'), fc.array(edit, { maxLength: 3 })).map(([v, indent, edits]) => {
+    let text = JSON.stringify(v, null, indent) ?? '';
+    for (const e of edits) {
+      const at = text.length === 0 ? 0 : e.at % (text.length + 1);
+      text = text.slice(0, at) + e.insert + text.slice(at + e.len);
+    }
+    return text;
+  });
 }
 
 const OKG = 'game.kruise.io/v1alpha1';
-const word = fc.oneof(fc.constantFrom('game', 'sidecar', 'idle', 'Ready', 'a#b', '', 'x'.repeat(70), '{{.Result}}', 'kill', 'bad state'), fc.string({ maxLength: 6 }));
+const word = fc.oneof(
+  fc.constantFrom('game', 'sidecar', 'idle', 'Ready', 'a#b', '', 'x'.repeat(70), '{{.Result}}', 'kill', 'bad state'),
+  fc.string({ maxLength: 6 }),
+);
 const yamlScalar = fc.oneof(word, fc.integer({ min: -5, max: 12 }), fc.constantFrom<unknown>('3', '4-6', '7-', '-5', 2.5, true, null, ...OPS_STATES));
 const loose = <T>(fields: { [K in keyof T]: fc.Arbitrary<T[K]> }) => fc.record(fields, { requiredKeys: [] });
 const action = loose({
@@ -116,14 +121,23 @@ const container = loose({ name: word, image: word, imagePullPolicyy: word, ports
 const gameServerSetSpec = loose({
   replicas: yamlScalar,
   reserveGameServerIds: fc.array(yamlScalar, { maxLength: 4 }),
-  updateStrategy: loose({ type: fc.constantFrom('OnDelete', 'RollingUpdate', 'x'), rollingUpdate: loose({ podUpdatePolicy: fc.constantFrom('ReCreate', 'InPlaceOnly', 'x'), partition: yamlScalar }) }),
+  updateStrategy: loose({
+    type: fc.constantFrom('OnDelete', 'RollingUpdate', 'x'),
+    rollingUpdate: loose({ podUpdatePolicy: fc.constantFrom('ReCreate', 'InPlaceOnly', 'x'), partition: yamlScalar }),
+  }),
   gameServerTemplate: loose({
     metadata: loose({ labels: fc.dictionary(word, yamlScalar, { maxKeys: 2 }) }),
     spec: loose({ containers: fc.array(container, { maxLength: 2 }), contianers: fc.array(container, { maxLength: 1 }), restartPolicy: word }),
   }),
   serviceQualities: fc.array(serviceQuality, { maxLength: 3 }),
 });
-const gameServerSpec = loose({ opsState: yamlScalar, updatePriority: yamlScalar, deletionPriority: yamlScalar, networkDisabled: yamlScalar, containers: fc.array(container, { maxLength: 1 }) });
+const gameServerSpec = loose({
+  opsState: yamlScalar,
+  updatePriority: yamlScalar,
+  deletionPriority: yamlScalar,
+  networkDisabled: yamlScalar,
+  containers: fc.array(container, { maxLength: 1 }),
+});
 const manifest = fc.oneof(
   loose({ apiVersion: fc.constantFrom(OKG, OKG, 'apps/v1'), kind: fc.constant('GameServerSet'), metadata: loose({ name: word }), spec: gameServerSetSpec }),
   loose({ apiVersion: fc.constantFrom(OKG, OKG, 'v1'), kind: fc.constant('GameServer'), metadata: loose({ name: word }), spec: gameServerSpec }),
@@ -134,8 +148,22 @@ const yamlStream = fc
   .tuple(
     fc.array(manifest, { minLength: 1, maxLength: 3 }),
     fc.constantFrom('', '%YAML 1.2\n---\n', '%YAML 1.1\n---\n', '%TAG !k! tag:yaml.org,2002:\n---\n'),
-    fc.record({ indent: fc.constantFrom(2, 4), collectionStyle: fc.constantFrom('any', 'block', 'flow'), defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE') } as const),
-    fc.array(fc.record({ at: fc.nat(), len: fc.nat({ max: 6 }), insert: fc.oneof(fc.constantFrom('&a ', '*a', '<<: *a\n', '---\n', '...\n', '- ', ': ', '#', '!k!str ', '|\n', '\t', '%TAG ! x\n'), fc.stringMatching(/^[-:{}[\]#&*!|>'"%@ \na-z0-9]{0,4}$/)) }), { maxLength: 3 }),
+    fc.record({
+      indent: fc.constantFrom(2, 4),
+      collectionStyle: fc.constantFrom('any', 'block', 'flow'),
+      defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE'),
+    } as const),
+    fc.array(
+      fc.record({
+        at: fc.nat(),
+        len: fc.nat({ max: 6 }),
+        insert: fc.oneof(
+          fc.constantFrom('&a ', '*a', '<<: *a\n', '---\n', '...\n', '- ', ': ', '#', '!k!str ', '|\n', '\t', '%TAG ! x\n'),
+          fc.stringMatching(/^[-:{}[\]#&*!|>'"%@ \na-z0-9]{0,4}$/),
+        ),
+      }),
+      { maxLength: 3 },
+    ),
   )
   .map(([docs, head, style, edits]) => {
     let text = head + docs.map((d) => stringify(d, style)).join('---\n');
@@ -192,7 +220,12 @@ describe('robustness', () => {
   test('JSON nested 10,000 deep', async () => {
     const deepObject = '{"opsState":'.repeat(10_000) + '1' + '}'.repeat(10_000);
     const deepArray = '['.repeat(10_000) + ']'.repeat(10_000);
-    for (const [name, text] of [['deep-o.kgfilter', deepObject], ['deep-a.kgpatch', deepArray], ['deep-o.kgpatch', deepObject], ['deep-a.kgfilter', deepArray]]) {
+    for (const [name, text] of [
+      ['deep-o.kgfilter', deepObject],
+      ['deep-a.kgpatch', deepArray],
+      ['deep-o.kgpatch', deepObject],
+      ['deep-a.kgfilter', deepArray],
+    ]) {
       await exercise(name, text, [5_000, 60_000, 0]);
     }
   });
@@ -204,7 +237,10 @@ describe('robustness', () => {
     const started = Date.now();
     const uri = h.open('big.kgpatch', big);
     const diags = await bounded('diagnostics of a 5 MB patch', h.diagnostics(uri));
-    assert.deepEqual(diags.map((d) => d.code), ['too-large']);
+    assert.deepEqual(
+      diags.map((d) => d.code),
+      ['too-large'],
+    );
     await bounded('completion in a 5 MB patch', h.completion(uri, { line: 0, character: 2_500_000 }));
     await bounded('hover in a 5 MB patch', h.hover(uri, { line: 0, character: 40 }));
     assert.deepEqual(await bounded('formatting a 5 MB patch', h.format(uri)), [], 'no formatting of oversized documents');
@@ -215,6 +251,9 @@ describe('robustness', () => {
 
   test('the server still answers afterwards', async () => {
     const { uri, position } = h.openAt('alive.kgfilter', '{"opsState": "|"}');
-    assert.deepEqual((await h.completion(uri, position)).map((i) => i.label), [...OPS_STATES]);
+    assert.deepEqual(
+      (await h.completion(uri, position)).map((i) => i.label),
+      [...OPS_STATES],
+    );
   });
 });

@@ -13,7 +13,12 @@ test('the server process answers initialize over stdio and exits 0 after shutdow
   const client = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   client.listen();
   try {
-    const result = await client.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+    const result = await client.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {},
+      workspaceFolders: null,
+    });
     assert.equal(result.serverInfo?.name, 'okg-language-server');
     assert.equal(result.capabilities.hoverProvider, true);
     await client.sendRequest('shutdown');

@@ -28,12 +28,18 @@ describe('filters and patches', () => {
     assert.ok(text.length > MAX_JSON_LENGTH);
     const uri = h.open(`${n++}.kgfilter`, text);
     const diagnostics = await h.diagnostics(uri);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['too-large']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['too-large'],
+    );
     assert.match(diagnostics[0].message, /over the 256 KB the editor checks/);
     assert.deepEqual(await h.completion(uri, { line: 1, character: 16 }), []);
     assert.equal(await h.hover(uri, { line: 1, character: 6 }), null);
     assert.deepEqual(await h.format(uri), []);
-    assert.ok(h.shown.some((m) => /over the 256 KB the editor formats/.test(m)), `refusal shown: ${JSON.stringify(h.shown)}`);
+    assert.ok(
+      h.shown.some((m) => /over the 256 KB the editor formats/.test(m)),
+      `refusal shown: ${JSON.stringify(h.shown)}`,
+    );
     assert.deepEqual(h.logs, []);
   });
 
@@ -47,7 +53,10 @@ describe('filters and patches', () => {
     assert.equal(last.code, 'too-many-problems');
     assert.equal(last.range.start.line, MAX_DIAGNOSTICS, 'it sits where the first problem not shown is');
     assert.match(last.message, new RegExp(`^${clauses - (MAX_DIAGNOSTICS - 1)} more problems`));
-    assert.ok(diagnostics.slice(0, -1).every((d) => d.code === 'near-miss-value'), 'the shown ones are the first problems');
+    assert.ok(
+      diagnostics.slice(0, -1).every((d) => d.code === 'near-miss-value'),
+      'the shown ones are the first problems',
+    );
     const fixes = await h.codeActions(uri, diagnostics.slice(0, 3));
     assert.equal(fixes.length, 3, 'a quick fix for each near miss');
     assert.ok((await h.completion(uri, { line: 1, character: 17 })).length > 0, 'completion of opsState values');
@@ -88,7 +97,11 @@ describe('YAML', () => {
     const uri = h.open(`${n++}.yaml`, text);
     const diagnostics = await h.settledDiagnostics(uri);
     const afterLine = text.split('\n').length - 2;
-    assert.deepEqual(diagnostics.map((d) => `${String(d.code)} ${d.range.start.line}`), [`ops-state-near-miss ${afterLine}`, 'too-large 0'], 'the next document is still checked');
+    assert.deepEqual(
+      diagnostics.map((d) => `${String(d.code)} ${d.range.start.line}`),
+      [`ops-state-near-miss ${afterLine}`, 'too-large 0'],
+      'the next document is still checked',
+    );
     assert.match(diagnostics[1].message, /^This document is \d+ KB, over the 128 KB the editor checks in one document; it is not checked/);
     assert.equal(await h.hover(uri, { line: 1, character: 2 }), null);
     assert.deepEqual(await h.completion(uri, { line: 2, character: 0 }), []);

@@ -70,7 +70,13 @@ describe('YAML quick fixes', () => {
   test('a containerName near one of several containers: that one preferred, the others offered after it', async () => {
     const text = edit(CLEAN_GSS, 'containerName: game\n      permanent: true', 'containerName: gane\n      permanent: true');
     const all = await fixes(text, 'sq-container-unknown');
-    assert.deepEqual(all.map(([title, preferred]) => [title, preferred]), [['Change to game', true], ['Change to sidecar', false]]);
+    assert.deepEqual(
+      all.map(([title, preferred]) => [title, preferred]),
+      [
+        ['Change to game', true],
+        ['Change to sidecar', false],
+      ],
+    );
     assert.equal(all[0][2], CLEAN_GSS, 'the preferred fix restores the container name');
     const line = 'containerName: game\n      permanent: true';
     const quoted = await fixes(edit(CLEAN_GSS, line, "containerName: 'gane'\n      permanent: true"), 'sq-container-unknown');
@@ -80,7 +86,13 @@ describe('YAML quick fixes', () => {
   test('a containerName near no container: every container offered, nearest first, none preferred', async () => {
     const text = edit(CLEAN_GSS, 'containerName: game\n      permanent: true', 'containerName: sidekick\n      permanent: true');
     const all = await fixes(text, 'sq-container-unknown');
-    assert.deepEqual(all.map(([title, preferred]) => [title, preferred]), [['Change to sidecar', false], ['Change to game', false]]);
+    assert.deepEqual(
+      all.map(([title, preferred]) => [title, preferred]),
+      [
+        ['Change to sidecar', false],
+        ['Change to game', false],
+      ],
+    );
   });
 
   test('a misspelt probe handler: renamed from the unknown key and from the missing-handler problem alike', async () => {
@@ -121,7 +133,10 @@ describe('YAML quick fixes', () => {
   test('httpGet without a scheme: the line is added at the indentation of its fields, or into a flow map', async () => {
     const block = edit(CLEAN_GSS, '        port: 8080\n        scheme: HTTP\n', '        port: 8080\n');
     const added = await fixes(block, 'sq-http-scheme-missing');
-    assert.deepEqual(added.map(([title, preferred]) => [title, preferred]), [['Add `scheme: HTTP`', true]]);
+    assert.deepEqual(
+      added.map(([title, preferred]) => [title, preferred]),
+      [['Add `scheme: HTTP`', true]],
+    );
     const fields = '        path: /healthz\n        port: 8080\n        scheme: HTTP';
     const withScheme = SQ_HTTP.replace(fields, '        scheme: HTTP\n        path: /healthz\n        port: 8080');
     assert.equal(added[0][2], edit(CLEAN_GSS, SQ_HTTP, withScheme), 'first among the fields');
@@ -134,7 +149,14 @@ describe('YAML quick fixes', () => {
 
   test('problems without fix data, and diagnostics from other sources, get nothing', async () => {
     const { uri, diags } = await diagnose(edit(CLEAN_GSS, 'podUpdatePolicy: InPlaceIfPossible', 'podUpdatePolicy: InPlaceOnly'));
-    assert.deepEqual(await h.codeActions(uri, diags.map((d) => ({ ...d, source: 'other' }))), [], 'another source');
+    assert.deepEqual(
+      await h.codeActions(
+        uri,
+        diags.map((d) => ({ ...d, source: 'other' })),
+      ),
+      [],
+      'another source',
+    );
     assert.deepEqual(await fixes(edit(CLEAN_GSS, '        path: /healthz\n', ''), 'sq-http-path-missing'), [], 'no path to guess');
     const garbled = { ...diags[0], data: { replacement: {}, key: 3, insert: 4, alternatives: 'no' } };
     assert.deepEqual(await h.codeActions(uri, [garbled]), [], 'malformed data is ignored');

@@ -35,6 +35,7 @@ async function diagnosticsOf(text: string): Promise<Diagnostic[]> {
 
 /** The client-node model's fields, read here the way a reader of the Kubernetes API would list them. */
 function modelFields(model: string): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- client-node's models have no typed entry
   const models = require('@kubernetes/client-node/dist/gen/models/all.js') as Record<string, { attributeTypeMap: { baseName: string }[] }>;
   return models[model].attributeTypeMap.map((a) => a.baseName);
 }
@@ -44,8 +45,15 @@ describe('yaml value completion', () => {
     const { text, items } = await complete(edit(CLEAN_GSS, 'opsState: Maintaining', 'opsState:|'));
     assert.deepEqual(labels(items), ['None', 'WaitToBeDeleted', 'Maintaining', 'Allocated', 'Kill']);
     const fixed = applyCompletion(text, find(items, 'Kill'));
-    assert.ok(fixed.includes('          opsState: Kill\n'), `opsState: Kill written: ${fixed.slice(fixed.indexOf('opsState: Kill') - 20, fixed.indexOf('opsState: Kill') + 20)}`);
-    assert.deepEqual((await diagnosticsOf(fixed)).map((d) => d.code), [], 'the result is a valid GameServerSet');
+    assert.ok(
+      fixed.includes('          opsState: Kill\n'),
+      `opsState: Kill written: ${fixed.slice(fixed.indexOf('opsState: Kill') - 20, fixed.indexOf('opsState: Kill') + 20)}`,
+    );
+    assert.deepEqual(
+      (await diagnosticsOf(fixed)).map((d) => d.code),
+      [],
+      'the result is a valid GameServerSet',
+    );
   });
 
   test('after `key: ` the space is not doubled', async () => {
@@ -61,7 +69,11 @@ describe('yaml value completion', () => {
   });
 
   test('enum values and booleans', async () => {
-    assert.deepEqual(labels((await complete(edit(CLEAN_GSS, 'podUpdatePolicy: InPlaceIfPossible', 'podUpdatePolicy: |'))).items), ['ReCreate', 'InPlaceIfPossible', 'InPlaceOnly']);
+    assert.deepEqual(labels((await complete(edit(CLEAN_GSS, 'podUpdatePolicy: InPlaceIfPossible', 'podUpdatePolicy: |'))).items), [
+      'ReCreate',
+      'InPlaceIfPossible',
+      'InPlaceOnly',
+    ]);
     const { text, items } = await complete(edit(CLEAN_GSS, 'permanent: true', 'permanent:|'));
     assert.deepEqual(labels(items), ['true', 'false'], 'permanent');
     assert.equal(applyCompletion(text, find(items, 'true')), CLEAN_GSS, '`permanent: true` restored');
@@ -85,7 +97,9 @@ describe('yaml key completion', () => {
   });
 
   test('inside a container of the pod template: the core/v1 Container keys not yet present', async () => {
-    const { text, items } = await complete(edit(CLEAN_GSS, '          imagePullPolicy: IfNotPresent\n', '          imagePullPolicy: IfNotPresent\n          |\n'));
+    const { text, items } = await complete(
+      edit(CLEAN_GSS, '          imagePullPolicy: IfNotPresent\n', '          imagePullPolicy: IfNotPresent\n          |\n'),
+    );
     const present = ['name', 'image', 'imagePullPolicy', 'ports', 'resources'];
     const expected = modelFields('V1Container').filter((k) => !present.includes(k));
     assert.ok(expected.includes('livenessProbe') && expected.includes('volumeMounts'), 'the model knows the usual Container fields');
@@ -96,7 +110,7 @@ describe('yaml key completion', () => {
     assert.ok(withProbe.includes('          livenessProbe:\n            \n'), 'an object key opens a nested block');
   });
 
-  test('a new container: our described keys with their descriptions, and the model\'s other keys', async () => {
+  test("a new container: our described keys with their descriptions, and the model's other keys", async () => {
     const { items } = await complete(edit(CLEAN_GSS, '        - name: sidecar\n', '        - |\n        - name: sidecar\n'));
     assert.match(String((find(items, 'image').documentation as { value: string }).value), /Image to run/, 'image with our description');
     assert.ok(labels(items).includes('command') && labels(items).includes('securityContext'), 'and the model fields');
@@ -104,8 +118,15 @@ describe('yaml key completion', () => {
   });
 
   test('in the pod spec: the PodSpec fields; in the template metadata: only our schema', async () => {
-    const spec = labels((await complete(edit(CLEAN_GSS, '      terminationGracePeriodSeconds: 30\n', '      terminationGracePeriodSeconds: 30\n      |\n'))).items);
-    assert.deepEqual([...spec].sort(), modelFields('V1PodSpec').filter((k) => k !== 'terminationGracePeriodSeconds' && k !== 'containers').sort());
+    const spec = labels(
+      (await complete(edit(CLEAN_GSS, '      terminationGracePeriodSeconds: 30\n', '      terminationGracePeriodSeconds: 30\n      |\n'))).items,
+    );
+    assert.deepEqual(
+      [...spec].sort(),
+      modelFields('V1PodSpec')
+        .filter((k) => k !== 'terminationGracePeriodSeconds' && k !== 'containers')
+        .sort(),
+    );
     const metadata = labels((await complete(edit(CLEAN_GSS, '    metadata:\n      labels:\n        game: pve\n', '    metadata:\n      |\n'))).items);
     assert.deepEqual(metadata, ['labels', 'annotations'], 'server-set ObjectMeta fields are not offered');
   });
@@ -118,7 +139,11 @@ describe('yaml service-quality snippet', () => {
     assert.match((items[0].textEdit as { newText: string }).newText, /^name: \$\{1:healthy\}\n {2}containerName:/);
     assert.ok(labels(items).includes('containerName'), 'and the keys');
     const fixed = applyCompletion(text, items[0]);
-    assert.deepEqual((await diagnosticsOf(fixed)).map((d) => d.code), [], 'the inserted entry is a valid service quality');
+    assert.deepEqual(
+      (await diagnosticsOf(fixed)).map((d) => d.code),
+      [],
+      'the inserted entry is a valid service quality',
+    );
   });
 
   test('before the `- ` is typed: the snippet brings its own dash', async () => {
@@ -128,7 +153,11 @@ describe('yaml service-quality snippet', () => {
     const newText = (items[0].textEdit as { newText: string }).newText;
     assert.match(newText, /^- name: \$\{1:healthy\}\n {2}containerName:/, 'starts the list item');
     const fixed = applyCompletion(text, items[0]);
-    assert.deepEqual((await diagnosticsOf(fixed)).map((d) => d.code), [], 'the inserted list item is a valid service quality');
+    assert.deepEqual(
+      (await diagnosticsOf(fixed)).map((d) => d.code),
+      [],
+      'the inserted list item is a valid service quality',
+    );
   });
 
   test('also above existing service qualities', async () => {

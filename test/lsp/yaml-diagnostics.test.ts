@@ -35,7 +35,10 @@ const show = (r: Range): string => `${r.start.line}:${r.start.character}-${r.end
 /** `code @ range` lines, sorted by position, for a diff that names every misplaced or missing problem. */
 function listed(items: { code?: unknown; range: Range }[]): string[] {
   return items
-    .map((d) => ({ key: `${String(d.range.start.line).padStart(4, '0')}:${String(d.range.start.character).padStart(4, '0')}`, line: `${String(d.code)} @ ${show(d.range)}` }))
+    .map((d) => ({
+      key: `${String(d.range.start.line).padStart(4, '0')}:${String(d.range.start.character).padStart(4, '0')}`,
+      line: `${String(d.code)} @ ${show(d.range)}`,
+    }))
     .sort((a, b) => a.key.localeCompare(b.key) || a.line.localeCompare(b.line))
     .map((d) => d.line);
 }
@@ -201,7 +204,10 @@ describe('yaml diagnostics', () => {
     ];
     const diagnostics = await diagnose(MULTI);
     assert.deepEqual(listed(diagnostics), listed(expected.map(([code, range]) => ({ code, range }))));
-    assert.ok(diagnostics.every((d) => d.source === 'okg'), 'every diagnostic is ours');
+    assert.ok(
+      diagnostics.every((d) => d.source === 'okg'),
+      'every diagnostic is ours',
+    );
     const lines = MULTI.split('\n');
     const [firstOkg, lastOkg] = [lines.indexOf('---'), lines.lastIndexOf('---')];
     const foreign = diagnostics.filter((d) => d.range.start.line < firstOkg || d.range.end.line > lastOkg);
@@ -220,13 +226,29 @@ describe('yaml diagnostics', () => {
   test('an integer priority that is no label value gets the same code as the string', async () => {
     const integer = await diagnose(edit(CLEAN_GS, 'updatePriority: 5', 'updatePriority: -5'));
     const string = await diagnose(edit(CLEAN_GS, 'updatePriority: 5', 'updatePriority: "-5"'));
-    assert.deepEqual(integer.map((d) => d.code), ['priority-label-value'], 'the integer -5');
-    assert.deepEqual(string.map((d) => d.code), ['priority-label-value'], 'the string "-5"');
+    assert.deepEqual(
+      integer.map((d) => d.code),
+      ['priority-label-value'],
+      'the integer -5',
+    );
+    assert.deepEqual(
+      string.map((d) => d.code),
+      ['priority-label-value'],
+      'the string "-5"',
+    );
     assert.match(integer[0].message, /`-5` is copied into a pod label.*use 0 or more/);
     const inAction = edit(CLEAN_GSS, 'updatePriority: 20', 'updatePriority: -20');
     const action = await diagnose(inAction);
-    assert.deepEqual(action.map((d) => [d.code, show(d.range)]), [['priority-label-value', show(rangeAt(inAction, '-20'))]], 'in a service-quality action');
-    assert.deepEqual((await diagnose(edit(CLEAN_GS, 'updatePriority: 5', 'updatePriority: 0'))).map((d) => d.code), [], 'a valid integer is fine');
+    assert.deepEqual(
+      action.map((d) => [d.code, show(d.range)]),
+      [['priority-label-value', show(rangeAt(inAction, '-20'))]],
+      'in a service-quality action',
+    );
+    assert.deepEqual(
+      (await diagnose(edit(CLEAN_GS, 'updatePriority: 5', 'updatePriority: 0'))).map((d) => d.code),
+      [],
+      'a valid integer is fine',
+    );
   });
 });
 
@@ -234,7 +256,10 @@ describe('yaml directives', () => {
   test('a %TAG directive before `---` applies to its document: no false syntax error', async () => {
     const text = `%TAG !k! tag:yaml.org,2002:\n---\n${edit(CLEAN_GS, 'opsState: Allocated', 'opsState: !k!str kill')}`;
     const diagnostics = await diagnose(text);
-    assert.deepEqual(diagnostics.map((d) => [d.code, show(d.range)]), [['ops-state-near-miss', show(rangeAt(text, 'kill'))]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, show(d.range)]),
+      [['ops-state-near-miss', show(rangeAt(text, 'kill'))]],
+    );
   });
 
   test('%YAML 1.2: ranges stay exact in the document after the directive and in the next one', async () => {
@@ -255,12 +280,19 @@ describe('yaml directives', () => {
     const text = `%YAML 1.1\n---\n${doc}---\n${doc}`;
     assert.deepEqual(await diagnose(text), [], '`no` is a boolean in both documents');
     const plain = await diagnose(`${doc}---\n${doc}`);
-    assert.deepEqual(plain.map((d) => d.code), ['schema-type', 'schema-type'], 'without the directive, `no` is a string');
+    assert.deepEqual(
+      plain.map((d) => d.code),
+      ['schema-type', 'schema-type'],
+      'without the directive, `no` is a string',
+    );
   });
 
   test('a directive after `...` in the middle of a file belongs to the document below it', async () => {
     const text = `${CLEAN_GS}...\n%TAG !k! tag:yaml.org,2002:\n---\n${edit(CLEAN_GS, 'updatePriority: 5', 'updatePriority: !k!str "-5"')}`;
     const diagnostics = await diagnose(text);
-    assert.deepEqual(diagnostics.map((d) => [d.code, show(d.range)]), [['priority-label-value', show(rangeAt(text, '"-5"'))]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, show(d.range)]),
+      [['priority-label-value', show(rangeAt(text, '"-5"'))]],
+    );
   });
 });

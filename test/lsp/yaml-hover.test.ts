@@ -34,7 +34,10 @@ describe('yaml hover', () => {
   });
 
   test('a reserved opsState value shows what OKG does with it', async () => {
-    assert.match(await text(edit(CLEAN_GSS, 'opsState: WaitToBeDeleted', 'opsState: WaitTo|BeDeleted')), /^\*\*WaitToBeDeleted\*\* \(reserved opsState\)\n\nDeleted first on scale-down/);
+    assert.match(
+      await text(edit(CLEAN_GSS, 'opsState: WaitToBeDeleted', 'opsState: WaitTo|BeDeleted')),
+      /^\*\*WaitToBeDeleted\*\* \(reserved opsState\)\n\nDeleted first on scale-down/,
+    );
   });
 
   test('a list item is named by its list and index', async () => {

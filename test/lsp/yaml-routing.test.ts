@@ -36,8 +36,14 @@ describe('yaml documents', () => {
   test('a GameServerSet gets diagnostics, completion and hover', async () => {
     const uri = h.open('gss.yaml', GSS);
     const diags = await h.diagnostics(uri);
-    assert.deepEqual(diags.map((d) => [d.code, d.source, d.range.start.line]), [['reserve-id-numeric-string', 'okg', 6]]);
-    assert.ok((await h.completion(uri, { line: 5, character: 2 })).some((i) => i.label === 'serviceQualities'), 'spec keys offered');
+    assert.deepEqual(
+      diags.map((d) => [d.code, d.source, d.range.start.line]),
+      [['reserve-id-numeric-string', 'okg', 6]],
+    );
+    assert.ok(
+      (await h.completion(uri, { line: 5, character: 2 })).some((i) => i.label === 'serviceQualities'),
+      'spec keys offered',
+    );
     assert.match(hoverText(await h.hover(uri, { line: 5, character: 4 })), /\*\*replicas\*\*/);
   });
 
@@ -55,13 +61,20 @@ describe('yaml documents', () => {
   test('any other YAML gets nothing, not even an empty publish', async () => {
     const uri = h.open('deploy.yaml', DEPLOYMENT);
     await settle();
-    assert.deepEqual(h.publishes.filter((p) => p.uri === uri), []);
+    assert.deepEqual(
+      h.publishes.filter((p) => p.uri === uri),
+      [],
+    );
     assert.deepEqual(await h.completion(uri, { line: 5, character: 2 }), []);
     assert.equal(await h.hover(uri, { line: 5, character: 4 }), null);
     assert.deepEqual(await h.format(uri), []);
     h.closeDocument(uri);
     await settle();
-    assert.deepEqual(h.publishes.filter((p) => p.uri === uri), [], 'nothing on close either');
+    assert.deepEqual(
+      h.publishes.filter((p) => p.uri === uri),
+      [],
+      'nothing on close either',
+    );
   });
 
   test('YAML with anchors and aliases (an alias bomb) neither crashes nor hangs the server', async () => {

@@ -88,4 +88,3 @@ export function openWatch(sb: Sandbox, path: string): { events: WatchEvent[]; en
   });
   return { events, ended, stop: () => stop() };
 }
-

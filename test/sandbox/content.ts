@@ -44,7 +44,9 @@ export function defaultSet(index: number, namespace: string, replicas: number): 
 /** The images a set's template asks for, in container order. */
 export function templateImages(set: any): { name: string; image: string }[] {
   const containers = set.spec?.gameServerTemplate?.spec?.containers;
-  return Array.isArray(containers) ? containers.filter((c: any) => c && typeof c.name === 'string').map((c: any) => ({ name: c.name, image: String(c.image ?? '') })) : [];
+  return Array.isArray(containers)
+    ? containers.filter((c: any) => c && typeof c.name === 'string').map((c: any) => ({ name: c.name, image: String(c.image ?? '') }))
+    : [];
 }
 
 /** The image each container of `gs` runs: the template's, or the GameServer's own override. */
@@ -123,7 +125,9 @@ export function newGameServer(set: any, ordinal: number): any {
       namespace: set.metadata.namespace,
       labels: { ...(tpl.labels ?? {}), [OWNER_LABEL]: set.metadata.name, 'game.kruise.io/node-name': `node-${ordinal % 3}` },
       annotations: { ...(tpl.annotations ?? {}), 'game.kruise.io/gsTemplate-metadata-hash': '2339350946' },
-      ownerReferences: [{ apiVersion: API_VERSION, kind: 'GameServerSet', name: set.metadata.name, uid: set.metadata.uid, controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [
+        { apiVersion: API_VERSION, kind: 'GameServerSet', name: set.metadata.name, uid: set.metadata.uid, controller: true, blockOwnerDeletion: true },
+      ],
     },
     spec: { opsState: 'None', updatePriority: 0, deletionPriority: 0, networkDisabled: false },
   };

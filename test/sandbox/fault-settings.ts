@@ -44,7 +44,12 @@ function describe(e: ErrorObject): string {
 /** `value` as fault settings, or an Error naming every setting that is wrong. */
 export function checkFaults(value: unknown): Partial<Faults> {
   if (!validate(value)) {
-    throw new Error(`bad fault settings: ${(validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames').map(describe).join('; ')}`);
+    throw new Error(
+      `bad fault settings: ${(validate.errors ?? [])
+        .filter((e) => e.keyword !== 'propertyNames')
+        .map(describe)
+        .join('; ')}`,
+    );
   }
   const f = { ...(value as Partial<Faults> & { dropWatchesAfterMs?: number | null }) };
   if (f.dropWatchesAfterMs === null) f.dropWatchesAfterMs = undefined;
@@ -100,7 +105,8 @@ export function faultsFromFlags(flags: FaultFlags): Partial<Faults> {
     for (const v of flags.error) {
       const [verb, rest] = verbAnd('error', v);
       const [status, r, retry, ...extra] = rest.split(':');
-      if (status === undefined || r === undefined || extra.length) throw new Error(`--error: expected VERB=STATUS:RATE[:RETRY_AFTER_S], got ${JSON.stringify(v)}`);
+      if (status === undefined || r === undefined || extra.length)
+        throw new Error(`--error: expected VERB=STATUS:RATE[:RETRY_AFTER_S], got ${JSON.stringify(v)}`);
       errors[verb] = {
         status: num('error', status) as InjectedError['status'],
         rate: num('error', r),

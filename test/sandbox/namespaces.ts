@@ -12,7 +12,13 @@ export class Namespaces {
     this.items = [...new Set(names)].sort().map((name) => ({
       kind: 'Namespace',
       apiVersion: 'v1',
-      metadata: { name, uid: randomUUID(), resourceVersion: String(resourceVersion), creationTimestamp: created, labels: { 'kubernetes.io/metadata.name': name } },
+      metadata: {
+        name,
+        uid: randomUUID(),
+        resourceVersion: String(resourceVersion),
+        creationTimestamp: created,
+        labels: { 'kubernetes.io/metadata.name': name },
+      },
       spec: { finalizers: ['kubernetes'] },
       status: { phase: 'Active' },
     }));

@@ -107,7 +107,10 @@ export async function create(b: Backend, r: ResourceRequest): Promise<void> {
   const meta = { ...(body.metadata ?? {}) };
   let name = typeof meta.name === 'string' ? meta.name : '';
   if (!name && typeof meta.generateName === 'string' && meta.generateName) name = meta.generateName + randomBytes(3).toString('hex').slice(0, 5);
-  if (!name) throw invalid(r.resource.kind, GROUP, '', [{ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' }]);
+  if (!name)
+    throw invalid(r.resource.kind, GROUP, '', [
+      { reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' },
+    ]);
   // Server-owned fields are the server's; a status subresource means status is ignored on create.
   for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'deletionTimestamp']) delete meta[k];
   const obj: any = { ...body, apiVersion: API_VERSION, kind: r.resource.kind, metadata: { ...meta, name, namespace: r.namespace } };
@@ -130,7 +133,9 @@ export async function update(b: Backend, r: ResourceRequest): Promise<void> {
   checkTypeMeta(r, body);
   const rv = body.metadata?.resourceVersion;
   if (rv === undefined || rv === '') {
-    throw invalid(r.resource.kind, GROUP, r.name!, [{ reason: 'FieldValueInvalid', message: 'Invalid value: 0x0: must be specified for an update', field: 'metadata.resourceVersion' }]);
+    throw invalid(r.resource.kind, GROUP, r.name!, [
+      { reason: 'FieldValueInvalid', message: 'Invalid value: 0x0: must be specified for an update', field: 'metadata.resourceVersion' },
+    ]);
   }
   respond(r, 200, commitUpdate(b, r, existing(b, r), body, opts), opts);
 }

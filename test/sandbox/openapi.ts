@@ -44,7 +44,11 @@ function operation(r: ResourceInfo, action: string, extra: Record<string, unknow
 
 function paths(r: ResourceInfo): Record<string, unknown> {
   const collection = `/apis/${API_VERSION}/namespaces/{namespace}/${r.plural}`;
-  const patchBody = { content: Object.fromEntries(['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml'].map((t) => [t, { schema: { type: 'object' } }])) };
+  const patchBody = {
+    content: Object.fromEntries(
+      ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml'].map((t) => [t, { schema: { type: 'object' } }]),
+    ),
+  };
   return {
     [collection]: {
       parameters: [inPath('namespace')],
@@ -72,7 +76,11 @@ function groupDocument(): unknown {
       schemas: Object.fromEntries(
         resources.map((r) => [
           schemaName(r),
-          { type: 'object', 'x-kubernetes-preserve-unknown-fields': true, 'x-kubernetes-group-version-kind': [{ group: GROUP, version: VERSION, kind: r.kind }] },
+          {
+            type: 'object',
+            'x-kubernetes-preserve-unknown-fields': true,
+            'x-kubernetes-group-version-kind': [{ group: GROUP, version: VERSION, kind: r.kind }],
+          },
         ]),
       ),
     },
@@ -103,7 +111,13 @@ function message(fields: [number, string | Buffer][]): Buffer {
 // gnostic's openapi_v2.Document: swagger = 1, info = 2 (Info: title = 1, version = 2).
 const V2_PROTOBUF = message([
   [1, '2.0'],
-  [2, message([[1, 'Kubernetes'], [2, SERVER_VERSION]])],
+  [
+    2,
+    message([
+      [1, 'Kubernetes'],
+      [2, SERVER_VERSION],
+    ]),
+  ],
 ]);
 const V2_JSON = JSON.stringify({ swagger: '2.0', info: { title: 'Kubernetes', version: SERVER_VERSION }, paths: {} });
 

@@ -36,7 +36,13 @@ export function route(path: string): Route | undefined {
   if (namespace === undefined && parts.length > 1) return undefined;
   const sub = parts[2];
   if (sub !== undefined && !(res.subresources as string[]).includes(sub)) return undefined;
-  return { type: 'resource', res, ...(namespace !== undefined ? { namespace } : {}), ...(parts[1] ? { name: parts[1] } : {}), ...(sub ? { sub: sub as 'status' | 'scale' } : {}) };
+  return {
+    type: 'resource',
+    res,
+    ...(namespace !== undefined ? { namespace } : {}),
+    ...(parts[1] ? { name: parts[1] } : {}),
+    ...(sub ? { sub: sub as 'status' | 'scale' } : {}),
+  };
 }
 
 /** Pods (with their log) and events: named only within a namespace, the log only of a pod. */

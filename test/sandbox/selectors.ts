@@ -2,9 +2,7 @@
 import { badRequest } from './status';
 
 type Requirement =
-  | { op: 'eq' | 'neq'; key: string; value: string }
-  | { op: 'in' | 'notin'; key: string; values: string[] }
-  | { op: 'exists' | 'absent'; key: string };
+  { op: 'eq' | 'neq'; key: string; value: string } | { op: 'in' | 'notin'; key: string; values: string[] } | { op: 'exists' | 'absent'; key: string };
 
 export type Matcher = (obj: any) => boolean;
 
@@ -74,7 +72,11 @@ export function fieldMatcher(selector: string | null, fields: FieldTable = FIELD
   const reqs = splitTerms(selector).map(parseRequirement);
   for (const r of reqs) {
     if (!fields[r.key] || (r.op !== 'eq' && r.op !== 'neq')) {
-      throw badRequest(`"${r.key}" is not a known field selector: only ${Object.keys(fields).map((k) => `"${k}"`).join(', ')}`);
+      throw badRequest(
+        `"${r.key}" is not a known field selector: only ${Object.keys(fields)
+          .map((k) => `"${k}"`)
+          .join(', ')}`,
+      );
     }
   }
   return (obj) => reqs.every((r) => matches(r, { [r.key]: fields[r.key]!(obj) }));

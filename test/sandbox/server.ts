@@ -153,7 +153,16 @@ export class ApiServer {
     this.authorize(user, verb, r);
     const injected = this.backend.faults.errorFor(verb as Verb, r.res.plural, GROUP, r.name);
     if (injected) throw injected;
-    const rr: ResourceRequest = { req, res, url, resource: r.res, verb, ...(r.namespace !== undefined ? { namespace: r.namespace } : {}), ...(r.name !== undefined ? { name: r.name } : {}), ...(r.sub ? { sub: r.sub } : {}) };
+    const rr: ResourceRequest = {
+      req,
+      res,
+      url,
+      resource: r.res,
+      verb,
+      ...(r.namespace !== undefined ? { namespace: r.namespace } : {}),
+      ...(r.name !== undefined ? { name: r.name } : {}),
+      ...(r.sub ? { sub: r.sub } : {}),
+    };
     await this.serve(rr);
   }
 

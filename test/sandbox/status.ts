@@ -78,19 +78,23 @@ export const conflict = (plural: string, group: string, name: string) =>
   );
 
 export const invalid = (kind: string, group: string, name: string, causes: Cause[]) =>
-  new ApiError(
-    422,
-    'Invalid',
-    `${kind}.${group} "${name}" is invalid: ${causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message)).join(', ')}`,
-    { name, group, kind, causes },
-  );
+  new ApiError(422, 'Invalid', `${kind}.${group} "${name}" is invalid: ${causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message)).join(', ')}`, {
+    name,
+    group,
+    kind,
+    causes,
+  });
 
 export const badRequest = (message: string) => new ApiError(400, 'BadRequest', message);
 
 export const gone = (message: string) => new ApiError(410, 'Expired', message);
 
 export const unsupportedMediaType = (contentType: string) =>
-  new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml (got ${contentType || 'none'})`);
+  new ApiError(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml (got ${contentType || 'none'})`,
+  );
 
 export const methodNotAllowed = (method: string) =>
   new ApiError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${method})`);
@@ -100,7 +104,15 @@ export const pageNotFound = () => new ApiError(404, 'NotFound', 'the server coul
 export const unauthorized = () => new ApiError(401, 'Unauthorized', 'Unauthorized');
 
 /** Shaped like a real apiserver's RBAC refusal; kubectl prints it as is. */
-export function forbidden(user: string, verb: string, plural: string, sub: string | undefined, group: string, namespace: string | undefined, name?: string): ApiError {
+export function forbidden(
+  user: string,
+  verb: string,
+  plural: string,
+  sub: string | undefined,
+  group: string,
+  namespace: string | undefined,
+  name?: string,
+): ApiError {
   const subject = `${qualified(plural, group, name)} is forbidden`;
   const scope = namespace !== undefined ? `in the namespace "${namespace}"` : 'at the cluster scope';
   const resource = sub ? `${plural}/${sub}` : plural;

@@ -220,7 +220,10 @@ export class Store {
    * (read only), as update and delete do.
    */
   create(kind: Kind, obj: any): any {
-    const o = { ...obj, metadata: { ...obj.metadata, uid: randomUUID(), creationTimestamp: nowTimestamp(), generation: 1, resourceVersion: String(++this.rv) } };
+    const o = {
+      ...obj,
+      metadata: { ...obj.metadata, uid: randomUUID(), creationTimestamp: nowTimestamp(), generation: 1, resourceVersion: String(++this.rv) },
+    };
     this.kinds[kind].put(o);
     this.emit({ type: 'ADDED', kind, rv: this.rv, object: o });
     return o;

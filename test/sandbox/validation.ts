@@ -19,7 +19,10 @@ export interface CheckResult {
 }
 
 function fieldPath(instancePath: string, extra?: string): string {
-  const parts = instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (extra !== undefined) parts.push(extra);
   return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
 }
@@ -39,7 +42,11 @@ function toCause(e: ErrorObject, value: unknown): Cause {
     }
     case 'type':
     case 'anyOf':
-      return { reason: 'FieldValueTypeInvalid', message: `Invalid value: ${show(value)}: ${field} in body ${e.keyword === 'anyOf' ? 'must be of type integer or string' : e.message}`, field };
+      return {
+        reason: 'FieldValueTypeInvalid',
+        message: `Invalid value: ${show(value)}: ${field} in body ${e.keyword === 'anyOf' ? 'must be of type integer or string' : e.message}`,
+        field,
+      };
     default:
       return { reason: 'FieldValueInvalid', message: `Invalid value: ${show(value)}: ${field} in body ${e.message}`, field };
   }

@@ -15,7 +15,8 @@ export function writeOptions(url: URL): WriteOptions {
   const dryRun = url.searchParams.getAll('dryRun');
   if (dryRun.some((v) => v !== 'All')) throw badRequest(`Invalid dryRun value: ${JSON.stringify(dryRun)}; the only supported value is "All"`);
   const fv = url.searchParams.get('fieldValidation') ?? 'Warn';
-  if (fv !== 'Strict' && fv !== 'Warn' && fv !== 'Ignore') throw badRequest(`fieldValidation must be one of "Ignore", "Warn" or "Strict", got ${JSON.stringify(fv)}`);
+  if (fv !== 'Strict' && fv !== 'Warn' && fv !== 'Ignore')
+    throw badRequest(`fieldValidation must be one of "Ignore", "Warn" or "Strict", got ${JSON.stringify(fv)}`);
   return { dryRun: dryRun.length > 0, warnings: [], fieldValidation: fv };
 }
 
@@ -23,8 +24,10 @@ export function writeOptions(url: URL): WriteOptions {
 export function checkTypeMeta(r: ResourceRequest, body: unknown): asserts body is Record<string, any> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest(`the body must be a ${r.resource.kind} object`);
   const b = body as Record<string, unknown>;
-  if (b.apiVersion !== undefined && b.apiVersion !== API_VERSION) throw badRequest(`the API version in the data (${String(b.apiVersion)}) does not match the expected API version (${API_VERSION})`);
-  if (b.kind !== undefined && b.kind !== r.resource.kind) throw badRequest(`the kind in the data (${String(b.kind)}) does not match the expected kind (${r.resource.kind})`);
+  if (b.apiVersion !== undefined && b.apiVersion !== API_VERSION)
+    throw badRequest(`the API version in the data (${String(b.apiVersion)}) does not match the expected API version (${API_VERSION})`);
+  if (b.kind !== undefined && b.kind !== r.resource.kind)
+    throw badRequest(`the kind in the data (${String(b.kind)}) does not match the expected kind (${r.resource.kind})`);
   const meta = b.metadata as Record<string, unknown> | undefined;
   if (meta !== undefined && (meta === null || typeof meta !== 'object' || Array.isArray(meta))) throw badRequest('metadata must be an object');
   if (meta?.namespace !== undefined && meta.namespace !== '' && meta.namespace !== r.namespace) {
@@ -56,7 +59,11 @@ export function commitUpdate(b: Backend, r: ResourceRequest, existing: any, cand
   }
   const sentUid = candidate.metadata?.uid;
   if (sentUid !== undefined && sentUid !== '' && sentUid !== existing.metadata.uid) {
-    throw new ApiError(409, 'Conflict', `Precondition failed: UID in precondition: ${sentUid}, UID in object meta: ${existing.metadata.uid}`, { name, group: GROUP, kind: r.resource.plural });
+    throw new ApiError(409, 'Conflict', `Precondition failed: UID in precondition: ${sentUid}, UID in object meta: ${existing.metadata.uid}`, {
+      name,
+      group: GROUP,
+      kind: r.resource.plural,
+    });
   }
   if (candidate.metadata?.name !== undefined && candidate.metadata.name !== name) {
     throw badRequest(`the name of the object (${String(candidate.metadata.name)}) does not match the name on the URL (${name})`);
@@ -67,7 +74,7 @@ export function commitUpdate(b: Backend, r: ResourceRequest, existing: any, cand
       : { ...candidate, apiVersion: API_VERSION, kind: r.resource.kind, status: structuredClone(existing.status) };
   if (next.status === undefined) delete next.status;
   next.metadata = {
-    ...(r.sub === 'status' ? existing.metadata : candidate.metadata ?? {}),
+    ...(r.sub === 'status' ? existing.metadata : (candidate.metadata ?? {})),
     name,
     namespace: existing.metadata.namespace,
     uid: existing.metadata.uid,

@@ -56,10 +56,14 @@ test('fleetTally: a reset counts by state, opsState and network state per namesp
   assert.deepEqual(countsOf(t, 'dev', 'b')?.networkState, { [ABSENT]: 1 }, 'no networkStatus counts as none');
   assert.equal(countsOf(t, 'prod', NO_SET)?.total, 1, 'a GameServer without owner label is counted under NO_SET');
   const snap = t.snapshot();
-  assert.deepEqual(snap.namespaces.map((n) => [n.namespace, n.total, n.sets.map((s) => s.set)]), [
-    ['dev', 1, ['b']],
-    ['prod', 3, ['a', NO_SET]],
-  ], 'namespaces sorted, the set-less group last');
+  assert.deepEqual(
+    snap.namespaces.map((n) => [n.namespace, n.total, n.sets.map((s) => s.set)]),
+    [
+      ['dev', 1, ['b']],
+      ['prod', 3, ['a', NO_SET]],
+    ],
+    'namespaces sorted, the set-less group last',
+  );
 });
 
 test('fleetTally: adds, updates that move buckets, and deletes adjust only what changed', () => {
@@ -75,12 +79,16 @@ test('fleetTally: adds, updates that move buckets, and deletes adjust only what 
 
   store.put(server('prod', 'a-1', { set: 'a', state: 'NotReady', opsState: 'Allocated', net: 'Waiting' }));
   t.apply({ added: [], modified: [k1], deleted: [] }, store.get);
-  assert.deepEqual(countsOf(t, 'prod', 'a'), {
-    total: 2,
-    state: { Ready: 1, NotReady: 1 },
-    opsState: { None: 1, Allocated: 1 },
-    networkState: { Ready: 1, Waiting: 1 },
-  }, 'the modified GameServer left its old buckets and joined the new ones');
+  assert.deepEqual(
+    countsOf(t, 'prod', 'a'),
+    {
+      total: 2,
+      state: { Ready: 1, NotReady: 1 },
+      opsState: { None: 1, Allocated: 1 },
+      networkState: { Ready: 1, Waiting: 1 },
+    },
+    'the modified GameServer left its old buckets and joined the new ones',
+  );
   t.takeChanged();
 
   t.apply({ added: [], modified: [k0], deleted: [] }, store.get);

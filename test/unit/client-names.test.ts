@@ -6,7 +6,8 @@ import { nameProblem, namespaceProblem, namespacesProblem, namespacesSetting } f
 
 describe('names', () => {
   it('namespaces: DNS-1123 labels only', () => {
-    for (const ok of ['default', 'game', 'a', 'okg-system', '0', 'a1-b2', 'x'.repeat(63)]) assert.equal(namespaceProblem(ok), undefined, `${ok} is a namespace`);
+    for (const ok of ['default', 'game', 'a', 'okg-system', '0', 'a1-b2', 'x'.repeat(63)])
+      assert.equal(namespaceProblem(ok), undefined, `${ok} is a namespace`);
     for (const bad of ['', '..', '.', '%2e%2e', 'a/b', 'Game', ' game', 'game ', '-game', 'game-', 'a.b', 'a_b', 'x'.repeat(64), 'gäme', 'a\nb']) {
       const p = namespaceProblem(bad);
       assert.ok(p, `${JSON.stringify(bad)} is refused`);

@@ -1,15 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  escapeMarkdown,
-  gameServerDescription,
-  gameServerIcon,
-  gameServerTooltip,
-  setDescription,
-} from '../../client/src/views/presentation';
+import { escapeMarkdown, gameServerDescription, gameServerIcon, gameServerTooltip, setDescription } from '../../client/src/views/presentation';
 import { gs, gss } from './client-fixtures';
 
-test('description names only what is not the usual, in the printer columns\' order', () => {
+test("description names only what is not the usual, in the printer columns' order", () => {
   const network = (state: string) => {
     const o = gs('a', 'x');
     (o.status as Record<string, unknown>).networkStatus = { currentNetworkState: state };

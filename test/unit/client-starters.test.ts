@@ -37,7 +37,10 @@ test('the starter filter matches idle Ready GameServers and nothing else', () =>
 });
 
 test('both starters explain themselves in comments and pass to kruisegamectl without them', () => {
-  for (const [name, text] of [['filter', filterStarter()], ['patch', patchStarter()]]) {
+  for (const [name, text] of [
+    ['filter', filterStarter()],
+    ['patch', patchStarter()],
+  ]) {
     assert.match(text, /^\/\/ /, `the starter ${name} does not open with a comment`);
   }
   assert.deepEqual(checkPatch(patchStarter(), 'GameServer').ops, [{ op: 'replace', path: '/spec/updatePriority', value: 10 }]);

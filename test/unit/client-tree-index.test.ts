@@ -30,11 +30,21 @@ test('tree groups namespace → set → GameServer, sorted by name with numeric 
   const index = built(servers, sets);
   assert.deepEqual(shape(index), [
     ['dev', [['battle', ['battle-0']]]],
-    ['prod', [['battle', ['battle-2', 'battle-10']], ['lobby', ['lobby-0']], [NO_SET, ['stray']]]],
+    [
+      'prod',
+      [
+        ['battle', ['battle-2', 'battle-10']],
+        ['lobby', ['lobby-0']],
+        [NO_SET, ['stray']],
+      ],
+    ],
   ]);
   assert.equal(index.matchCount, 5, 'without a filter every GameServer counts as shown');
   assert.equal(index.totalCount, 5);
-  assert.deepEqual(index.roots.map((n) => n.gameServerCount), [1, 4]);
+  assert.deepEqual(
+    index.roots.map((n) => n.gameServerCount),
+    [1, 4],
+  );
 });
 
 test('tree ids are stable and distinct across namespaces, whatever the input order', () => {
@@ -54,7 +64,10 @@ test('a GameServer filter keeps only matches and drops sets without any', () => 
 
 test('a GameServerSet filter keeps matching sets with all their GameServers', () => {
   const index = built(servers, sets, { kind: 'GameServerSet', matches: (o) => (o as { metadata: { name: string } }).metadata.name === 'battle' });
-  assert.deepEqual(index.gameServers().map((g) => g.id), ['gs/dev/battle-0', 'gs/prod/battle-2', 'gs/prod/battle-10']);
+  assert.deepEqual(
+    index.gameServers().map((g) => g.id),
+    ['gs/dev/battle-0', 'gs/prod/battle-2', 'gs/prod/battle-10'],
+  );
   assert.equal(index.matchCount, 2, 'two sets named battle match');
   assert.equal(index.totalCount, 3);
 });
@@ -64,10 +77,22 @@ test('an empty set still shows without a filter', () => {
 });
 
 test('objects with odd metadata do not crash the index', () => {
-  const index = built([{ metadata: { name: 'x', namespace: 5, labels: null } }, { metadata: { name: 'y', labels: { 'game.kruise.io/owner-gss': 7 } } }] as never, [{ spec: 3 }] as never);
+  const index = built(
+    [{ metadata: { name: 'x', namespace: 5, labels: null } }, { metadata: { name: 'y', labels: { 'game.kruise.io/owner-gss': 7 } } }] as never,
+    [{ spec: 3 }] as never,
+  );
   assert.equal(index.matchCount, 2);
   // Numbers read as their text, as kubectl would print them; the nameless set still gets a row.
-  assert.deepEqual(shape(index), [['', [['', []], [NO_SET, ['y']]]], ['5', [[NO_SET, ['x']]]]]);
+  assert.deepEqual(shape(index), [
+    [
+      '',
+      [
+        ['', []],
+        [NO_SET, ['y']],
+      ],
+    ],
+    ['5', [[NO_SET, ['x']]]],
+  ]);
 });
 
 test('a change reports only the rows it touched, and keeps node identity', () => {
@@ -77,7 +102,11 @@ test('a change reports only the rows it touched, and keeps node identity', () =>
   objects.set('prod/battle-10', gs('prod', 'battle-10', { set: 'battle', state: 'NotReady' }));
   const delta = index.apply('GameServer', { added: [], modified: ['prod/battle-10'], deleted: [] }, (k) => objects.get(k));
   assert.equal(index.gameServer('prod/battle-10'), node, 'a modified row keeps its node object (VS Code keys elements by identity)');
-  assert.deepEqual([...delta.items].map((n) => n.id), ['gs/prod/battle-10'], 'only the changed row is reported');
+  assert.deepEqual(
+    [...delta.items].map((n) => n.id),
+    ['gs/prod/battle-10'],
+    'only the changed row is reported',
+  );
   assert.equal(delta.children.size, 0, 'no children list changed');
 });
 
@@ -137,7 +166,10 @@ test('applied change by change, the index equals one built from scratch, and eve
       const state = { GameServer: new Map<string, KubeObject>(), GameServerSet: new Map<string, KubeObject>() };
       const index = built([], [], filter);
       for (const batch of batches) {
-        const changes = { GameServer: { added: [] as string[], modified: [] as string[], deleted: [] as string[] }, GameServerSet: { added: [] as string[], modified: [] as string[], deleted: [] as string[] } };
+        const changes = {
+          GameServer: { added: [] as string[], modified: [] as string[], deleted: [] as string[] },
+          GameServerSet: { added: [] as string[], modified: [] as string[], deleted: [] as string[] },
+        };
         for (const op of batch) {
           const ns = NS[op.ns]!;
           if (op.t === 'gs' || op.t === 'gsDel') {
@@ -154,7 +186,8 @@ test('applied change by change, the index equals one built from scratch, and eve
             const had = state.GameServerSet.has(key);
             if (op.t === 'set') state.GameServerSet.set(key, gss(ns, SETS[op.set]!, op.replicas));
             else state.GameServerSet.delete(key);
-            const list = op.t === 'setDel' ? (had ? changes.GameServerSet.deleted : undefined) : had ? changes.GameServerSet.modified : changes.GameServerSet.added;
+            const list =
+              op.t === 'setDel' ? (had ? changes.GameServerSet.deleted : undefined) : had ? changes.GameServerSet.modified : changes.GameServerSet.added;
             list?.push(key);
           }
         }
@@ -173,7 +206,11 @@ test('applied change by change, the index equals one built from scratch, and eve
           for (const [id, now] of after) {
             const was = before.get(id);
             if (!was || was.node !== now.node) {
-              assert.ok(covered(delta, now.node.kind === 'namespace' ? now.node : now.node.parent, false) || (now.node.kind === 'namespace' && delta.children.has(undefined)), `new row ${id} is not reported through its parent`);
+              assert.ok(
+                covered(delta, now.node.kind === 'namespace' ? now.node : now.node.parent, false) ||
+                  (now.node.kind === 'namespace' && delta.children.has(undefined)),
+                `new row ${id} is not reported through its parent`,
+              );
               continue;
             }
             if (was.children !== now.children) assert.ok(covered(delta, now.node, false), `the children of ${id} changed but were not reported`);
@@ -183,7 +220,11 @@ test('applied change by change, the index equals one built from scratch, and eve
         }
         const fresh = built([...state.GameServer.values()], [...state.GameServerSet.values()], filter);
         assert.deepEqual(shape(index), shape(fresh), 'the incremental tree differs from a fresh build');
-        assert.deepEqual(index.roots.map((n) => n.gameServerCount), fresh.roots.map((n) => n.gameServerCount), 'namespace counts differ');
+        assert.deepEqual(
+          index.roots.map((n) => n.gameServerCount),
+          fresh.roots.map((n) => n.gameServerCount),
+          'namespace counts differ',
+        );
         assert.equal(index.matchCount, fresh.matchCount, 'match counts differ');
         assert.equal(index.totalCount, fresh.totalCount, 'total counts differ');
       }

@@ -37,7 +37,10 @@ const completingCommands = (step: Step): string[] => (step.completionEvents ?? [
 
 test('the walkthrough okg.gettingStarted is contributed and walks from connecting to applying', () => {
   assert.ok(walkthrough, 'package.json contributes no walkthrough with id okg.gettingStarted');
-  assert.deepEqual(steps().map((s) => s.id), ['connect', 'sandbox', 'filter', 'run', 'patch', 'apply', 'legend']);
+  assert.deepEqual(
+    steps().map((s) => s.id),
+    ['connect', 'sandbox', 'filter', 'run', 'patch', 'apply', 'legend'],
+  );
 });
 
 test('every step has a button, a markdown page that exists and the events that complete it', () => {
@@ -53,7 +56,11 @@ test('a step completes on a command only when that command asks nothing: ticking
   const asksNothing = new Set(['okg.newFilter', 'okg.newPatch']);
   for (const step of steps()) {
     const asking = completingCommands(step).filter((c) => !asksNothing.has(c));
-    assert.deepEqual(asking, [], `step ${step.id} completes on ${asking.join(', ')}, whose picker would close as the step ticks: complete on a context key instead`);
+    assert.deepEqual(
+      asking,
+      [],
+      `step ${step.id} completes on ${asking.join(', ')}, whose picker would close as the step ticks: complete on a context key instead`,
+    );
   }
 });
 

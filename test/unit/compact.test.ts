@@ -104,7 +104,10 @@ describe('compact cache objects', () => {
   });
 
   it('keep every path the registries read', () => {
-    for (const [kind, reg] of [['GameServer', GAME_SERVER_FIELDS], ['GameServerSet', GAME_SERVER_SET_FIELDS]] as const) {
+    for (const [kind, reg] of [
+      ['GameServer', GAME_SERVER_FIELDS],
+      ['GameServerSet', GAME_SERVER_SET_FIELDS],
+    ] as const) {
       const kept = new Set(keptPaths(kind).map((p) => p.join('.')));
       for (const p of readPaths(reg)) assert.ok(kept.has(p.join('.')), `${kind}: ${p.join('.')} is read by a filter field but not kept`);
     }
@@ -135,7 +138,8 @@ describe('compact cache objects', () => {
       { apiVersion: whole.apiVersion, kind: whole.kind, uid: undefined, rv: '10', generation: 2 },
     );
     assert.deepEqual(c.metadata.labels, { 'game.kruise.io/owner-gss': set.metadata.name }, 'only the owner label is kept');
-    for (const gone of ['managedFields', 'annotations', 'ownerReferences', 'creationTimestamp']) assert.equal(c.metadata[gone], undefined, `metadata.${gone} is dropped`);
+    for (const gone of ['managedFields', 'annotations', 'ownerReferences', 'creationTimestamp'])
+      assert.equal(c.metadata[gone], undefined, `metadata.${gone} is dropped`);
     assert.deepEqual(Object.keys(c.status.podStatus), ['containerStatuses'], 'only the container images of the pod status are kept');
     assert.deepEqual(Object.keys(c.status.podStatus.containerStatuses[0]).sort(), ['image', 'name']);
     const deleting = new Compactor('GameServer').compact(gameServers()[1]) as any;

@@ -24,7 +24,11 @@ interface Ignore {
 /** The directory names and `*.ext` patterns of a .gitignore: build output, downloads, test results. */
 function readIgnore(root: string): Ignore {
   const file = join(root, '.gitignore');
-  const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').map((l) => l.trim()) : [];
+  const lines = existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+    : [];
   const dirs = new Set(ALWAYS_SKIPPED);
   const suffixes: string[] = [];
   for (const line of lines) {
@@ -81,7 +85,10 @@ function anchorsOf(markdown: string): Set<string> {
   const anchors = new Set<string>();
   const seen = new Map<string, number>();
   for (const m of proseOnly(markdown).matchAll(/^#{1,6}[ \t]+(.+?)[ \t#]*$/gm)) {
-    const original = markdown.slice(m.index, m.index + m[0].length).replace(/^#{1,6}[ \t]+/, '').replace(/[ \t#]*$/, '');
+    const original = markdown
+      .slice(m.index, m.index + m[0].length)
+      .replace(/^#{1,6}[ \t]+/, '')
+      .replace(/[ \t#]*$/, '');
     const base = slug(original);
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);

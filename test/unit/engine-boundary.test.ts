@@ -42,7 +42,9 @@ function specifiers(file: ts.SourceFile): { spec: string; line: number }[] {
 function problemWith(fileName: string, spec: string): string | undefined {
   if ((spec === 'yaml' || spec.startsWith('yaml/')) && fileName !== YAML_TYPES) return `imports '${spec}': import the yaml library as '#yaml'`;
   if (!spec.startsWith('.')) return undefined;
-  const inside = relative(ENGINE, resolve(dirname(fileName), spec)).split(sep).join('/');
+  const inside = relative(ENGINE, resolve(dirname(fileName), spec))
+    .split(sep)
+    .join('/');
   if (inside.startsWith('..')) return undefined;
   if (inside === '' || inside === 'internal') return undefined;
   if (/^(index|internal)(\.[cm]?[jt]s)?$/.test(inside)) {

@@ -7,7 +7,24 @@ import type { FieldType } from '../../server/src/engine/filter/fields';
 import { rangeOf } from './filter-helpers';
 
 /** Field names that mean something to the view, to mingo or to JavaScript objects. */
-const AWKWARD = ['source', 'player.level', 'a.b.c', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'f0', 'f1', '', '$x', '$where', '$expr', '$eq', '0', 'length'];
+const AWKWARD = [
+  'source',
+  'player.level',
+  'a.b.c',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'f0',
+  'f1',
+  '',
+  '$x',
+  '$where',
+  '$expr',
+  '$eq',
+  '0',
+  'length',
+];
 
 /** An object whose own property `name` is `value`, even for `__proto__` (as JSON.parse makes it). */
 function objWith(entries: [string, unknown][]): Record<string, unknown> {
@@ -38,9 +55,18 @@ describe('custom field names', () => {
       const and = compileFilter(`{"$and":[${clause(name, '$eq', 'x')},${clause('other', '$eq', 'y')}]}`, registry);
       const or = compileFilter(`{"$or":[${clause(name, '$eq', 'x')},${clause('other', '$eq', 'y')}]}`, registry);
       assert.equal(and.ok && or.ok, true, `${name}: ${JSON.stringify([...and.problems, ...or.problems])}`);
-      const both = objWith([[name, 'x'], ['other', 'y']]);
-      const one = objWith([[name, 'x'], ['other', 'z']]);
-      const neither = objWith([[name, 'q'], ['other', 'z']]);
+      const both = objWith([
+        [name, 'x'],
+        ['other', 'y'],
+      ]);
+      const one = objWith([
+        [name, 'x'],
+        ['other', 'z'],
+      ]);
+      const neither = objWith([
+        [name, 'q'],
+        ['other', 'z'],
+      ]);
       assert.deepEqual([both, one, neither].map(and.matches), [true, false, false], `${name}: $and`);
       assert.deepEqual([both, one, neither].map(or.matches), [true, true, false], `${name}: $or`);
     });
@@ -66,8 +92,16 @@ describe('custom field names', () => {
   });
 
   it('compileFilter never throws, whatever the names and the filter', () => {
-    const registry: Record<string, FieldType> = Object.fromEntries(AWKWARD.map((n, i) => [n, (['bool', 'number', 'string', 'number[]', 'string[]'] as const)[i % 5]]));
-    const filters = AWKWARD.flatMap((n) => [JSON.stringify({ [n]: 1 }), JSON.stringify({ [n]: [1] }), clause(n, '$eq', true), clause(n, '$in', ['a']), `{"$or":[${JSON.stringify({ [n]: 'a' })}]}`]);
+    const registry: Record<string, FieldType> = Object.fromEntries(
+      AWKWARD.map((n, i) => [n, (['bool', 'number', 'string', 'number[]', 'string[]'] as const)[i % 5]]),
+    );
+    const filters = AWKWARD.flatMap((n) => [
+      JSON.stringify({ [n]: 1 }),
+      JSON.stringify({ [n]: [1] }),
+      clause(n, '$eq', true),
+      clause(n, '$in', ['a']),
+      `{"$or":[${JSON.stringify({ [n]: 'a' })}]}`,
+    ]);
     for (const text of filters) {
       let f: ReturnType<typeof compileFilter> | undefined;
       assert.doesNotThrow(() => {
@@ -117,7 +151,11 @@ describe('fields whose name starts with $ (no scalar shorthand)', () => {
     assert.equal(f.matches({ $or: 1, plain: 2 }), true);
     assert.equal(f.matches({ $or: 2, plain: 2 }), false);
     const builtIn = compileFilter('{"$and":[{"$or":[{"opsState":"None"}]}]}', 'GameServer');
-    assert.deepEqual(builtIn.problems.map((p) => p.code), ['logic-not-at-root'], 'without such a field, nested $or is still refused');
+    assert.deepEqual(
+      builtIn.problems.map((p) => p.code),
+      ['logic-not-at-root'],
+      'without such a field, nested $or is still refused',
+    );
   });
 
   it('a plain name keeps the scalar shorthand', () => {

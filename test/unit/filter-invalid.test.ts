@@ -115,7 +115,10 @@ describe('InvalidFilter rules', () => {
   it('a number beyond float64 in a 300,000-element array is found without overflowing the stack', () => {
     const items = Array.from({ length: 300_000 }, (_, i) => i).join(',');
     const f = compileFilter(`{"updatePriority":{"$in":[${items},1e400]}}`, 'GameServer');
-    assert.deepEqual(f.problems.map((p) => p.code), ['number-out-of-range']);
+    assert.deepEqual(
+      f.problems.map((p) => p.code),
+      ['number-out-of-range'],
+    );
   });
 
   it('a filter nested 10,000 deep is rejected without recursion', () => {

@@ -88,8 +88,12 @@ const json = (c: Clause) => ({ [c.field]: { [c.op]: c.value } });
 
 const filter = fc.oneof(
   clause.map((c) => ({ text: JSON.stringify(json(c)), matches: (o: Obj) => holds(c, o) })),
-  fc.array(clause, { minLength: 1, maxLength: 4 }).map((cs) => ({ text: JSON.stringify({ $and: cs.map(json) }), matches: (o: Obj) => cs.every((c) => holds(c, o)) })),
-  fc.array(clause, { minLength: 1, maxLength: 4 }).map((cs) => ({ text: JSON.stringify({ $or: cs.map(json) }), matches: (o: Obj) => cs.some((c) => holds(c, o)) })),
+  fc
+    .array(clause, { minLength: 1, maxLength: 4 })
+    .map((cs) => ({ text: JSON.stringify({ $and: cs.map(json) }), matches: (o: Obj) => cs.every((c) => holds(c, o)) })),
+  fc
+    .array(clause, { minLength: 1, maxLength: 4 })
+    .map((cs) => ({ text: JSON.stringify({ $or: cs.map(json) }), matches: (o: Obj) => cs.some((c) => holds(c, o)) })),
 );
 
 test('reference: every operator of every field type, alone and in $and / $or, matches as structured-filter-go documents', () => {

@@ -63,7 +63,16 @@ describe('GameServer registry', () => {
   it('has exactly the fields kruise-game-api registers, with their types', () => {
     assert.deepEqual(
       [...GAME_SERVER_FIELDS.fields.values()].map((f) => `${f.name}:${f.type}`),
-      ['namespace:string', 'name:string', 'opsState:string', 'updatePriority:number', 'deletionPriority:number', 'currentState:string', 'currentNetworkState:string', 'images:string[]'],
+      [
+        'namespace:string',
+        'name:string',
+        'opsState:string',
+        'updatePriority:number',
+        'deletionPriority:number',
+        'currentState:string',
+        'currentNetworkState:string',
+        'images:string[]',
+      ],
     );
   });
   for (const [filter, expected] of GS_CASES) {
@@ -81,7 +90,7 @@ describe('GameServer registry', () => {
     assert.equal(compileFilter('{"deletionPriority":-3}', 'GameServer').matches({ spec: { deletionPriority: '-3' } }), true, '"-3" reads as -3');
     assert.equal(compileFilter('{"deletionPriority":0}', 'GameServer').matches({ spec: { deletionPriority: ' 3' } }), true, '" 3" is not an Atoi integer');
   });
-  it('reads priority strings beyond int64 as Go\'s Atoi leaves them: clamped, not 0', () => {
+  it("reads priority strings beyond int64 as Go's Atoi leaves them: clamped, not 0", () => {
     const cases: [value: string, filter: string][] = [
       ['99999999999999999999', '{"updatePriority":9223372036854775807}'],
       ['9223372036854775808', '{"updatePriority":9223372036854775807}'],
@@ -95,7 +104,11 @@ describe('GameServer registry', () => {
       assert.equal(f.ok, true, `${filter}: ${JSON.stringify(f.problems)}`);
       assert.equal(f.matches({ spec: { updatePriority: value } }), true, `"${value}" must read as in ${filter}`);
     }
-    assert.equal(compileFilter('{"updatePriority":0}', 'GameServer').matches({ spec: { updatePriority: '99999999999999999999' } }), false, 'an overflowing string is not 0');
+    assert.equal(
+      compileFilter('{"updatePriority":0}', 'GameServer').matches({ spec: { updatePriority: '99999999999999999999' } }),
+      false,
+      'an overflowing string is not 0',
+    );
   });
   it('reads unset strings as "" and a pod without status as no images', () => {
     assert.equal(compileFilter('{"opsState":""}', 'GameServer').matches({ spec: {} }), true);

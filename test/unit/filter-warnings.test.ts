@@ -15,13 +15,37 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { filter: '{"updatePriority":{"$gt":1}}', code: 'gt-portability', severity: 'warning', at: '"$gt"', data: { field: 'updatePriority', value: 1, integer: true } },
-  { filter: '{"$and":[{"opsState":"None"},{"deletionPriority":{"$gt":0}}]}', code: 'gt-portability', severity: 'warning', at: '"$gt"', data: { field: 'deletionPriority', value: 0, integer: true } },
+  {
+    filter: '{"updatePriority":{"$gt":1}}',
+    code: 'gt-portability',
+    severity: 'warning',
+    at: '"$gt"',
+    data: { field: 'updatePriority', value: 1, integer: true },
+  },
+  {
+    filter: '{"$and":[{"opsState":"None"},{"deletionPriority":{"$gt":0}}]}',
+    code: 'gt-portability',
+    severity: 'warning',
+    at: '"$gt"',
+    data: { field: 'deletionPriority', value: 0, integer: true },
+  },
   { filter: '{"name":{"$regex":"(minecraft"}}', code: 'regex-invalid', severity: 'warning', at: '"(minecraft"' },
   { filter: '{"opsState":"kill"}', code: 'near-miss-value', severity: 'warning', at: '"kill"', data: { replacement: 'Kill' } },
-  { filter: '{"opsState":{"$in":["None","WaitToBeDelete"]}}', code: 'near-miss-value', severity: 'warning', at: '"WaitToBeDelete"', data: { replacement: 'WaitToBeDeleted' } },
+  {
+    filter: '{"opsState":{"$in":["None","WaitToBeDelete"]}}',
+    code: 'near-miss-value',
+    severity: 'warning',
+    at: '"WaitToBeDelete"',
+    data: { replacement: 'WaitToBeDeleted' },
+  },
   { filter: '{"opsState":"WaitToDelete"}', code: 'near-miss-value', severity: 'warning', at: '"WaitToDelete"', data: { replacement: 'WaitToBeDeleted' } },
-  { filter: '{"opsState":{"$ne":"waitToDelete"}}', code: 'near-miss-value', severity: 'warning', at: '"waitToDelete"', data: { replacement: 'WaitToBeDeleted' } },
+  {
+    filter: '{"opsState":{"$ne":"waitToDelete"}}',
+    code: 'near-miss-value',
+    severity: 'warning',
+    at: '"waitToDelete"',
+    data: { replacement: 'WaitToBeDeleted' },
+  },
   { filter: '{"currentState":"ready"}', code: 'near-miss-value', severity: 'warning', at: '"ready"', data: { replacement: 'Ready' } },
   { filter: '{"currentState":"Sleeping"}', code: 'unknown-value', severity: 'warning', at: '"Sleeping"' },
   { filter: '{"currentNetworkState":{"$ne":"Gone"}}', code: 'unknown-value', severity: 'warning', at: '"Gone"' },

@@ -112,8 +112,19 @@ describe('language configurations', () => {
     test(`${lang}: comments, brackets and auto-closing pairs`, () => {
       const config = JSON.parse(readFileSync(join(root, 'syntaxes', `${lang}.language-configuration.json`), 'utf8'));
       assert.equal(config.comments.lineComment, '//', `${lang} line comment`);
-      assert.deepEqual(config.brackets, [['{', '}'], ['[', ']']], `${lang} brackets`);
-      assert.deepEqual(config.autoClosingPairs.map((p: { open: string }) => p.open), ['{', '[', '"'], `${lang} auto-closing`);
+      assert.deepEqual(
+        config.brackets,
+        [
+          ['{', '}'],
+          ['[', ']'],
+        ],
+        `${lang} brackets`,
+      );
+      assert.deepEqual(
+        config.autoClosingPairs.map((p: { open: string }) => p.open),
+        ['{', '[', '"'],
+        `${lang} auto-closing`,
+      );
       assert.ok(new RegExp(config.wordPattern).exec('"$and"')?.[0] === '$and', `${lang} word pattern keeps $ in words`);
     });
   }

@@ -222,7 +222,12 @@ describe('cluster messages follow the locale', () => {
   it('a credential plugin that is not installed is reported in Chinese, with its install hint', async () => {
     const exec = { command: join(tmpdir(), 'okg-no-such-plugin'), apiVersion: 'client.authentication.k8s.io/v1', installHint: 'apt install x' };
     const auth = new ExecAuthenticator('u', exec, null, 10_000);
-    const error = await inChinese(() => auth.applyAuthentication({ name: 'u' } as never, {} as never).then(() => undefined, (e: Error) => e.message));
+    const error = await inChinese(() =>
+      auth.applyAuthentication({ name: 'u' } as never, {} as never).then(
+        () => undefined,
+        (e: Error) => e.message,
+      ),
+    );
     const notFound = `找不到用户 "u" 的凭据插件 "${exec.command}"：它没有安装，或者它所在的文件夹不在 PATH 中`;
     assert.equal(error, `${notFound}（与 kubectl 一样，不含 '/' 的命令在 PATH 中查找）。 安装提示：apt install x`);
   });

@@ -21,7 +21,10 @@ describe('manifest findings cache', () => {
     const doc = `---\n${nearMiss('moved')}`;
     const first = `${CLEAN_GS}${doc}`;
     const second = `${CLEAN_GSS}${doc}`;
-    const at = (text: string): string[] => checkManifest(text).filter((p) => p.code === 'ops-state-near-miss').map(show);
+    const at = (text: string): string[] =>
+      checkManifest(text)
+        .filter((p) => p.code === 'ops-state-near-miss')
+        .map(show);
     assert.deepEqual(at(first), [rangeOf(first, 'Alocated')], 'the first file');
     assert.deepEqual(at(second), [rangeOf(second, 'Alocated')], 'the same document after a longer one');
   });
@@ -29,7 +32,9 @@ describe('manifest findings cache', () => {
   test('the same document twice in a file is reported twice, each at its own lines', () => {
     const doc = `---\n${nearMiss('twice')}`;
     const text = `${doc}${doc}`;
-    const found = checkManifest(text).filter((p) => p.code === 'ops-state-near-miss').map(show);
+    const found = checkManifest(text)
+      .filter((p) => p.code === 'ops-state-near-miss')
+      .map(show);
     assert.deepEqual(found, [rangeOf(text, 'Alocated', 0), rangeOf(text, 'Alocated', 1)]);
   });
 

@@ -90,7 +90,12 @@ const CASES: Case[] = [
     at: ['maintaining'],
     data: { replacement: 'Maintaining' },
   },
-  { name: 'custom opsState', text: edit(CLEAN_GSS, 'opsState: Maintaining', 'opsState: GateMaintaining'), codes: ['ops-state-custom'], at: ['GateMaintaining'] },
+  {
+    name: 'custom opsState',
+    text: edit(CLEAN_GSS, 'opsState: Maintaining', 'opsState: GateMaintaining'),
+    codes: ['ops-state-custom'],
+    at: ['GateMaintaining'],
+  },
   {
     name: 'opsState not a label value',
     text: edit(CLEAN_GSS, 'opsState: Maintaining', 'opsState: "under repair"'),
@@ -104,7 +109,12 @@ const CASES: Case[] = [
     at: ['"high"'],
   },
   { name: 'priority a float', text: edit(CLEAN_GSS, 'deletionPriority: 10', 'deletionPriority: 1.5'), codes: ['priority-not-integer'], at: ['1.5'] },
-  { name: 'priority beyond int32', text: edit(CLEAN_GSS, 'deletionPriority: 10', 'deletionPriority: 3000000000'), codes: ['priority-not-int32'], at: ['3000000000'] },
+  {
+    name: 'priority beyond int32',
+    text: edit(CLEAN_GSS, 'deletionPriority: 10', 'deletionPriority: 3000000000'),
+    codes: ['priority-not-int32'],
+    at: ['3000000000'],
+  },
   {
     name: 'priority string beyond int64',
     text: edit(CLEAN_GSS, 'deletionPriority: 10', 'deletionPriority: "99999999999999999999"'),
@@ -125,7 +135,13 @@ const CASES: Case[] = [
   },
   { name: 'updatePriority without rollingUpdate', text: edit(CLEAN_GSS, rolling, ''), codes: ['update-priority-ignored'], at: ['updatePriority'] },
   // reserveGameServerIds
-  { name: 'numeric string id', text: edit(CLEAN_GSS, '[1, 2, "5-7"]', '[1, "2", "5-7"]'), codes: ['reserve-id-numeric-string'], at: ['"2"'], data: { replacement: 2 } },
+  {
+    name: 'numeric string id',
+    text: edit(CLEAN_GSS, '[1, 2, "5-7"]', '[1, "2", "5-7"]'),
+    codes: ['reserve-id-numeric-string'],
+    at: ['"2"'],
+    data: { replacement: 2 },
+  },
   { name: 'reversed range', text: edit(CLEAN_GSS, '[1, 2, "5-7"]', '[1, 2, "7-5"]'), codes: ['reserve-id-malformed'], at: ['"7-5"'] },
   { name: 'malformed range', text: edit(CLEAN_GSS, '[1, 2, "5-7"]', '[1, 2, "5-x"]'), codes: ['reserve-id-malformed'], at: ['"5-x"'] },
   { name: 'negative id', text: edit(CLEAN_GSS, '[1, 2, "5-7"]', '[1, -2, "5-7"]'), codes: ['reserve-id-negative'], at: ['-2'] },
@@ -201,7 +217,11 @@ const CASES: Case[] = [
   },
   {
     name: 'unknown key with no near miss in a volume',
-    text: edit(CLEAN_GSS, 'terminationGracePeriodSeconds: 30', 'terminationGracePeriodSeconds: 30\n      volumes:\n        - name: data\n          scratch: {}'),
+    text: edit(
+      CLEAN_GSS,
+      'terminationGracePeriodSeconds: 30',
+      'terminationGracePeriodSeconds: 30\n      volumes:\n        - name: data\n          scratch: {}',
+    ),
     codes: ['pod-template-unknown-field'],
     at: ['scratch'],
   },
@@ -280,7 +300,10 @@ describe('manifest checks', () => {
   });
 
   test('a realistic pod template using many core/v1 fields has no problems', () => {
-    const text = edit(CLEAN_GSS, '    spec:\n      terminationGracePeriodSeconds: 30\n', `    spec:
+    const text = edit(
+      CLEAN_GSS,
+      '    spec:\n      terminationGracePeriodSeconds: 30\n',
+      `    spec:
       terminationGracePeriodSeconds: 30
       serviceAccountName: game
       nodeSelector:
@@ -347,16 +370,24 @@ describe('manifest checks', () => {
             allowPrivilegeEscalation: false
             capabilities:
               drop: ["ALL"]
-`);
-    assert.deepEqual(checkManifest(text).map((p) => `${p.code}: ${p.message}`), [], 'realistic template');
+`,
+    );
+    assert.deepEqual(
+      checkManifest(text).map((p) => `${p.code}: ${p.message}`),
+      [],
+      'realistic template',
+    );
   });
 
   test('a misspelt required field gives exactly one problem', () => {
     const text = edit(CLEAN_GSS, '      containers:\n', '      contianers:\n');
-    assert.deepEqual(checkManifest(text).map((p) => p.code), ['pod-template-unknown-field'], 'contianers');
+    assert.deepEqual(
+      checkManifest(text).map((p) => p.code),
+      ['pod-template-unknown-field'],
+      'contianers',
+    );
   });
 });
-
 
 describe('other documents', () => {
   const deployment = `apiVersion: apps/v1
@@ -375,7 +406,11 @@ spec:
   test('a non-OKG document in the same file is untouched', () => {
     const text = `${deployment}---\n${edit(CLEAN_GSS, 'opsState: Maintaining', 'opsState: maintaining')}---\n${configMap}`;
     const problems = checkManifest(text);
-    assert.deepEqual(problems.map((p) => p.code), ['ops-state-near-miss'], 'only the GameServerSet is checked');
+    assert.deepEqual(
+      problems.map((p) => p.code),
+      ['ops-state-near-miss'],
+      'only the GameServerSet is checked',
+    );
     assert.equal(show(problems[0]), rangeOf(text, 'maintaining'), 'range in the whole file');
   });
 

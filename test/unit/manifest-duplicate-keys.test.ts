@@ -30,12 +30,20 @@ const labels = (body: string): string => edit(CLEAN_GS, 'metadata:\n', `metadata
 
 const CASES: { name: string; text: string; count: number }[] = [
   { name: 'a top-level key twice', text: `${CLEAN_GS}spec:\n  opsState: None\n`, count: 1 },
-  { name: 'a block map inside the spec', text: edit(CLEAN_GS, '  updatePriority: 5\n', '  updatePriority: 5\n  updatePriority: 6\n  updatePriority: 7\n'), count: 2 },
+  {
+    name: 'a block map inside the spec',
+    text: edit(CLEAN_GS, '  updatePriority: 5\n', '  updatePriority: 5\n  updatePriority: 6\n  updatePriority: 7\n'),
+    count: 2,
+  },
   { name: 'a flow map', text: labels('{a: "1", b: "2", a: "3"}'), count: 1 },
   { name: 'a number and a string are different keys', text: labels('{1: a, "1": b}'), count: 0 },
   { name: 'two empty keys', text: labels('{: a, : b}'), count: 1 },
   { name: 'maps inside a sequence', text: edit(CLEAN_GS, 'metadata:\n', 'metadata:\n  finalizers: [{x: 1, x: 2}, {x: 1}]\n'), count: 1 },
-  { name: 'two merge keys are not duplicates', text: `base: &b {c: 1}\nother: &o {d: 1}\n${edit(CLEAN_GS, 'spec:\n', 'spec:\n  <<: *b\n  <<: *o\n')}`, count: 0 },
+  {
+    name: 'two merge keys are not duplicates',
+    text: `base: &b {c: 1}\nother: &o {d: 1}\n${edit(CLEAN_GS, 'spec:\n', 'spec:\n  <<: *b\n  <<: *o\n')}`,
+    count: 0,
+  },
   { name: 'aliases as keys', text: `k: &k key\n${labels('{*k : a, *k : b}')}`, count: 0 },
   {
     name: 'each document of a stream',

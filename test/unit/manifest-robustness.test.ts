@@ -19,11 +19,10 @@ function timed<T>(name: string, limitMs: number, run: () => T): T {
 
 describe('manifest robustness', () => {
   test('merge keys are expanded, and a problem inside one points at the alias', () => {
-    const text = edit(
-      CLEAN_GSS,
-      '        - state: false\n          opsState: Maintaining',
-      '        - state: false\n          <<: *broken',
-    ).replace('kind: GameServerSet\n', 'kind: GameServerSet\nx-defaults: &broken {opsState: maintaining}\n');
+    const text = edit(CLEAN_GSS, '        - state: false\n          opsState: Maintaining', '        - state: false\n          <<: *broken').replace(
+      'kind: GameServerSet\n',
+      'kind: GameServerSet\nx-defaults: &broken {opsState: maintaining}\n',
+    );
     const codes = checkManifest(text).map((p) => `${p.code} ${p.range.start.line}:${p.range.start.character}`);
     const alias = rangeOf(text, '*broken').split('-')[0];
     assert.ok(codes.includes(`ops-state-near-miss ${alias}`), `merged opsState reported at the alias: ${codes.join(', ')}`);
@@ -31,10 +30,17 @@ describe('manifest robustness', () => {
 
   test('an alias bomb is cut off by the alias bound', () => {
     let bomb = `${HEAD}x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n`;
-    for (let i = 1; i < 12; i++) bomb += `x${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 12; i++)
+      bomb += `x${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     bomb += 'spec: {replicas: 1}\n';
     const problems = timed('alias bomb', 5_000, () => checkManifest(bomb));
-    assert.deepEqual(problems.map((p) => p.code), ['yaml-alias-limit'], 'one alias-limit problem');
+    assert.deepEqual(
+      problems.map((p) => p.code),
+      ['yaml-alias-limit'],
+      'one alias-limit problem',
+    );
   });
 
   test('nesting 10,000 deep stops at the depth limit, where it is crossed', () => {
@@ -88,7 +94,11 @@ describe('manifest robustness', () => {
     const problems = timed('5 MB checkManifest', 60_000, () => checkManifest(text));
     assert.deepEqual(problems, [], 'clean copies have no problems');
     const diagnostics = timed('5 MB diagnostics', 1_000, () => yamlDiagnostics(text));
-    assert.deepEqual(diagnostics.map((d) => d.code), ['too-large'], 'one too-large warning');
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['too-large'],
+      'one too-large warning',
+    );
     assert.deepEqual(yamlCompletion(text, { line: 3, character: 2 }), [], 'no completion');
     assert.equal(yamlHover(text, { line: 3, character: 2 }), null, 'no hover');
   });

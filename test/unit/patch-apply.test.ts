@@ -48,15 +48,19 @@ test('apply: a failed test names the op, its index, the value found and the valu
   const input = gameServer();
   const before = structuredClone(input);
   assert.throws(
-    () => applyPatch(input, [
-      { op: 'replace', path: '/spec/updatePriority', value: 5 },
-      { op: 'test', path: '/spec/opsState', value: 'Allocated' },
-    ]),
+    () =>
+      applyPatch(input, [
+        { op: 'replace', path: '/spec/updatePriority', value: 5 },
+        { op: 'test', path: '/spec/opsState', value: 'Allocated' },
+      ]),
     (e: unknown) => {
       assert.ok(e instanceof PatchApplyError, String(e));
       assert.equal(e.index, 1);
       assert.deepEqual(e.op, { op: 'test', path: '/spec/opsState', value: 'Allocated' });
-      assert.match(e.message, /^Operation 1 \{"op":"test","path":"\/spec\/opsState","value":"Allocated"\} failed: test failed: \/spec\/opsState is "None", not "Allocated"\.$/);
+      assert.match(
+        e.message,
+        /^Operation 1 \{"op":"test","path":"\/spec\/opsState","value":"Allocated"\} failed: test failed: \/spec\/opsState is "None", not "Allocated"\.$/,
+      );
       return true;
     },
   );
@@ -65,9 +69,17 @@ test('apply: a failed test names the op, its index, the value found and the valu
 
 const failures: { name: string; op: PatchOp; reason: RegExp }[] = [
   { name: 'replace below a missing member', op: { op: 'replace', path: '/spec/missing/x', value: 1 }, reason: /\/spec\/missing does not exist in the object/ },
-  { name: 'replace past the end of an array', op: { op: 'replace', path: '/spec/containers/1', value: {} }, reason: /index 1 is past the end of \/spec\/containers/ },
+  {
+    name: 'replace past the end of an array',
+    op: { op: 'replace', path: '/spec/containers/1', value: {} },
+    reason: /index 1 is past the end of \/spec\/containers/,
+  },
   { name: 'remove a missing label', op: { op: 'remove', path: '/metadata/labels/nope' }, reason: /path \/metadata\/labels\/nope does not exist/ },
-  { name: 'add below a missing parent', op: { op: 'add', path: '/metadata/annotations/x', value: 'y' }, reason: /parent of \/metadata\/annotations\/x does not exist/ },
+  {
+    name: 'add below a missing parent',
+    op: { op: 'add', path: '/metadata/annotations/x', value: 'y' },
+    reason: /parent of \/metadata\/annotations\/x does not exist/,
+  },
   { name: 'move from a missing path', op: { op: 'move', from: '/spec/nothing', path: '/spec/opsState' }, reason: /from \/spec\/nothing does not exist/ },
   { name: 'add past the end of an array', op: { op: 'add', path: '/spec/containers/5', value: { name: 'x' } }, reason: /past the end/ },
   { name: 'test a missing path', op: { op: 'test', path: '/spec/ghost', value: 1 }, reason: /test failed: \/spec\/ghost is missing, not 1\./ },
@@ -75,13 +87,16 @@ const failures: { name: string; op: PatchOp; reason: RegExp }[] = [
 
 for (const f of failures) {
   test(`apply: ${f.name} fails with a clear message`, () => {
-    assert.throws(() => applyPatch(gameServer(), [f.op]), (e: unknown) => {
-      assert.ok(e instanceof PatchApplyError, `${f.name}: ${String(e)}`);
-      assert.equal(e.index, 0, f.name);
-      assert.match(e.message, f.reason, f.name);
-      assert.ok(e.message.includes(JSON.stringify(f.op)), `${f.name}: message names the op`);
-      return true;
-    });
+    assert.throws(
+      () => applyPatch(gameServer(), [f.op]),
+      (e: unknown) => {
+        assert.ok(e instanceof PatchApplyError, `${f.name}: ${String(e)}`);
+        assert.equal(e.index, 0, f.name);
+        assert.match(e.message, f.reason, f.name);
+        assert.ok(e.message.includes(JSON.stringify(f.op)), `${f.name}: message names the op`);
+        return true;
+      },
+    );
   });
 }
 
@@ -123,12 +138,15 @@ test('apply: a move into its own child is refused, not turned into a cycle', () 
   ];
   for (const { from, path } of cases) {
     const op: PatchOp = { op: 'move', from, path };
-    assert.throws(() => applyPatch(gameServer(), [{ op: 'test', path: '/spec/opsState', value: 'None' }, op]), (e: unknown) => {
-      assert.ok(e instanceof PatchApplyError, `${from} -> ${path}: ${String(e)}`);
-      assert.equal(e.index, 1, `${from} -> ${path}: index`);
-      assert.match(e.reason, /cannot be moved into its own child/, `${from} -> ${path}: reason`);
-      return true;
-    });
+    assert.throws(
+      () => applyPatch(gameServer(), [{ op: 'test', path: '/spec/opsState', value: 'None' }, op]),
+      (e: unknown) => {
+        assert.ok(e instanceof PatchApplyError, `${from} -> ${path}: ${String(e)}`);
+        assert.equal(e.index, 1, `${from} -> ${path}: index`);
+        assert.match(e.reason, /cannot be moved into its own child/, `${from} -> ${path}: reason`);
+        return true;
+      },
+    );
   }
   const sibling = applyPatch(gameServer(), [{ op: 'move', from: '/metadata/labels', path: '/metadata/annotations' }]);
   assert.deepEqual((sibling.metadata as Record<string, unknown>).annotations, { 'game.kruise.io/owner-gss': 'arena' }, 'a move to a sibling still works');
@@ -145,36 +163,45 @@ const badInputs: { name: string; input: unknown; says: RegExp }[] = [
 for (const b of badInputs) {
   test(`apply: ${b.name} as the object fails at operation 0 with a clear reason`, () => {
     const op: PatchOp = { op: 'add', path: '/spec', value: {} };
-    assert.throws(() => applyPatch(b.input, [op]), (e: unknown) => {
-      assert.ok(e instanceof PatchApplyError, `${b.name}: ${String(e)}`);
-      assert.equal(e.index, 0, `${b.name}: index`);
-      assert.deepEqual(e.op, op, `${b.name}: op`);
-      assert.match(e.message, /^Operation 0 /, `${b.name}: message names the op`);
-      assert.match(e.message, b.says, `${b.name}: reason`);
-      return true;
-    });
+    assert.throws(
+      () => applyPatch(b.input, [op]),
+      (e: unknown) => {
+        assert.ok(e instanceof PatchApplyError, `${b.name}: ${String(e)}`);
+        assert.equal(e.index, 0, `${b.name}: index`);
+        assert.deepEqual(e.op, op, `${b.name}: op`);
+        assert.match(e.message, /^Operation 0 /, `${b.name}: message names the op`);
+        assert.match(e.message, b.says, `${b.name}: reason`);
+        return true;
+      },
+    );
   });
 }
 
 test('apply: bad input with no operations still fails clearly, without naming an op', () => {
-  assert.throws(() => applyPatch(null, []), (e: unknown) => {
-    assert.ok(e instanceof PatchApplyError, String(e));
-    assert.equal(e.index, undefined);
-    assert.match(e.message, /^The patch cannot be applied: the object to patch is null/);
-    return true;
-  });
+  assert.throws(
+    () => applyPatch(null, []),
+    (e: unknown) => {
+      assert.ok(e instanceof PatchApplyError, String(e));
+      assert.equal(e.index, undefined);
+      assert.match(e.message, /^The patch cannot be applied: the object to patch is null/);
+      return true;
+    },
+  );
 });
 
 test('apply: an object that cannot be copied as JSON fails as an error value', () => {
   const circular: Record<string, unknown> = { spec: {} };
   circular.self = circular;
-  assert.throws(() => applyPatch(circular, [{ op: 'add', path: '/spec/x', value: 1 }]), (e: unknown) => {
-    assert.ok(e instanceof PatchApplyError, String(e));
-    assert.equal(e.index, 0);
-    assert.match(e.reason, /cannot be copied as JSON/);
-    assert.doesNotMatch(e.message, /\n/, 'one line');
-    return true;
-  });
+  assert.throws(
+    () => applyPatch(circular, [{ op: 'add', path: '/spec/x', value: 1 }]),
+    (e: unknown) => {
+      assert.ok(e instanceof PatchApplyError, String(e));
+      assert.equal(e.index, 0);
+      assert.match(e.reason, /cannot be copied as JSON/);
+      assert.doesNotMatch(e.message, /\n/, 'one line');
+      return true;
+    },
+  );
 });
 
 test('apply: malformed operations get a one-line reason', () => {
@@ -186,27 +213,36 @@ test('apply: malformed operations get a one-line reason', () => {
     { name: 'from missing', op: { op: 'copy', path: '/spec/x' }, says: /the operation has no `from`/ },
   ];
   for (const c of cases) {
-    assert.throws(() => applyPatch(gameServer(), [c.op as PatchOp]), (e: unknown) => {
-      assert.ok(e instanceof PatchApplyError, `${c.name}: ${String(e)}`);
-      assert.equal(e.index, 0, c.name);
-      assert.match(e.reason, c.says, c.name);
-      assert.doesNotMatch(e.message, /\n/, `${c.name}: one line`);
-      return true;
-    });
+    assert.throws(
+      () => applyPatch(gameServer(), [c.op as PatchOp]),
+      (e: unknown) => {
+        assert.ok(e instanceof PatchApplyError, `${c.name}: ${String(e)}`);
+        assert.equal(e.index, 0, c.name);
+        assert.match(e.reason, c.says, c.name);
+        assert.doesNotMatch(e.message, /\n/, `${c.name}: one line`);
+        return true;
+      },
+    );
   }
-  assert.throws(() => applyPatch(gameServer(), 5 as unknown as PatchOp[]), (e: unknown) => {
-    assert.ok(e instanceof PatchApplyError, `ops not an array: ${String(e)}`);
-    assert.match(e.message, /operations must be an array/);
-    return true;
-  });
+  assert.throws(
+    () => applyPatch(gameServer(), 5 as unknown as PatchOp[]),
+    (e: unknown) => {
+      assert.ok(e instanceof PatchApplyError, `ops not an array: ${String(e)}`);
+      assert.match(e.message, /operations must be an array/);
+      return true;
+    },
+  );
 });
 
 test('apply: a test on an inherited name such as toString reports it missing', () => {
-  assert.throws(() => applyPatch(gameServer(), [{ op: 'test', path: '/spec/toString', value: 'x' }]), (e: unknown) => {
-    assert.ok(e instanceof PatchApplyError, String(e));
-    assert.match(e.reason, /^test failed: \/spec\/toString is missing, not "x"\.$/);
-    return true;
-  });
+  assert.throws(
+    () => applyPatch(gameServer(), [{ op: 'test', path: '/spec/toString', value: 'x' }]),
+    (e: unknown) => {
+      assert.ok(e instanceof PatchApplyError, String(e));
+      assert.match(e.reason, /^test failed: \/spec\/toString is missing, not "x"\.$/);
+      return true;
+    },
+  );
 });
 
 test('apply: a pointer that runs through null or a missing member says where it stops', () => {
@@ -216,11 +252,14 @@ test('apply: a pointer that runs through null or a missing member says where it 
   ];
   for (const c of cases) {
     const op: PatchOp = { op: 'move', from: c.from, path: '' };
-    assert.throws(() => applyPatch({ spec: { n: null, e: {} } }, [op]), (e: unknown) => {
-      assert.ok(e instanceof PatchApplyError, `${c.from}: ${String(e)}`);
-      assert.equal(e.index, 0, c.from);
-      assert.match(e.reason, c.says, c.from);
-      return true;
-    });
+    assert.throws(
+      () => applyPatch({ spec: { n: null, e: {} } }, [op]),
+      (e: unknown) => {
+        assert.ok(e instanceof PatchApplyError, `${c.from}: ${String(e)}`);
+        assert.equal(e.index, 0, c.from);
+        assert.match(e.reason, c.says, c.from);
+        return true;
+      },
+    );
   }
 });

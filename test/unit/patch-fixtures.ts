@@ -29,7 +29,11 @@ export function runCase(c: PatchCase): void {
   const text = patchText(c.patch);
   const result = checkPatch(text, c.kind ?? 'GameServer');
   const found = result.problems.filter((p) => p.code === c.code);
-  const all = JSON.stringify(result.problems.map((p) => `${p.severity} ${p.code} @${covered(text, p)}: ${p.message}`), null, 1);
+  const all = JSON.stringify(
+    result.problems.map((p) => `${p.severity} ${p.code} @${covered(text, p)}: ${p.message}`),
+    null,
+    1,
+  );
   if (!c.expect) {
     assert.equal(found.length, 0, `${c.name}: expected no ${c.code}, got ${all}`);
     return;

@@ -33,7 +33,10 @@ test('server apply: negative indices count from the end in replace, remove, test
   assert.deepEqual(applied([{ op: 'replace', path: '/spec/list/-1', value: 'C' }]).spec.list, ['a', 'b', 'C']);
   assert.deepEqual(applied([{ op: 'remove', path: '/spec/list/-3' }]).spec.list, ['b', 'c']);
   applied([{ op: 'test', path: '/spec/list/-2', value: 'b' }]);
-  const nested = applied([{ op: 'add', path: '/spec/rows', value: [{ x: 1 }, { x: 2 }] }, { op: 'replace', path: '/spec/rows/-1/x', value: 9 }]);
+  const nested = applied([
+    { op: 'add', path: '/spec/rows', value: [{ x: 1 }, { x: 2 }] },
+    { op: 'replace', path: '/spec/rows/-1/x', value: 9 },
+  ]);
   assert.deepEqual((nested.spec as Record<string, unknown>).rows, [{ x: 1 }, { x: 9 }]);
   const e = failure([{ op: 'remove', path: '/spec/list/-4' }]);
   assert.match(e.reason, /index -4 is before the start of \/spec\/list, which has 3 elements/);
@@ -59,7 +62,7 @@ test('server apply: indices with leading zeros or a sign are read as Go integers
   assert.deepEqual(applied([{ op: 'add', path: '/spec/list/-0', value: 'z' }]).spec.list, ['z', 'a', 'b', 'c']);
   const e = failure([{ op: 'remove', path: '/spec/list/1.0' }]);
   assert.match(e.reason, /`1\.0` is not an array index, and \/spec\/list is an array/);
-  assert.equal(e.apiServer.message, "error in remove for path: '/spec/list/1.0': strconv.Atoi: parsing \"1.0\": invalid syntax");
+  assert.equal(e.apiServer.message, 'error in remove for path: \'/spec/list/1.0\': strconv.Atoi: parsing "1.0": invalid syntax');
 });
 
 test('server apply: a test of null passes for a missing member and for a null one, not for a missing parent or index', () => {
@@ -81,7 +84,11 @@ test('server apply: the empty pointer can only be replaced (by an object or arra
   assert.deepEqual(applied([{ op: 'replace', path: '', value: { fresh: true } }]), { fresh: true });
   assert.deepEqual(applied([{ op: 'replace', path: '', value: 5 }]), doc(), 'a scalar leaves the document as it is (the library loses its own error)');
   applied([{ op: 'test', path: '', value: { a: [1] } }], { a: [1] });
-  for (const op of [{ op: 'add', path: '', value: {} }, { op: 'remove', path: '' }, { op: 'copy', from: '', path: '/spec/x' }] as PatchOp[]) {
+  for (const op of [
+    { op: 'add', path: '', value: {} },
+    { op: 'remove', path: '' },
+    { op: 'copy', from: '', path: '/spec/x' },
+  ] as PatchOp[]) {
     assert.match(failure([op]).reason, /the empty pointer names the whole document/, JSON.stringify(op));
   }
 });

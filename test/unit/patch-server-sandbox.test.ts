@@ -86,8 +86,11 @@ describe('sandbox JSON Patch as the API server applies it', () => {
     assert.equal(conditions[conditions.length - 1].status, 'False', 'the last condition changed');
     const stored = () => JSON.stringify(sb.objects('GameServer', 'default').find((o: { metadata: { name: string } }) => o.metadata.name === target.name));
     const before = stored();
-    const failed = await mutate([{ op: 'replace', path: '/spec/updatePriority', value: 9 }, { op: 'test', path: '/spec/opsState', value: 'Kill' }]);
-    assert.equal(failed.status, 400, 'a failed test is the caller\'s mistake');
+    const failed = await mutate([
+      { op: 'replace', path: '/spec/updatePriority', value: 9 },
+      { op: 'test', path: '/spec/opsState', value: 'Kill' },
+    ]);
+    assert.equal(failed.status, 400, "a failed test is the caller's mistake");
     assert.match(((await failed.json()) as { error: string }).error, /test failed: \/spec\/opsState is "None", not "Kill"/);
     assert.equal(stored(), before, 'nothing changed');
   });
@@ -99,11 +102,14 @@ describe('sandbox patch module', () => {
   it('without the body text compares test values as re-encoded', () => {
     const ops = [{ op: 'test', path: '/spec/n', value: 1.0 }];
     assert.deepEqual(applyPatchOfType(JSON_PATCH, doc, ops), doc, 'parsed 1.0 is 1');
-    assert.throws(() => applyPatchOfType(JSON_PATCH, doc, ops, '[{"op":"test","path":"/spec/n","value":1.0}]'), (e: unknown) => {
-      assert.ok(e instanceof ApiError, String(e));
-      assert.equal(e.code, 422);
-      return true;
-    });
+    assert.throws(
+      () => applyPatchOfType(JSON_PATCH, doc, ops, '[{"op":"test","path":"/spec/n","value":1.0}]'),
+      (e: unknown) => {
+        assert.ok(e instanceof ApiError, String(e));
+        assert.equal(e.code, 422);
+        return true;
+      },
+    );
   });
 
   it('leaves the stored object alone', () => {

@@ -7,16 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { checkPatch, compileFilter } from '../../server/src/engine';
 import { checkManifest } from '../../server/src/engine/manifest';
-import {
-  dataOf,
-  FILTER_CODES,
-  hasData,
-  isCodeOf,
-  isProblemCode,
-  MANIFEST_CODES,
-  PATCH_CODES,
-  type ProblemCode,
-} from '../../server/src/engine/problems';
+import { dataOf, FILTER_CODES, hasData, isCodeOf, isProblemCode, MANIFEST_CODES, PATCH_CODES, type ProblemCode } from '../../server/src/engine/problems';
 import type { Problem } from '../../server/src/engine/problem';
 import { filterCodeActions } from '../../server/src/features/filter-code-actions';
 import { patchCodeActions } from '../../server/src/features/patch-code-actions';

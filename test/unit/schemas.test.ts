@@ -3,15 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GS_STATES, NETWORK_STATES, OPS_STATES } from '../../server/src/engine/okg';
-import {
-  createSchemaAjv,
-  describeType,
-  schemaAtPointer,
-  schemaFor,
-  schemaKeys,
-  type JsonSchema,
-  type SchemaKind,
-} from '../../server/src/engine/schemas';
+import { createSchemaAjv, describeType, schemaAtPointer, schemaFor, schemaKeys, type JsonSchema, type SchemaKind } from '../../server/src/engine/schemas';
 
 const ajv = createSchemaAjv();
 const validators = {
@@ -60,14 +52,20 @@ function gameServer(): Record<string, any> {
         createTime: '2026-03-02T08:15:02Z',
         lastTransitionTime: '2026-03-02T08:15:30Z',
         internalAddresses: [{ ip: '10.1.2.3', ports: [{ name: 'game', protocol: 'UDP', port: 9000 }] }],
-        externalAddresses: [{ ip: '203.0.113.8', ports: [{ name: 'game', protocol: 'UDP', port: '31000' }], portRange: { protocol: 'UDP', portRange: '31000-31010' } }],
+        externalAddresses: [
+          { ip: '203.0.113.8', ports: [{ name: 'game', protocol: 'UDP', port: '31000' }], portRange: { protocol: 'UDP', portRange: '31000-31010' } },
+        ],
       },
       podStatus: {
         phase: 'Running',
         podIP: '10.1.2.3',
-        containerStatuses: [{ name: 'game', image: 'registry.example.com/arena:2.0', ready: true, restartCount: 0, state: { running: { startedAt: '2026-03-02T08:16:00Z' } } }],
+        containerStatuses: [
+          { name: 'game', image: 'registry.example.com/arena:2.0', ready: true, restartCount: 0, state: { running: { startedAt: '2026-03-02T08:16:00Z' } } },
+        ],
       },
-      serviceQualitiesConditions: [{ name: 'players', status: 'True', result: '12', lastProbeTime: '2026-03-02T09:00:00Z', lastActionTransitionTime: '2026-03-02T08:30:00Z' }],
+      serviceQualitiesConditions: [
+        { name: 'players', status: 'True', result: '12', lastProbeTime: '2026-03-02T09:00:00Z', lastActionTransitionTime: '2026-03-02T08:30:00Z' },
+      ],
       conditions: [{ type: 'PodNormal', status: 'True', lastTransitionTime: '2026-03-02T08:16:10Z' }],
     },
   };
@@ -109,16 +107,35 @@ function gameServerSet(): Record<string, any> {
       ],
       updateStrategy: {
         type: 'RollingUpdate',
-        rollingUpdate: { partition: 2, maxUnavailable: '25%', podUpdatePolicy: 'InPlaceIfPossible', paused: false, minReadySeconds: 30, inPlaceUpdateStrategy: { gracePeriodSeconds: 10 } },
+        rollingUpdate: {
+          partition: 2,
+          maxUnavailable: '25%',
+          podUpdatePolicy: 'InPlaceIfPossible',
+          paused: false,
+          minReadySeconds: 30,
+          inPlaceUpdateStrategy: { gracePeriodSeconds: 10 },
+        },
       },
       scaleStrategy: { scaleDownStrategyType: 'ReserveIds', maxUnavailable: 1 },
       network: { networkType: 'Kubernetes-HostPort', networkConf: [{ name: 'ContainerPorts', value: 'game:9000/UDP' }] },
-      lifecycle: { preDelete: { labelsHandler: { 'gs-sync/delete-block': 'true' }, markPodNotReady: true }, inPlaceUpdate: { finalizersHandler: ['example.com/drain'] } },
+      lifecycle: {
+        preDelete: { labelsHandler: { 'gs-sync/delete-block': 'true' }, markPodNotReady: true },
+        inPlaceUpdate: { finalizersHandler: ['example.com/drain'] },
+      },
       persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Delete', whenScaled: 'Retain' },
     },
     status: {
-      observedGeneration: 7, replicas: 6, currentReplicas: 6, readyReplicas: 5, availableReplicas: 5, updatedReplicas: 4,
-      updatedReadyReplicas: 4, maintainingReplicas: 0, waitToBeDeletedReplicas: 1, preDeleteReplicas: 0, labelSelector: 'game.kruise.io/owner-gss=arena',
+      observedGeneration: 7,
+      replicas: 6,
+      currentReplicas: 6,
+      readyReplicas: 5,
+      availableReplicas: 5,
+      updatedReplicas: 4,
+      updatedReadyReplicas: 4,
+      maintainingReplicas: 0,
+      waitToBeDeletedReplicas: 1,
+      preDeleteReplicas: 0,
+      labelSelector: 'game.kruise.io/owner-gss=arena',
     },
   };
 }
@@ -168,9 +185,19 @@ const typos: { name: string; kind: SchemaKind; edit: (o: Record<string, any>) =>
   { name: 'GSS rollingUpdate partiton', kind: 'GameServerSet', edit: (o) => (o.spec.updateStrategy.rollingUpdate.partiton = 1), want: /partiton/ },
   { name: 'GSS template reclaimPolicy typo', kind: 'GameServerSet', edit: (o) => (o.spec.gameServerTemplate.reclaimpolicy = 'Delete'), want: /reclaimpolicy/ },
   { name: 'GSS status readyReplica', kind: 'GameServerSet', edit: (o) => (o.status.readyReplica = 1), want: /readyReplica"/ },
-  { name: 'GSS enum podUpdatePolicy', kind: 'GameServerSet', edit: (o) => (o.spec.updateStrategy.rollingUpdate.podUpdatePolicy = 'InPlace'), want: /allowedValues/ },
+  {
+    name: 'GSS enum podUpdatePolicy',
+    kind: 'GameServerSet',
+    edit: (o) => (o.spec.updateStrategy.rollingUpdate.podUpdatePolicy = 'InPlace'),
+    want: /allowedValues/,
+  },
   { name: 'GSS missing replicas', kind: 'GameServerSet', edit: (o) => delete o.spec.replicas, want: /missingProperty":"replicas/ },
-  { name: 'GSS action without state', kind: 'GameServerSet', edit: (o) => delete o.spec.serviceQualities[0].serviceQualityAction[2].state, want: /missingProperty":"state/ },
+  {
+    name: 'GSS action without state',
+    kind: 'GameServerSet',
+    edit: (o) => delete o.spec.serviceQualities[0].serviceQualityAction[2].state,
+    want: /missingProperty":"state/,
+  },
   { name: 'wrong apiVersion', kind: 'GameServer', edit: (o) => (o.apiVersion = 'v1'), want: /allowedValues/ },
   { name: 'bad creationTimestamp', kind: 'GameServer', edit: (o) => (o.metadata.creationTimestamp = 'yesterday'), want: /date-time/ },
 ];
@@ -180,7 +207,10 @@ for (const t of typos) {
     const obj = t.kind === 'GameServer' ? gameServer() : gameServerSet();
     t.edit(obj);
     const errors = errorsOf(t.kind, obj);
-    assert.ok(errors.some((e) => t.want.test(e)), `${t.name}: ${JSON.stringify(errors)}`);
+    assert.ok(
+      errors.some((e) => t.want.test(e)),
+      `${t.name}: ${JSON.stringify(errors)}`,
+    );
   });
 }
 
@@ -231,10 +261,9 @@ for (const f of intOrString) {
 test('schemas: OKG values match the engine constants', () => {
   const gs = schemaFor('GameServer');
   assert.deepEqual(schemaAtPointer('GameServer', ['spec', 'opsState'])?.['x-okg-reserved'], [...OPS_STATES]);
-  assert.deepEqual(
-    schemaAtPointer('GameServerSet', ['spec', 'serviceQualities', '0', 'serviceQualityAction', '0', 'opsState'])?.['x-okg-reserved'],
-    [...OPS_STATES],
-  );
+  assert.deepEqual(schemaAtPointer('GameServerSet', ['spec', 'serviceQualities', '0', 'serviceQualityAction', '0', 'opsState'])?.['x-okg-reserved'], [
+    ...OPS_STATES,
+  ]);
   assert.deepEqual(schemaAtPointer('GameServer', ['status', 'desiredState'])?.enum, [...GS_STATES]);
   assert.deepEqual(schemaAtPointer('GameServer', ['status', 'networkStatus', 'currentNetworkState'])?.enum, [...NETWORK_STATES]);
   assert.equal(schemaAtPointer('GameServer', ['spec', 'opsState'])?.enum, undefined, 'opsState stays a free string');
@@ -268,11 +297,32 @@ test('schemas: schemaKeys lists children with descriptions and required flags', 
   assert.ok(sq);
   const keys = schemaKeys(sq);
   assert.deepEqual(keys.map((k) => k.name).sort(), [
-    'containerName', 'exec', 'failureThreshold', 'grpc', 'httpGet', 'initialDelaySeconds', 'name', 'periodSeconds',
-    'permanent', 'serviceQualityAction', 'successThreshold', 'tcpSocket', 'terminationGracePeriodSeconds', 'timeoutSeconds',
+    'containerName',
+    'exec',
+    'failureThreshold',
+    'grpc',
+    'httpGet',
+    'initialDelaySeconds',
+    'name',
+    'periodSeconds',
+    'permanent',
+    'serviceQualityAction',
+    'successThreshold',
+    'tcpSocket',
+    'terminationGracePeriodSeconds',
+    'timeoutSeconds',
   ]);
-  assert.deepEqual(keys.filter((k) => k.required).map((k) => k.name).sort(), ['name', 'permanent']);
-  assert.ok(keys.every((k) => (k.description ?? '').length > 10), 'every key has a description');
+  assert.deepEqual(
+    keys
+      .filter((k) => k.required)
+      .map((k) => k.name)
+      .sort(),
+    ['name', 'permanent'],
+  );
+  assert.ok(
+    keys.every((k) => (k.description ?? '').length > 10),
+    'every key has a description',
+  );
   const labels = schemaAtPointer('GameServer', ['metadata', 'labels']);
   assert.ok(labels);
   assert.deepEqual(schemaKeys(labels), [], 'a map lists no fixed keys');

@@ -36,7 +36,11 @@ describe('setting defaults', () => {
   it('every setting that reaches the cluster is restricted in untrusted workspaces', () => {
     const restricted = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
     const cluster = Object.keys(SETTING_DEFAULTS).filter((n) => n !== 'okg.trace.server');
-    assert.deepEqual(cluster.filter((n) => !restricted.includes(n)), [], 'settings an untrusted workspace could set');
+    assert.deepEqual(
+      cluster.filter((n) => !restricted.includes(n)),
+      [],
+      'settings an untrusted workspace could set',
+    );
   });
 
   it("kgctl's --threshold defaults to the extension's confirmation threshold, and its help says so", () => {

@@ -30,7 +30,10 @@ before(() => {
   dir = mkdtempSync(join(tmpdir(), 'okg-scan-unit-'));
   mkdirSync(join(dir, 'deploy'));
   for (let f = 0; f < FILES; f++) {
-    writeFileSync(join(dir, 'deploy', `sets-${String(f).padStart(2, '0')}.yaml`), Array.from({ length: SETS_PER_FILE }, (_, s) => gameServerSet(f, s)).join('---\n'));
+    writeFileSync(
+      join(dir, 'deploy', `sets-${String(f).padStart(2, '0')}.yaml`),
+      Array.from({ length: SETS_PER_FILE }, (_, s) => gameServerSet(f, s)).join('---\n'),
+    );
   }
 });
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,7 +5,10 @@ import { countOf } from './count-of';
 import { UsageOrSetupError } from './io';
 import type { Selection } from './select';
 
-export function requireConsent(sel: Selection, o: { kind: ResourceKind; yes: boolean; threshold: number; verb: 'patch' | 'delete'; namespaces: string[] | 'all' }): void {
+export function requireConsent(
+  sel: Selection,
+  o: { kind: ResourceKind; yes: boolean; threshold: number; verb: 'patch' | 'delete'; namespaces: string[] | 'all' },
+): void {
   const n = sel.objects.length;
   if (o.yes || n === 0) return;
   const what = countOf(n, o.kind);

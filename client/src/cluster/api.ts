@@ -80,7 +80,8 @@ function targetError(ectx: ErrorContext, verbs: readonly Verb[] | undefined): Cl
     const message = `refused to ${ectx.verb} ${what}: this client may only ${verbs.join(', ')}; nothing was sent`;
     return { code: 'unknown', message };
   }
-  const problem = (ectx.namespace === undefined ? undefined : namespaceProblem(ectx.namespace)) ?? (ectx.name === undefined ? undefined : nameProblem(ectx.name));
+  const problem =
+    (ectx.namespace === undefined ? undefined : namespaceProblem(ectx.namespace)) ?? (ectx.name === undefined ? undefined : nameProblem(ectx.name));
   if (problem === undefined) return undefined;
   const what = ectx.kind ? RESOURCES[ectx.kind].qualified : l10n.t('a request');
   return { code: 'invalid-name', message: l10n.t('refused to {0} {1}: {2}; nothing was sent', ectx.verb ?? l10n.t('send'), what, problem) };
@@ -183,7 +184,11 @@ export class ClusterClient {
   }
 
   /** One page of a list: one namespace, or all namespaces when `namespace` is undefined. */
-  async listPage(kind: ResourceKind, namespace: string | undefined, page: { limit?: number; continue?: string; fieldSelector?: string } & RequestOptions = {}): Promise<ListPage> {
+  async listPage(
+    kind: ResourceKind,
+    namespace: string | undefined,
+    page: { limit?: number; continue?: string; fieldSelector?: string } & RequestOptions = {},
+  ): Promise<ListPage> {
     const r = RESOURCES[kind];
     const base = { group: r.group, version: r.version, plural: r.plural, limit: page.limit, _continue: page.continue, fieldSelector: page.fieldSelector };
     const list = await this.call(this.errorContext('list', kind, namespace), page.signal, (o) =>
@@ -207,7 +212,13 @@ export class ClusterClient {
   }
 
   /** A JSON Patch (client-node's default patch content type), optionally as a server-side dry run. */
-  async patch(kind: ResourceKind, namespace: string, name: string, ops: readonly JsonPatchOp[], o: RequestOptions & { dryRun?: boolean } = {}): Promise<KubeObject> {
+  async patch(
+    kind: ResourceKind,
+    namespace: string,
+    name: string,
+    ops: readonly JsonPatchOp[],
+    o: RequestOptions & { dryRun?: boolean } = {},
+  ): Promise<KubeObject> {
     const r = RESOURCES[kind];
     return this.call(
       this.errorContext('patch', kind, namespace, name),

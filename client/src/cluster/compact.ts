@@ -53,11 +53,7 @@ const SHOWN: Record<ResourceKind, string[][]> = {
 
 /** Parts that are mostly equal across objects, kept once each. */
 const SHARED: Record<ResourceKind, string[][]> = {
-  GameServer: [
-    ['metadata', 'labels'],
-    ['spec'],
-    ['status', 'podStatus'],
-  ],
+  GameServer: [['metadata', 'labels'], ['spec'], ['status', 'podStatus']],
   GameServerSet: [['spec', 'gameServerTemplate']],
 };
 

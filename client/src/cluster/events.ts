@@ -21,8 +21,22 @@ export interface EventRow {
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/** A core/v1 Event as the server sent it: every field may be missing or of another type. */
+interface LooseEvent {
+  type?: unknown;
+  reason?: unknown;
+  message?: unknown;
+  count?: unknown;
+  involvedObject?: { kind?: unknown; name?: unknown; fieldPath?: unknown };
+  series?: { count?: unknown; lastObservedTime?: unknown };
+  lastTimestamp?: unknown;
+  eventTime?: unknown;
+  firstTimestamp?: unknown;
+  metadata?: { creationTimestamp?: unknown };
+}
+
 /** When an event last happened: lastTimestamp, else the newer API's eventTime or series, else its creation. */
-function lastSeen(e: Record<string, any>): number {
+function lastSeen(e: LooseEvent): number {
   for (const t of [e.lastTimestamp, e.series?.lastObservedTime, e.eventTime, e.firstTimestamp, e.metadata?.creationTimestamp]) {
     const ms = typeof t === 'string' ? Date.parse(t) : NaN;
     if (!Number.isNaN(ms)) return ms;
@@ -30,7 +44,7 @@ function lastSeen(e: Record<string, any>): number {
   return NaN;
 }
 
-function row(e: Record<string, any>): EventRow {
+function row(e: LooseEvent): EventRow {
   const involved = e.involvedObject ?? {};
   const part = /^spec\.containers\{(.+)\}$/.exec(text(involved.fieldPath))?.[1];
   const count = Number(e.series?.count ?? e.count);
@@ -55,7 +69,7 @@ async function eventsOf(kc: KubeConfig, pod: PodRef, kind: 'GameServer' | 'Pod',
   const fieldSelector = `involvedObject.kind=${kind},involvedObject.name=${pod.name}`;
   const body = (await getCoreJson(kc, `/api/v1/namespaces/${pod.namespace}/events`, { fieldSelector }, ectx, signal)) as { items?: unknown };
   const items = Array.isArray(body?.items) ? body.items : [];
-  return items.filter((e): e is Record<string, any> => typeof e === 'object' && e !== null).map(row);
+  return items.filter((e): e is LooseEvent => typeof e === 'object' && e !== null).map(row);
 }
 
 /** The GameServer's and its pod's events, oldest first (events without a time last). */

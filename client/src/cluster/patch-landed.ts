@@ -115,7 +115,12 @@ export function holdsOurPatch(before: KubeObject, expected: KubeObject, now: Kub
  * - `replaced`: the object under the name is another one (deleted and recreated);
  * - `unknown`: anything else (ours may have landed and been overwritten since).
  */
-export function landedVerdict(before: KubeObject, expected: KubeObject, now: KubeObject, ops: readonly JsonPatchOp[]): 'ours' | 'absent' | 'replaced' | 'unknown' {
+export function landedVerdict(
+  before: KubeObject,
+  expected: KubeObject,
+  now: KubeObject,
+  ops: readonly JsonPatchOp[],
+): 'ours' | 'absent' | 'replaced' | 'unknown' {
   if (before.metadata.uid !== undefined && now.metadata.uid !== before.metadata.uid) return 'replaced';
   const places = writtenPlaces(ops, [before, expected]);
   if (!places.some((p) => !jsonEqual(valueAt(before, p), valueAt(expected, p)))) return 'absent';

@@ -106,7 +106,8 @@ const conflictError = (e: ClusterError | undefined, message: string): ClusterErr
 function changedSinceMessage(key: string, t: GuardTest, noLongerMatches: boolean): string {
   const rest = 'so it was not patched; read it again (preview or rerun) to act on the current object';
   const path = t.op.path;
-  if (path === '/metadata/uid') return `${key}: was deleted and recreated since it was read, so the object now under this name was not patched; read it again to act on it`;
+  if (path === '/metadata/uid')
+    return `${key}: was deleted and recreated since it was read, so the object now under this name was not patched; read it again to act on it`;
   if (path === '/metadata/generation') return `${key}: its spec changed since it was read (generation ${String(t.op.value)}), ${rest}`;
   if (path === '/metadata/resourceVersion') return `${key}: changed since it was read (resourceVersion ${String(t.op.value)}), ${rest}`;
   if (t.role === 'read') {
@@ -175,7 +176,11 @@ export class PatchRunner {
           if (!read.ok) return { key, before, error: read.error };
           before = read.value;
           if (opts.stillMatches && !opts.stillMatches(before)) {
-            return { key, before, error: conflictError(undefined, `${key}: no longer matches the filter (it changed since it was listed), so it was left out`) };
+            return {
+              key,
+              before,
+              error: conflictError(undefined, `${key}: no longer matches the filter (it changed since it was listed), so it was left out`),
+            };
           }
         }
         const guard = writeGuard(this.kind, before, ops);
@@ -214,7 +219,11 @@ export class PatchRunner {
    * Applies `ops` to each previewed object behind its guard. A preview's `after` (the dry-run
    * result), when given, tells a landed retry from someone else's change.
    */
-  async apply(previews: readonly Pick<Preview, 'before' | 'error' | 'after'>[], patch: PatchOps, opts: RunOptions<ApplyResult> & MatchOptions = {}): Promise<ApplyResult[]> {
+  async apply(
+    previews: readonly Pick<Preview, 'before' | 'error' | 'after'>[],
+    patch: PatchOps,
+    opts: RunOptions<ApplyResult> & MatchOptions = {},
+  ): Promise<ApplyResult[]> {
     let done = 0;
     const report = (r: ApplyResult) => {
       opts.onProgress?.(++done, previews.length, r);
@@ -229,7 +238,11 @@ export class PatchRunner {
     );
   }
 
-  private async applyOne(p: Pick<Preview, 'before' | 'error' | 'after'>, ops: readonly JsonPatchOp[], opts: RunOptions<ApplyResult> & MatchOptions): Promise<ApplyResult> {
+  private async applyOne(
+    p: Pick<Preview, 'before' | 'error' | 'after'>,
+    ops: readonly JsonPatchOp[],
+    opts: RunOptions<ApplyResult> & MatchOptions,
+  ): Promise<ApplyResult> {
     const before = p.before;
     const key = keyOf(before);
     // An object that changed while it was previewed (or no longer matches) was not patched because of that.
@@ -263,7 +276,7 @@ export class PatchRunner {
       return now.ok ? { kind: landedVerdict(before, expected, now.value, ops), now: now.value } : undefined;
     };
 
-    for (let rebases = 0; ; ) {
+    for (let rebases = 0; ;) {
       // No signal on the write itself: aborting a sent request would leave it unknown whether
       // the server applied it. Cancelling stops new objects and pending retries.
       const sent = guard;
@@ -281,7 +294,10 @@ export class PatchRunner {
         // An earlier try may have landed: the object tells, or we say we do not know.
         const v = await verdict();
         if (v?.kind === 'ours') return result('changed', { after: v.now });
-        if (v?.kind === 'replaced') return result('changed-since-preview', { error: conflictError(r.error, changedSinceMessage(key, { op: { op: 'test', path: '/metadata/uid' }, role: 'identity' }, false)) });
+        if (v?.kind === 'replaced')
+          return result('changed-since-preview', {
+            error: conflictError(r.error, changedSinceMessage(key, { op: { op: 'test', path: '/metadata/uid' }, role: 'identity' }, false)),
+          });
         if (v?.kind !== 'absent') return mayHaveBeenApplied(r.error, tripped !== undefined);
         fresh = v.now;
       }

@@ -91,7 +91,10 @@ export class RemoteCache extends HeldObjects implements LiveCache, WatchClient {
     this.backoff.reset();
     if (keys) {
       const listed = new Set(keys);
-      this.apply([], [...this.objects.keys()].filter((k) => !listed.has(k)));
+      this.apply(
+        [],
+        [...this.objects.keys()].filter((k) => !listed.has(k)),
+      );
     }
     this.outage = undefined;
     this.everStarted = true;

@@ -35,10 +35,11 @@ async function start(m: Extract<ToWatchHost, { type: 'start' }>): Promise<void> 
   caches.set(m.id, cache);
   const parts = new PartEncoder(m.kind);
   cache.onChange((c) => {
-    const objects = (keys: string[]) => keys.flatMap((k) => {
-      const o = cache.get(k);
-      return o ? [parts.encode(k, o)] : [];
-    });
+    const objects = (keys: string[]) =>
+      keys.flatMap((k) => {
+        const o = cache.get(k);
+        return o ? [parts.encode(k, o)] : [];
+      });
     const added = objects(c.added);
     const modified = objects(c.modified);
     for (const k of c.deleted) parts.forget(k);

@@ -58,7 +58,6 @@ export interface SettingLevels {
   workspaceFolderValue?: unknown;
 }
 
-
 function wholeNumber(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
 }

@@ -83,8 +83,7 @@ const NOT_APPLIED: Record<Exclude<DecisionEnd, 'apply'>, { log: string; tell?: (
   replaced: { log: 'A newer preview replaced this one before a decision; nothing was changed.' },
   connectionChanged: {
     log: 'The cluster connection changed while the preview awaited a decision; nothing was changed.',
-    tell: () =>
-      vscode.l10n.t('Nothing was applied: the cluster connection changed while the preview awaited a decision. Run it again to preview the new one.'),
+    tell: () => vscode.l10n.t('Nothing was applied: the cluster connection changed while the preview awaited a decision. Run it again to preview the new one.'),
   },
 };
 
@@ -199,7 +198,14 @@ export async function previewAndApply(deps: Deps, plan: ChangePlan): Promise<App
   );
   deps.lastRun.preview = { title, entries: ok.map((p) => p.key) };
 
-  const end = await confirmApply(deps, plan, title, ok.map((p) => p.key), target.context, previews.length - ok.length);
+  const end = await confirmApply(
+    deps,
+    plan,
+    title,
+    ok.map((p) => p.key),
+    target.context,
+    previews.length - ok.length,
+  );
   if (end !== 'apply') {
     const { log, tell } = NOT_APPLIED[end];
     deps.log.info(log);
@@ -211,7 +217,7 @@ export async function previewAndApply(deps: Deps, plan: ChangePlan): Promise<App
     deps.log.warn(`Not applied (${plan.what}): ${refusal}`);
     return undefined;
   }
-  deps.log.info(`Applying to ${ok.length} (concurrency ${concurrency ?? "default"})`);
+  deps.log.info(`Applying to ${ok.length} (concurrency ${concurrency ?? 'default'})`);
   const results = await withCancellableProgress(vscode.l10n.t('Applying {0}', plan.what), (signal, report) =>
     runner.apply(previews, plan.opsFor ?? plan.ops, { stillMatches: (o) => plan.stillMatches(o), concurrency, signal, onProgress: (d, t) => report(d, t) }),
   );

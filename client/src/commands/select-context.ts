@@ -11,9 +11,9 @@ const allNamespaces = (): string => `$(globe) ${vscode.l10n.t('All namespaces')}
 async function pickContext(deps: Deps, current: ClusterTarget | undefined): Promise<string | undefined> {
   const loaded = await deps.session.loadConfig();
   if (!loaded.ok) {
-    void vscode.window.showErrorMessage(loaded.error.message, vscode.l10n.t('Open Settings')).then(
-      (c) => c && vscode.commands.executeCommand('workbench.action.openSettings', 'okg.kubeconfig'),
-    );
+    void vscode.window
+      .showErrorMessage(loaded.error.message, vscode.l10n.t('Open Settings'))
+      .then((c) => c && vscode.commands.executeCommand('workbench.action.openSettings', 'okg.kubeconfig'));
     return undefined;
   }
   const items = (await deps.session.contexts()).map((name) => ({
@@ -27,7 +27,8 @@ async function pickContext(deps: Deps, current: ClusterTarget | undefined): Prom
   }));
   // ignoreFocusOut, here and for the namespaces: the walkthrough's page, which runs this command,
   // takes the focus when it re-renders (a step ticked on connecting) and would close the pick.
-  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Kubernetes context (the kubeconfig is not changed)'), ignoreFocusOut: true }))?.label;
+  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Kubernetes context (the kubeconfig is not changed)'), ignoreFocusOut: true }))
+    ?.label;
 }
 
 function typeNamespaces(reason: string, current: string[]): Thenable<string | undefined> {
@@ -36,7 +37,10 @@ function typeNamespaces(reason: string, current: string[]): Thenable<string | un
     prompt: vscode.l10n.t('{0} Type one or more namespaces, separated by commas.', reason),
     value: current.join(', '),
     validateInput: (v) => {
-      const names = v.split(',').map((s) => s.trim()).filter(Boolean);
+      const names = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       // Checked here too, so a mistyped value is fixed in place; the cluster layer refuses it anyway.
       return names.length === 0 ? vscode.l10n.t('At least one namespace') : namespacesProblem(names);
     },
@@ -55,7 +59,10 @@ async function pickNamespaces(deps: Deps, context: string, current: string[] | '
         ? vscode.l10n.t('You may not list namespaces in this cluster.')
         : vscode.l10n.t('Namespaces could not be listed ({0}).', listed.error.message);
     const typed = await typeNamespaces(reason, current === 'all' ? [] : current);
-    return typed?.split(',').map((s) => s.trim()).filter(Boolean);
+    return typed
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
   const chosen = new Set(current === 'all' ? [] : current);
   // A chosen namespace the cluster did not list (typed earlier, or since deleted) stays offered, so

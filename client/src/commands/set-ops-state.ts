@@ -32,9 +32,7 @@ async function run(deps: Deps, node?: ViewNode, selected?: ViewNode[], options: 
   const opsState = options.opsState ?? (await chooseOpsState());
   if (!opsState) return undefined;
   const keys = new Set(nodes.map((n) => n.id));
-  const objects = nodes
-    .map((n) => deps.session.get('GameServer', n.namespace, n.name))
-    .filter((o): o is KubeObject => o !== undefined);
+  const objects = nodes.map((n) => deps.session.get('GameServer', n.namespace, n.name)).filter((o): o is KubeObject => o !== undefined);
   const names = nodes.length === 1 ? nodes[0].name : vscode.l10n.t('{0} GameServers', nodes.length);
   return previewAndApply(deps, {
     kind: 'GameServer',

@@ -34,10 +34,7 @@ export class LiveObjectDocuments implements vscode.TextDocumentContentProvider, 
     // Forget a document when it closes, not when it is missing from workspace.textDocuments: VS Code
     // asks for the content before the extension host lists the new document, and a refresh in that
     // window would otherwise drop it for good.
-    this.subscriptions = [
-      session.onDidChange((c) => this.refreshOpen(c)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.shown.delete(d.uri.toString())),
-    ];
+    this.subscriptions = [session.onDidChange((c) => this.refreshOpen(c)), vscode.workspace.onDidCloseTextDocument((d) => this.shown.delete(d.uri.toString()))];
   }
 
   private cachedVersion(ref: ObjectRef): string | undefined {

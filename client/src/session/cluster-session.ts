@@ -304,7 +304,9 @@ export class ClusterSession implements vscode.Disposable {
     };
     const connection: Connection = { target, client, caches, watcher };
     this.connection = connection;
-    this.log.info(`Connecting to context ${target.context} (${client.server ?? 'unknown server'}) from ${loaded.config.files.join(', ') || 'in-cluster config'}`);
+    this.log.info(
+      `Connecting to context ${target.context} (${client.server ?? 'unknown server'}) from ${loaded.config.files.join(', ') || 'in-cluster config'}`,
+    );
     for (const cache of Object.values(caches)) {
       cache.onChange((c) => this.changed.fire({ kind: cache.kind, ...c }));
       cache.onStatus((s) => {

@@ -47,7 +47,12 @@ export class ClusterValueIndex {
   values(): ClusterValues {
     this.changed = false;
     const sorted = (m: Map<string, number>) => [...m.keys()].sort();
-    return { namespaces: sorted(this.counts.namespaces), names: sorted(this.counts.names), images: sorted(this.counts.images), gssNames: sorted(this.counts.gssNames) };
+    return {
+      namespaces: sorted(this.counts.namespaces),
+      names: sorted(this.counts.names),
+      images: sorted(this.counts.images),
+      gssNames: sorted(this.counts.gssNames),
+    };
   }
 
   private put(kind: ResourceKind, key: string, o: KubeObject): void {
@@ -55,12 +60,18 @@ export class ClusterValueIndex {
     const prev = this.held[kind].get(key);
     if (prev) {
       if (prev.length === next.length && prev.every((v, i) => next[i] === v)) return;
-      this.count(prev.map((i) => ['images', i]), -1);
+      this.count(
+        prev.map((i) => ['images', i]),
+        -1,
+      );
     } else {
       this.count(keyValues(kind, key), +1);
     }
     this.held[kind].set(key, this.shared(next));
-    this.count(next.map((i) => ['images', i]), +1);
+    this.count(
+      next.map((i) => ['images', i]),
+      +1,
+    );
   }
 
   private shared(list: string[]): readonly string[] {
@@ -77,7 +88,10 @@ export class ClusterValueIndex {
     if (!prev) return;
     this.held[kind].delete(key);
     this.count(keyValues(kind, key), -1);
-    this.count(prev.map((i) => ['images', i]), -1);
+    this.count(
+      prev.map((i) => ['images', i]),
+      -1,
+    );
   }
 
   private count(values: [Field, string][], by: 1 | -1): void {

@@ -3,17 +3,7 @@
 import type { ClusterError } from '../cluster/errors';
 
 export type ViewState =
-  | 'idle'
-  | 'loading'
-  | 'ready'
-  | 'empty'
-  | 'noMatches'
-  | 'noKubeconfig'
-  | 'unreachable'
-  | 'okgMissing'
-  | 'forbidden'
-  | 'unauthorized'
-  | 'error';
+  'idle' | 'loading' | 'ready' | 'empty' | 'noMatches' | 'noKubeconfig' | 'unreachable' | 'okgMissing' | 'forbidden' | 'unauthorized' | 'error';
 
 export function viewStateForError(error: ClusterError): ViewState {
   switch (error.code) {

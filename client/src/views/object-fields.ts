@@ -50,9 +50,7 @@ export function gameServerImagesOf(gs: unknown): string[] {
 
 /** Template images of a set: "container,image". */
 export function setImagesOf(gss: unknown): string[] {
-  return list(at(gss, 'spec', 'gameServerTemplate', 'spec', 'containers')).map(
-    (c) => `${str(at(c, 'name'))},${str(at(c, 'image'))}`,
-  );
+  return list(at(gss, 'spec', 'gameServerTemplate', 'spec', 'containers')).map((c) => `${str(at(c, 'name'))},${str(at(c, 'image'))}`);
 }
 
 export interface Address {

@@ -84,8 +84,7 @@ function search<T>(list: readonly T[], order: (item: T) => number): number {
 
 const byGameServer = (name: string) => (n: GameServerNode) => byName(n.name, name);
 /** Sets by name, the catch-all group after every named set. */
-const bySet = (set: SetNode) => (n: SetNode) =>
-  Number(n.object === undefined) - Number(set.object === undefined) || byName(n.name, set.name);
+const bySet = (set: SetNode) => (n: SetNode) => Number(n.object === undefined) - Number(set.object === undefined) || byName(n.name, set.name);
 const byNamespace = (ns: string) => (n: NamespaceNode) => byName(n.namespace, ns);
 
 /**

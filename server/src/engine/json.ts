@@ -24,12 +24,7 @@ export function scanDepth(text: string): { tooDeepAt?: number; empty: boolean } 
   let depth = 0;
   let empty = true;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    if (
-      kind === SyntaxKind.Trivia ||
-      kind === SyntaxKind.LineBreakTrivia ||
-      kind === SyntaxKind.LineCommentTrivia ||
-      kind === SyntaxKind.BlockCommentTrivia
-    ) {
+    if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia || kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
       continue;
     }
     empty = false;

@@ -5,17 +5,7 @@ import * as l10n from '@vscode/l10n';
 export const OPS_STATES = ['None', 'WaitToBeDeleted', 'Maintaining', 'Allocated', 'Kill'] as const;
 
 /** `status.currentState` values. */
-export const GS_STATES = [
-  'Unknown',
-  'Creating',
-  'Ready',
-  'NotReady',
-  'Crash',
-  'Updating',
-  'Deleting',
-  'PreDelete',
-  'PreUpdate',
-] as const;
+export const GS_STATES = ['Unknown', 'Creating', 'Ready', 'NotReady', 'Crash', 'Updating', 'Deleting', 'PreDelete', 'PreUpdate'] as const;
 
 /** `status.networkStatus.currentNetworkState` values. */
 export const NETWORK_STATES = ['Ready', 'Waiting', 'NotReady'] as const;

@@ -27,7 +27,12 @@ export function formatDocument(doc: TextDocument, options: FormattingOptions, no
   }
   if (tooDeep(text)) return { refused: l10n.t('This {0} nests more than {1} levels deep, so it was left as it is.', documentNoun(noun), MAX_DEPTH) };
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const edits = format(text, undefined, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol, insertFinalNewline: options.insertFinalNewline === true || /\n$/.test(text) });
+  const edits = format(text, undefined, {
+    tabSize: options.tabSize,
+    insertSpaces: options.insertSpaces,
+    eol,
+    insertFinalNewline: options.insertFinalNewline === true || /\n$/.test(text),
+  });
   return {
     edits: edits.map((e) => ({
       range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) },

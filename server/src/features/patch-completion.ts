@@ -96,7 +96,10 @@ function opItems(ctx: Context): CompletionItem[] {
 
 /** Pointer segments of a `path` / `from` string as written, or undefined for a string with JSON escapes. */
 function rawPointer(doc: TextDocument, node: Node): string | undefined {
-  const raw = doc.getText().slice(node.offset + 1, node.offset + node.length).replace(/"$/, '');
+  const raw = doc
+    .getText()
+    .slice(node.offset + 1, node.offset + node.length)
+    .replace(/"$/, '');
   return raw.includes('\\') ? undefined : raw;
 }
 

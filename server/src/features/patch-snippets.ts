@@ -94,4 +94,3 @@ const GAME_SERVER_SET: PatchSnippet[] = [
 export function patchSnippets(kind: TargetKind): readonly PatchSnippet[] {
   return kind === 'GameServerSet' ? GAME_SERVER_SET : GAME_SERVER;
 }
-

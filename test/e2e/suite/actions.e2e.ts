@@ -25,7 +25,12 @@ describe('guards and GameServer actions', () => {
   before(async () => {
     api = (await activeExtension()).exports as OkgApi;
     await api.connect();
-    await waitFor('the session to load from the sandbox', () => (api.clusterState() === 'ready' ? true : undefined), 30_000, () => api.clusterState());
+    await waitFor(
+      'the session to load from the sandbox',
+      () => (api.clusterState() === 'ready' ? true : undefined),
+      30_000,
+      () => api.clusterState(),
+    );
   });
 
   it('refuses a patch with errors and a patch whose kind differs from the filter, changing nothing', async () => {
@@ -43,10 +48,15 @@ describe('guards and GameServer actions', () => {
   });
 
   it('Set opsState changes the chosen GameServers through preview and apply', async () => {
-    const summary = await vscode.commands.executeCommand<ApplySummary | undefined>('okg.setOpsState', row('default', 'battle-royale-2'), [row('default', 'battle-royale-2'), row('default', 'battle-royale-3')], {
-      opsState: 'Maintaining',
-      confirm: false,
-    });
+    const summary = await vscode.commands.executeCommand<ApplySummary | undefined>(
+      'okg.setOpsState',
+      row('default', 'battle-royale-2'),
+      [row('default', 'battle-royale-2'), row('default', 'battle-royale-3')],
+      {
+        opsState: 'Maintaining',
+        confirm: false,
+      },
+    );
     assert.ok(summary, 'Set opsState returned no summary');
     assert.equal(summary.changed, 2, summary.message);
     assert.deepEqual([...(api.lastRun().preview?.entries ?? [])].sort(), ['default/battle-royale-2', 'default/battle-royale-3']);
@@ -60,8 +70,16 @@ describe('guards and GameServer actions', () => {
     assert.equal(doc?.uri.scheme, 'okg-object', `the active editor is ${doc?.uri.toString()}`);
     assert.match(doc.getText(), /name: battle-royale-1/);
     await sandboxMutate('GameServer', 'default', 'battle-royale-1', [{ op: 'replace', path: '/spec/deletionPriority', value: 55 }]);
-    await waitFor('the YAML to show the new deletionPriority', () => (/deletionPriority: 55/.test(doc.getText()) ? true : undefined), 20_000, () =>
-      doc.getText().split('\n').filter((l) => l.includes('Priority')).join(' | '),
+    await waitFor(
+      'the YAML to show the new deletionPriority',
+      () => (/deletionPriority: 55/.test(doc.getText()) ? true : undefined),
+      20_000,
+      () =>
+        doc
+          .getText()
+          .split('\n')
+          .filter((l) => l.includes('Priority'))
+          .join(' | '),
     );
   });
 
@@ -83,24 +101,44 @@ describe('guards and GameServer actions', () => {
     const config = vscode.workspace.getConfiguration('okg');
     try {
       await config.update('kubeconfig', file.fsPath, vscode.ConfigurationTarget.Global);
-      const message = await waitFor('an error for the unreachable cluster', () => (api.clusterState() !== 'ready' && api.clusterState() !== 'loading' ? api.lastError() : undefined), 30_000, () => api.clusterState());
+      const message = await waitFor(
+        'an error for the unreachable cluster',
+        () => (api.clusterState() !== 'ready' && api.clusterState() !== 'loading' ? api.lastError() : undefined),
+        30_000,
+        () => api.clusterState(),
+      );
       for (const secret of secrets) assert.ok(!message.includes(secret), `the error shows a secret: ${message}`);
       assert.match(message, /127\.0\.0\.1/, `the error names the address tried: ${message}`);
     } finally {
       await config.update('kubeconfig', undefined, vscode.ConfigurationTarget.Global);
     }
-    await waitFor('the view to load again', () => (api.clusterState() === 'ready' ? true : undefined), 30_000, () => api.clusterState());
+    await waitFor(
+      'the view to load again',
+      () => (api.clusterState() === 'ready' ? true : undefined),
+      30_000,
+      () => api.clusterState(),
+    );
   });
 
   it('okg.kubeconfig naming a missing file shows the no-kubeconfig state, and clearing it reconnects', async () => {
     const config = vscode.workspace.getConfiguration('okg');
     try {
       await config.update('kubeconfig', workspaceUri('no-such-kubeconfig').fsPath, vscode.ConfigurationTarget.Global);
-      await waitFor('the noKubeconfig state', () => (api.clusterState() === 'noKubeconfig' ? true : undefined), 20_000, () => api.clusterState());
+      await waitFor(
+        'the noKubeconfig state',
+        () => (api.clusterState() === 'noKubeconfig' ? true : undefined),
+        20_000,
+        () => api.clusterState(),
+      );
       assert.deepEqual(api.visibleGameServers(), [], 'GameServers are still shown without a kubeconfig');
     } finally {
       await config.update('kubeconfig', undefined, vscode.ConfigurationTarget.Global);
     }
-    await waitFor('the view to load again', () => (api.clusterState() === 'ready' && api.visibleGameServers().length > 0 ? true : undefined), 30_000, () => api.clusterState());
+    await waitFor(
+      'the view to load again',
+      () => (api.clusterState() === 'ready' && api.visibleGameServers().length > 0 ? true : undefined),
+      30_000,
+      () => api.clusterState(),
+    );
   });
 });

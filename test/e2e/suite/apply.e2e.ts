@@ -50,7 +50,12 @@ describe('Apply Patch to Matches', () => {
   before(async () => {
     api = (await activeExtension()).exports as OkgApi;
     await api.connect();
-    await waitFor('the session to load from the sandbox', () => (api.clusterState() === 'ready' ? true : undefined), 30_000, () => api.clusterState());
+    await waitFor(
+      'the session to load from the sandbox',
+      () => (api.clusterState() === 'ready' ? true : undefined),
+      30_000,
+      () => api.clusterState(),
+    );
   });
 
   // The suites after this one start from a window without previews.
@@ -62,7 +67,10 @@ describe('Apply Patch to Matches', () => {
   it('previews one diff entry per match, then changes exactly those objects', async () => {
     const before = new Map((await sandboxObjects('GameServer')).map((o) => [key(o), o]));
     const targets = ['default/battle-royale-0', 'default/battle-royale-2'];
-    assert.ok(targets.every((t) => before.has(t)), `sandbox precondition: ${targets.join(', ')} exist`);
+    assert.ok(
+      targets.every((t) => before.has(t)),
+      `sandbox precondition: ${targets.join(', ')} exist`,
+    );
     const filterUri = await writeFixture('e2e-two.kgfilter', namesFilter(['battle-royale-0', 'battle-royale-2']));
     const patchUri = await writeFixture('e2e-priority.kgpatch', priorityPatch(7));
     let seen: PreviewFacts | undefined;
@@ -121,7 +129,15 @@ describe('Apply Patch to Matches', () => {
     const running = vscode.commands.executeCommand<ApplySummary | undefined>('okg.applyPatch', { patchUri, filterUri });
     const pending = await waitFor('the preview to await a decision', () => api.pendingDecision(), 30_000);
     assert.equal(pending.question, 'Apply to 2 GameServers in okg-sandbox?', 'the question does not name the count and the context');
-    await waitFor(`the preview tab ${pending.title}`, () => previewTab(pending.title), 10_000, () => allTabs().map((t) => t.label).join(' | '));
+    await waitFor(
+      `the preview tab ${pending.title}`,
+      () => previewTab(pending.title),
+      10_000,
+      () =>
+        allTabs()
+          .map((t) => t.label)
+          .join(' | '),
+    );
     assert.deepEqual([...(api.lastRun().preview?.entries ?? [])].sort(), targets, 'the waiting preview does not hold one entry per match');
     assert.equal(JSON.stringify(await sandboxObjects('GameServer')), before, 'the cluster changed while the decision was pending');
 
@@ -131,7 +147,11 @@ describe('Apply Patch to Matches', () => {
     assert.deepEqual([summary.changed, summary.changedSincePreview, summary.failed], [2, 0, 0], summary.message);
     assert.equal(api.pendingDecision(), undefined, 'a decision is still pending after Apply');
     const now = new Map((await sandboxObjects('GameServer', 'default')).map((o) => [`default/${o.metadata.name}`, o.spec.deletionPriority]));
-    assert.deepEqual(targets.map((t) => now.get(t)), [4, 4], 'the matches were not patched');
+    assert.deepEqual(
+      targets.map((t) => now.get(t)),
+      [4, 4],
+      'the matches were not patched',
+    );
   });
 
   it('Cancel, closing the preview and a newer preview each end the wait with nothing written', async () => {
@@ -142,8 +162,11 @@ describe('Apply Patch to Matches', () => {
     const start = (patch: vscode.Uri) => vscode.commands.executeCommand<ApplySummary | undefined>('okg.applyPatch', { patchUri: patch, filterUri });
     const pendingFor = async (patch: vscode.Uri) => {
       const name = patch.path.split('/').pop() ?? '';
-      return waitFor(`a decision pending on ${name}`, () => (api.pendingDecision()?.title.includes(name) ? api.pendingDecision() : undefined), 30_000, () =>
-        JSON.stringify(api.pendingDecision()),
+      return waitFor(
+        `a decision pending on ${name}`,
+        () => (api.pendingDecision()?.title.includes(name) ? api.pendingDecision() : undefined),
+        30_000,
+        () => JSON.stringify(api.pendingDecision()),
       );
     };
 
@@ -154,7 +177,15 @@ describe('Apply Patch to Matches', () => {
 
     const closed = start(patchUri);
     const waiting = await pendingFor(patchUri);
-    const tab = await waitFor('the preview tab', () => previewTab(waiting.title), 10_000, () => allTabs().map((t) => t.label).join(' | '));
+    const tab = await waitFor(
+      'the preview tab',
+      () => previewTab(waiting.title),
+      10_000,
+      () =>
+        allTabs()
+          .map((t) => t.label)
+          .join(' | '),
+    );
     await vscode.window.tabGroups.close(tab);
     assert.equal(await endsWithin(closed, 'closing the preview'), undefined, 'closing the preview still applied');
 

@@ -64,7 +64,12 @@ export async function openFixture(...segments: string[]): Promise<vscode.TextEdi
  * Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs` with
  * `what` and the last value seen, so a failure says what never happened.
  */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000, describeLast?: () => string): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000,
+  describeLast?: () => string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -29,7 +29,9 @@ export async function run(): Promise<void> {
     else console.log(line);
   };
   try {
-    const files = readdirSync(__dirname).filter((f) => f.endsWith('.e2e.js')).sort();
+    const files = readdirSync(__dirname)
+      .filter((f) => f.endsWith('.e2e.js'))
+      .sort();
     if (files.length === 0) throw new Error(`no *.e2e.js files next to ${__filename}; did the build run?`);
     const mocha = new Mocha({ ui: 'bdd', timeout: TEST_TIMEOUT_MS, color: false, reporter: reporterFor(result, log) });
     if (process.env.OKG_E2E_GREP) mocha.grep(process.env.OKG_E2E_GREP);

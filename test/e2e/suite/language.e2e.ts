@@ -58,12 +58,22 @@ describe('language features', () => {
   it('completion of name and images values offers what the cluster holds, sent by the client', async () => {
     const api = (await activeExtension()).exports as OkgApi;
     await api.connect();
-    await waitFor('the session to load from the sandbox', () => (api.clusterState() === 'ready' ? true : undefined), 30_000, () => api.clusterState());
+    await waitFor(
+      'the session to load from the sandbox',
+      () => (api.clusterState() === 'ready' ? true : undefined),
+      30_000,
+      () => api.clusterState(),
+    );
     // The session watches the kubeconfig context's namespace, and the client sends what it holds.
     const servers = await sandboxObjects('GameServer', 'default');
     const names = servers.map((o) => o.metadata.name);
-    const images = [...new Set(servers.flatMap((o) => (o.status?.podStatus?.containerStatuses ?? []).map((c: { name: string; image: string }) => `${c.name},${c.image}`)))];
-    assert.ok(names.length > 0 && images.length > 0, `sandbox precondition: GameServers with container statuses, got ${names.length} names and ${images.length} images`);
+    const images = [
+      ...new Set(servers.flatMap((o) => (o.status?.podStatus?.containerStatuses ?? []).map((c: { name: string; image: string }) => `${c.name},${c.image}`))),
+    ];
+    assert.ok(
+      names.length > 0 && images.length > 0,
+      `sandbox precondition: GameServers with container statuses, got ${names.length} names and ${images.length} images`,
+    );
     const text = '{"$or": [{"name": ""}, {"images": {"$all": [""]}}]}';
     const uri = workspaceUri('e2e-values.kgfilter');
     await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));

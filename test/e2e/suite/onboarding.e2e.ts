@@ -49,7 +49,12 @@ async function opensCleanStarter(command: string, language: string, garbage: str
   await waitFor(`the language server to report the text appended to ${command}'s document`, () => (problems(doc.uri).length > 0 ? true : undefined), 30_000);
   await editor.edit((e) => e.delete(new vscode.Range(end, doc.positionAt(doc.getText().length))));
   assert.equal(doc.getText(), starter, 'the document was not mended back to the starter');
-  await waitFor(`no error or warning on ${command}'s starter`, () => (problems(doc.uri).length === 0 ? true : undefined), 30_000, () => described(doc.uri));
+  await waitFor(
+    `no error or warning on ${command}'s starter`,
+    () => (problems(doc.uri).length === 0 ? true : undefined),
+    30_000,
+    () => described(doc.uri),
+  );
   return doc;
 }
 

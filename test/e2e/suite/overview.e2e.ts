@@ -43,7 +43,12 @@ describe('fleet overview', () => {
   before(async () => {
     api = (await activeExtension()).exports as OkgApi;
     await api.connect();
-    await waitFor('the session to load from the sandbox', () => (api.clusterState() === 'ready' ? true : undefined), 30_000, () => api.clusterState());
+    await waitFor(
+      'the session to load from the sandbox',
+      () => (api.clusterState() === 'ready' ? true : undefined),
+      30_000,
+      () => api.clusterState(),
+    );
   });
 
   after(() => vscode.commands.executeCommand('workbench.action.closeActiveEditor'));

@@ -11,8 +11,11 @@ async function openUntitled(language: string, content: string): Promise<vscode.T
 
 /** Waits until the item's visibility is `shown`, failing with what was expected and seen. */
 async function expectShown(api: OkgApi, shown: boolean, when: string): Promise<void> {
-  await waitFor(`the status bar item ${shown ? 'shown' : 'hidden'} ${when}`, () => (api.statusBarShown() === shown ? true : undefined), 10_000, () =>
-    api.statusBarShown() ? 'shown' : 'hidden',
+  await waitFor(
+    `the status bar item ${shown ? 'shown' : 'hidden'} ${when}`,
+    () => (api.statusBarShown() === shown ? true : undefined),
+    10_000,
+    () => (api.statusBarShown() ? 'shown' : 'hidden'),
   );
 }
 

@@ -22,7 +22,12 @@ describe('GameServer view: Run Filter', () => {
   before(async () => {
     api = (await activeExtension()).exports as OkgApi;
     await api.connect();
-    await waitFor('the GameServer view to load from the sandbox', () => (api.clusterState() === 'ready' ? true : undefined), 30_000, () => api.clusterState());
+    await waitFor(
+      'the GameServer view to load from the sandbox',
+      () => (api.clusterState() === 'ready' ? true : undefined),
+      30_000,
+      () => api.clusterState(),
+    );
   });
 
   after(() => vscode.commands.executeCommand('okg.clearFilter'));

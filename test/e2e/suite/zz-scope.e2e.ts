@@ -15,7 +15,12 @@ describe('GameServer view: scope and recovery', () => {
   before(async () => {
     api = (await activeExtension()).exports as OkgApi;
     await api.connect();
-    await waitFor('the view to load from the sandbox', () => (api.clusterState() === 'ready' ? true : undefined), 30_000, () => api.clusterState());
+    await waitFor(
+      'the view to load from the sandbox',
+      () => (api.clusterState() === 'ready' ? true : undefined),
+      30_000,
+      () => api.clusterState(),
+    );
   });
 
   after(async () => {
@@ -26,9 +31,19 @@ describe('GameServer view: scope and recovery', () => {
   it('a cluster that cannot be listed is retried by itself and the view comes back without a click', async () => {
     await sandboxFaults({ errors: { list: { status: 503, rate: 1 } } });
     await vscode.commands.executeCommand('okg.refresh');
-    await waitFor('the error state while every list fails', () => (api.clusterState() === 'error' ? true : undefined), 20_000, () => api.clusterState());
+    await waitFor(
+      'the error state while every list fails',
+      () => (api.clusterState() === 'error' ? true : undefined),
+      20_000,
+      () => api.clusterState(),
+    );
     await sandboxFaults({ errors: {} });
-    await waitFor('the view to be ready again without Retry', () => (api.clusterState() === 'ready' && api.visibleGameServers().length > 0 ? true : undefined), 20_000, () => api.clusterState());
+    await waitFor(
+      'the view to be ready again without Retry',
+      () => (api.clusterState() === 'ready' && api.visibleGameServers().length > 0 ? true : undefined),
+      20_000,
+      () => api.clusterState(),
+    );
     assert.equal(api.freshness().live, true, 'a fresh connection is not live');
   });
 
@@ -39,13 +54,19 @@ describe('GameServer view: scope and recovery', () => {
     await vscode.workspace.fs.writeFile(uri, Buffer.from(JSON.stringify({ opsState: MARK }), 'utf8'));
     const result = await vscode.commands.executeCommand<{ ran: boolean }>('okg.runFilter', { filterUri: uri });
     assert.equal(result.ran, true, 'Run Filter did not run');
-    await waitFor('one match shown and one counted in another namespace', () => (api.matchCount() === 1 && api.outsideMatchCount() === 1 ? true : undefined), 20_000, () =>
-      JSON.stringify({ shown: api.visibleGameServers(), outside: api.outsideMatchCount() }),
+    await waitFor(
+      'one match shown and one counted in another namespace',
+      () => (api.matchCount() === 1 && api.outsideMatchCount() === 1 ? true : undefined),
+      20_000,
+      () => JSON.stringify({ shown: api.visibleGameServers(), outside: api.outsideMatchCount() }),
     );
     assert.deepEqual(api.visibleGameServers(), ['default/minecraft-0']);
     await vscode.commands.executeCommand('okg.showAllNamespaces');
-    await waitFor('both matches shown, none outside', () => (api.matchCount() === 2 && api.outsideMatchCount() === undefined ? true : undefined), 30_000, () =>
-      JSON.stringify({ state: api.clusterState(), shown: api.visibleGameServers(), outside: api.outsideMatchCount() }),
+    await waitFor(
+      'both matches shown, none outside',
+      () => (api.matchCount() === 2 && api.outsideMatchCount() === undefined ? true : undefined),
+      30_000,
+      () => JSON.stringify({ state: api.clusterState(), shown: api.visibleGameServers(), outside: api.outsideMatchCount() }),
     );
     assert.deepEqual([...api.visibleGameServers()].sort(), ['default/minecraft-0', 'game/pve-world-0']);
   });

@@ -21,10 +21,7 @@ export interface Clause {
   value: ClauseValue;
 }
 
-export type FilterAst =
-  | { kind: 'all' }
-  | { kind: 'clause'; clause: Clause }
-  | { kind: 'logic'; op: '$and' | '$or'; clauses: Clause[] };
+export type FilterAst = { kind: 'all' } | { kind: 'clause'; clause: Clause } | { kind: 'logic'; op: '$and' | '$or'; clauses: Clause[] };
 
 const LOGIC = new Set(['$and', '$or']);
 

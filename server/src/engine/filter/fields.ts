@@ -241,7 +241,10 @@ export function readPaths(reg: Registry): string[][] {
   for (const f of reg.fields.values()) {
     const m = /^((?:\.[A-Za-z_][A-Za-z0-9_]*(?:\[\*\])?)+)(?: as "([A-Za-z0-9_,]+)")?$/.exec(f.reads);
     if (!m) throw new Error(`field ${f.name}: cannot read the path in reads ${JSON.stringify(f.reads)}`);
-    const path = m[1].slice(1).split('.').flatMap((s) => (s.endsWith('[*]') ? [s.slice(0, -3), '[*]'] : [s]));
+    const path = m[1]
+      .slice(1)
+      .split('.')
+      .flatMap((s) => (s.endsWith('[*]') ? [s.slice(0, -3), '[*]'] : [s]));
     if (m[2] === undefined) out.push(path);
     else for (const prop of m[2].split(',')) out.push([...path, prop]);
   }

@@ -60,7 +60,7 @@ export const OPERATORS: readonly OperatorInfo[] = [
       return l10n.t('Less than or equal.');
     },
     get kgaNote() {
-      return l10n.t('Spelled $le, not MongoDB\'s $lte.');
+      return l10n.t("Spelled $le, not MongoDB's $lte.");
     },
     snippet: '"\\$le": ${1:0}',
     operand: () => 'scalar',
@@ -87,7 +87,7 @@ export const OPERATORS: readonly OperatorInfo[] = [
       return l10n.t('Greater than or equal.');
     },
     get kgaNote() {
-      return l10n.t('Spelled $ge, not MongoDB\'s $gte.');
+      return l10n.t("Spelled $ge, not MongoDB's $gte.");
     },
     snippet: '"\\$ge": ${1:0}',
     operand: () => 'scalar',

@@ -23,12 +23,8 @@ const OKG_CHECKS: Check[] = [
 ];
 
 function syntaxFindings(d: ManifestDoc): Finding[] {
-  const errors = d.doc.errors.map((e) =>
-    finding('error', 'yaml-syntax', e.message, { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) }),
-  );
-  const warnings = d.doc.warnings.map((w) =>
-    finding('warning', 'yaml-warning', w.message, { start: w.pos[0], end: Math.max(w.pos[1], w.pos[0]) }),
-  );
+  const errors = d.doc.errors.map((e) => finding('error', 'yaml-syntax', e.message, { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) }));
+  const warnings = d.doc.warnings.map((w) => finding('warning', 'yaml-warning', w.message, { start: w.pos[0], end: Math.max(w.pos[1], w.pos[0]) }));
   return [...errors, ...warnings];
 }
 

@@ -117,9 +117,7 @@ export function completionSiteAt(text: string, offset: number, maxChunk = Infini
   }
   if (!at.onKey || at.path.at(-1) !== PLACEHOLDER) return undefined;
   const path = at.path.slice(0, -1);
-  const holder = locatePath(doc, path)?.node ?? (path.length === 0 ? (doc.contents as Node | null) ?? undefined : undefined);
-  const present = isMap(holder)
-    ? holder.items.map((p) => keyText(p.key)).filter((k): k is string => k !== undefined && k !== PLACEHOLDER)
-    : [];
+  const holder = locatePath(doc, path)?.node ?? (path.length === 0 ? ((doc.contents as Node | null) ?? undefined) : undefined);
+  const present = isMap(holder) ? holder.items.map((p) => keyText(p.key)).filter((k): k is string => k !== undefined && k !== PLACEHOLDER) : [];
   return { kind, at: 'key', path, present, replace, indentExtra: parts.dashes };
 }

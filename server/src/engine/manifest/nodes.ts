@@ -121,9 +121,7 @@ export function pathAtOffset(doc: Document, offset: number): PathAt {
   let node = (doc.contents ?? undefined) as Node | undefined;
   for (;;) {
     if (isMap(node)) {
-      const pair = node.items.find(
-        (p) => contains(p.key as Node, offset) || contains((p.value ?? undefined) as Node | undefined, offset),
-      );
+      const pair = node.items.find((p) => contains(p.key as Node, offset) || contains((p.value ?? undefined) as Node | undefined, offset));
       const name = pair ? keyText(pair.key) : undefined;
       if (!pair || name === undefined) return { path, node, onKey: false };
       path.push(name);

@@ -12,5 +12,10 @@ export function showPath(path: readonly Segment[]): string {
 
 /** The unescaped segments of a JSON Pointer such as ajv's `instancePath`. */
 export function pointerSegments(pointer: string): string[] {
-  return pointer ? pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : [];
+  return pointer
+    ? pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    : [];
 }

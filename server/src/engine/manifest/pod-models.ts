@@ -16,6 +16,7 @@ let models: Models | undefined;
 /** The fields of the model named `type`, or undefined when `type` is no model (a primitive, a map, IntOrString). */
 export function modelAttributes(type: string): readonly ModelAttribute[] | undefined {
   // Loaded on first use, so the server starts without evaluating client-node's models.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, see above
   models ??= require('@kubernetes/client-node/dist/gen/models/all.js') as Models;
   return Object.hasOwn(models, type) ? models[type]?.attributeTypeMap : undefined;
 }

@@ -13,6 +13,7 @@ let model: PodTemplateModule['PodTemplateSpec'] | undefined;
 
 /** Loaded on the first GameServerSet with a template, so the server starts without it. */
 function podTemplateSpec(): PodTemplateModule['PodTemplateSpec'] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, see above
   model ??= (require('kubernetes-models/v1/PodTemplateSpec') as PodTemplateModule).PodTemplateSpec;
   return model;
 }

@@ -7,7 +7,6 @@ import { describeType, schemaAtPointer, schemaFor, validatorFor } from '../schem
 import { finding, type Check, type Finding } from './finding';
 import { pointerSegments, showPath } from './paths';
 
-
 function where(kind: string, path: readonly string[]): string {
   return path.length ? `\`${showPath(path)}\`` : l10n.t({ message: 'a {0}', args: [kind], comment: ['an English article before a type name'] });
 }
@@ -64,12 +63,7 @@ export const checkSchema: Check = (ctx) => {
         typed.add(e.instancePath);
         const schema = schemaAtPointer(ctx.kind, path);
         out.push(
-          finding(
-            'error',
-            'schema-type',
-            l10n.t('{0} must be {1}.', shown, schema ? describeType(schema) : String(e.params.type)),
-            ctx.span(path, 'value'),
-          ),
+          finding('error', 'schema-type', l10n.t('{0} must be {1}.', shown, schema ? describeType(schema) : String(e.params.type)), ctx.span(path, 'value')),
         );
         break;
       }
@@ -77,7 +71,13 @@ export const checkSchema: Check = (ctx) => {
         const values = e.params.allowedValues as unknown[];
         const allowed = values.map((v) => `\`${String(v)}\``).join(', ');
         const written = valueAt(ctx.value, path);
-        const guess = typeof written === 'string' ? nearMiss(written, values.filter((v): v is string => typeof v === 'string')) : undefined;
+        const guess =
+          typeof written === 'string'
+            ? nearMiss(
+                written,
+                values.filter((v): v is string => typeof v === 'string'),
+              )
+            : undefined;
         const message = guess
           ? l10n.t('{0} must be one of {1} (did you mean `{2}`?).', shown, allowed, guess)
           : l10n.t('{0} must be one of {1}.', shown, allowed);

@@ -16,14 +16,7 @@ const blocksReconcile = (): string =>
 const NATIVE_CONDITIONS = ['PodScheduled', 'Initialized', 'Ready', 'ContainersReady', 'KruisePodReady', 'InPlaceUpdateReady'];
 const LABEL_NAME = /^[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket'] as const;
-const TIMINGS = [
-  'initialDelaySeconds',
-  'timeoutSeconds',
-  'periodSeconds',
-  'successThreshold',
-  'failureThreshold',
-  'terminationGracePeriodSeconds',
-];
+const TIMINGS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds'];
 
 export const SQ_PATH = ['spec', 'serviceQualities'] as const;
 

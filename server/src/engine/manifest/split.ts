@@ -27,7 +27,7 @@ function isMarkerAt(text: string, i: number): boolean {
 
 function markerStarts(text: string): number[] {
   const starts: number[] = [0];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const nl = text.indexOf('\n', i);
     if (i > 0 && isMarkerAt(text, i)) starts.push(i);
     if (nl < 0) break;

@@ -36,7 +36,11 @@ export function applyPatch<T>(obj: T, ops: readonly PatchOp[]): T {
     throw new PatchApplyError(undefined, undefined, `the operations must be an array (a JSON Patch), not ${describe(ops)}.`, notAPatch(ops));
   }
   const doc = copyOf(obj, ops);
-  return run(doc, ops, ops.map((op, index) => sentAsJson(op, index)));
+  return run(
+    doc,
+    ops,
+    ops.map((op, index) => sentAsJson(op, index)),
+  );
 }
 
 /**
@@ -61,7 +65,11 @@ export function applyPatchText<T>(obj: T, text: string): T {
   } catch (e) {
     throw new PatchApplyError(undefined, undefined, `the patch cannot be read: ${tooDeep(e)}`, { status: 400, message: tooDeep(e) });
   }
-  return run(doc, ops, parsed.map((op: unknown, index) => decoded(op, index, ops[index], values[index])));
+  return run(
+    doc,
+    ops,
+    parsed.map((op: unknown, index) => decoded(op, index, ops[index], values[index])),
+  );
 }
 
 function notAPatch(v: unknown): ApiServerAnswer {

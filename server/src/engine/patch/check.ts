@@ -21,8 +21,6 @@ export function checkPatch(text: string, kind: PatchKind): CheckedPatch {
     checkMeaning(op, schema, report);
     checkTestForms(op, report);
   }
-  const problems = report.problems.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
+  const problems = report.problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { ok: !hasErrors(problems), problems, ops: ops.map(toPatchOp) };
 }

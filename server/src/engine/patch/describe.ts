@@ -44,11 +44,13 @@ export function goTypeName(v: unknown): string {
 
 /** JSON text with object keys sorted, so two JSON values are the same value exactly when these agree. */
 export function canonical(v: unknown): string {
-  return JSON.stringify(v, (_key, value: unknown) =>
-    value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : value,
-  ) ?? 'undefined';
+  return (
+    JSON.stringify(v, (_key, value: unknown) =>
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : value,
+    ) ?? 'undefined'
+  );
 }
 
 export function firstLine(e: unknown): string {

@@ -16,9 +16,7 @@ export interface Place {
 }
 
 export type AccessProblem =
-  | { kind: 'not-index'; key: string }
-  | { kind: 'out-of-range'; index: number; length: number; adding: boolean }
-  | { kind: 'no-member'; key: string };
+  { kind: 'not-index'; key: string } | { kind: 'out-of-range'; index: number; length: number; adding: boolean } | { kind: 'no-member'; key: string };
 
 /** A read or write that failed: what went wrong, and the library's own words for it. */
 export class AccessError extends Error {

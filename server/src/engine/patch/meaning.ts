@@ -36,8 +36,12 @@ function checkStatus(op: StructuredOp, report: Reporter): void {
 function checkImmutable(op: StructuredOp, ref: PointerRef, report: Reporter): void {
   const segs = ref.segments.map((s) => s.value);
   if (segs.length === 2 && segs[0] === 'metadata' && IMMUTABLE.includes(segs[1])) {
-    report.node(ref.node, 'error', 'immutable-field',
-      l10n.t('metadata.{0} cannot be changed: the API server rejects the patch. Use a `test` op to check it instead.', segs[1]));
+    report.node(
+      ref.node,
+      'error',
+      'immutable-field',
+      l10n.t('metadata.{0} cannot be changed: the API server rejects the patch. Use a `test` op to check it instead.', segs[1]),
+    );
   } else if (segs.length === 0 || (segs.length === 1 && segs[0] === 'metadata')) {
     const message =
       ref === op.from
@@ -140,23 +144,24 @@ function checkLabelField(node: Node, schema: JsonSchema, where: string, report: 
   }
   if (schema['x-okg-priority'] && node.type === 'string') checkPriorityString(node, raw, where, report);
   if (schema['x-okg-priority'] && node.type === 'number' && Number.isInteger(node.value) && !isInt32(node.value)) {
-    report.node(node, 'error', 'priority-not-int32',
-      notInt32(l10n.t('{0} at {1}', raw, where)));
+    report.node(node, 'error', 'priority-not-int32', notInt32(l10n.t('{0} at {1}', raw, where)));
   }
 }
 
 function checkPriorityString(node: Node, raw: string, where: string, report: Reporter): void {
   const atoi = goAtoi(raw);
   if (atoi.error === 'range') {
-    report.node(node, 'warning', 'priority-out-of-range',
-      beyondInt64(l10n.t('"{0}" at {1}', raw, where), atoi.bound),
-      { replacement: atoi.bound });
+    report.node(node, 'warning', 'priority-out-of-range', beyondInt64(l10n.t('"{0}" at {1}', raw, where), atoi.bound), { replacement: atoi.bound });
   } else if (atoi.error === 'syntax') {
     const n = Number(raw);
-    report.node(node, 'warning', 'priority-not-integer',
+    report.node(
+      node,
+      'warning',
+      'priority-not-integer',
       Number.isInteger(n) && raw.trim() !== ''
         ? l10n.t('"{0}" at {1} is not an integer, so OKG reads it as 0 when ordering servers. Use an integer, e.g. {2}.', raw, where, n)
         : l10n.t('"{0}" at {1} is not an integer, so OKG reads it as 0 when ordering servers. Use an integer.', raw, where),
-      Number.isInteger(n) && raw.trim() !== '' ? { replacement: n } : undefined);
+      Number.isInteger(n) && raw.trim() !== '' ? { replacement: n } : undefined,
+    );
   }
 }

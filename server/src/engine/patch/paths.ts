@@ -65,8 +65,13 @@ function reportUnknown(
 ): void {
   const segment = ref.segments[i].value;
   if (parent.type !== 'object') {
-    report.at(span.offset, span.length, 'error', 'path-into-scalar',
-      l10n.t('{0} is {1}: it has no field `{2}`.', parentText, article(describeType(parent)), segment));
+    report.at(
+      span.offset,
+      span.length,
+      'error',
+      'path-into-scalar',
+      l10n.t('{0} is {1}: it has no field `{2}`.', parentText, article(describeType(parent)), segment),
+    );
     return;
   }
   const keys = schemaKeys(parent).map((k) => k.name);
@@ -79,11 +84,16 @@ function reportUnknown(
     fixed[i] = near;
     replacement = formatPointer(fixed);
   }
-  report.at(span.offset, span.length, 'error', 'unknown-path-segment',
+  report.at(
+    span.offset,
+    span.length,
+    'error',
+    'unknown-path-segment',
     near
       ? l10n.t('{0} is not a field of {1}; did you mean `{2}`? Fields here: {3}.', what, where, escapeSegment(near), keys.join(', '))
       : l10n.t('{0} is not a field of {1}. Fields here: {2}.', what, where, keys.join(', ')),
-    replacement !== undefined ? { replacement } : undefined);
+    replacement !== undefined ? { replacement } : undefined,
+  );
 }
 
 function article(type: string): string {

@@ -9,9 +9,7 @@ export interface PointerSegment {
   end: number;
 }
 
-export type ParsedPointer =
-  | { ok: true; segments: PointerSegment[] }
-  | { ok: false; message: string; start: number; end: number };
+export type ParsedPointer = { ok: true; segments: PointerSegment[] } | { ok: false; message: string; start: number; end: number };
 
 /** Parses a JSON Pointer: empty (the whole document) or `/`-separated segments with `~0` and `~1` escapes only. */
 export function parsePointer(pointer: string): ParsedPointer {

@@ -91,13 +91,21 @@ function at<T>(place: Place, wrap: (inner: string) => string, fn: () => T, role:
 function add(run: PatchRun, op: SentOp): void {
   const path = pointer(op, 'path', 'add', true);
   const place = reach(run, path, true, `add operation does not apply: doc is missing path: "${path}": missing value`);
-  at(place, (e) => `error in add for path: '${path}': ${e}`, () => addAt(place, valueOf(op)));
+  at(
+    place,
+    (e) => `error in add for path: '${path}': ${e}`,
+    () => addAt(place, valueOf(op)),
+  );
 }
 
 function remove(run: PatchRun, op: SentOp): void {
   const path = pointer(op, 'path', 'remove', true);
   const place = reach(run, path, false, `remove operation does not apply: doc is missing path: "${path}": missing value`);
-  at(place, (e) => `error in remove for path: '${path}': ${e}`, () => removeAt(place));
+  at(
+    place,
+    (e) => `error in remove for path: '${path}': ${e}`,
+    () => removeAt(place),
+  );
 }
 
 function replace(run: PatchRun, op: SentOp): void {
@@ -110,7 +118,11 @@ function replace(run: PatchRun, op: SentOp): void {
     return;
   }
   const place = reach(run, path, false, `replace operation does not apply: doc is missing path: ${path}: missing value`);
-  at(place, () => `replace operation does not apply: doc is missing key: ${path}: missing value`, () => getAt(place));
+  at(
+    place,
+    () => `replace operation does not apply: doc is missing key: ${path}: missing value`,
+    () => getAt(place),
+  );
   replaceAt(place, valueOf(op));
 }
 
@@ -118,11 +130,25 @@ function move(run: PatchRun, op: SentOp): void {
   const from = pointer(op, 'from', 'move', false);
   try {
     const source = reach(run, from, false, `move operation does not apply: doc is missing from path: ${from}: missing value`);
-    const value = at(source, (e) => `error in move for path: '${source.key}': ${e}`, () => getAt(source), 'from');
-    at(source, (e) => `error in move for path: '${source.key}': ${e}`, () => removeAt(source), 'from');
+    const value = at(
+      source,
+      (e) => `error in move for path: '${source.key}': ${e}`,
+      () => getAt(source),
+      'from',
+    );
+    at(
+      source,
+      (e) => `error in move for path: '${source.key}': ${e}`,
+      () => removeAt(source),
+      'from',
+    );
     const path = pointer(op, 'path', 'move', false);
     const target = reach(run, path, true, `move operation does not apply: doc is missing destination path: ${path}: missing value`);
-    at(target, (e) => `error in move for path: '${path}': ${e}`, () => addAt(target, value));
+    at(
+      target,
+      (e) => `error in move for path: '${path}': ${e}`,
+      () => addAt(target, value),
+    );
   } catch (e) {
     throw intoOwnChild(e, from, op.fields?.path);
   }
@@ -141,16 +167,28 @@ function copy(run: PatchRun, op: SentOp): void {
   const from = pointer(op, 'from', 'copy', false);
   const source = reach(run, from, false, `copy operation does not apply: doc is missing from path: ${from}: missing value`);
   // A missing member reads as null, so copying one writes null, as the library does.
-  const value = at(source, (e) => `error in copy for from: '${from}': ${e}`, () => getAt(source), 'from') ?? null;
+  const value =
+    at(
+      source,
+      (e) => `error in copy for from: '${from}': ${e}`,
+      () => getAt(source),
+      'from',
+    ) ?? null;
   const path = pointer(op, 'path', 'copy', true);
   const target = reach(run, path, true, `copy operation does not apply: doc is missing destination path: ${path}: missing value`);
   const text = value === null ? '' : apiServerJson(value);
   run.copied += new TextEncoder().encode(text).byteLength;
   if (run.copied > MAX_COPIED_BYTES) {
-    throw new OpFailure(`the patch's \`copy\` operations add ${run.copied} bytes, more than the ${MAX_COPIED_BYTES} the API server allows.`,
-      `Unable to complete the copy, the accumulated size increase of copy is ${run.copied}, exceeding the limit ${MAX_COPIED_BYTES}`);
+    throw new OpFailure(
+      `the patch's \`copy\` operations add ${run.copied} bytes, more than the ${MAX_COPIED_BYTES} the API server allows.`,
+      `Unable to complete the copy, the accumulated size increase of copy is ${run.copied}, exceeding the limit ${MAX_COPIED_BYTES}`,
+    );
   }
-  at(target, (e) => `error while adding value during copy: ${e}`, () => addAt(target, value === null ? null : JSON.parse(text)));
+  at(
+    target,
+    (e) => `error while adding value during copy: ${e}`,
+    () => addAt(target, value === null ? null : JSON.parse(text)),
+  );
 }
 
 function test(run: PatchRun, op: SentOp): void {
@@ -160,7 +198,11 @@ function test(run: PatchRun, op: SentOp): void {
   let actual: unknown = run.doc;
   if (path !== '') {
     const place = reach(run, path, false, `test operation does not apply: is missing path: ${path}: missing value`);
-    actual = at(place, (e) => `error in test for path: '${path}': ${e}`, () => getAt(place));
+    actual = at(
+      place,
+      (e) => `error in test for path: '${path}': ${e}`,
+      () => getAt(place),
+    );
     // A missing member and null are both Go's nil: a test of null passes for either.
     if (actual === undefined || actual === null) {
       if (sent === 'null') return;
@@ -182,6 +224,9 @@ function test(run: PatchRun, op: SentOp): void {
 }
 
 function crash(what: string): OpFailure {
-  return new OpFailure(`${what} makes the API server's JSON Patch library crash: the request fails with 500 Internal Server Error.`,
-    'This request caused apiserver to panic. Look in the logs for details.', true);
+  return new OpFailure(
+    `${what} makes the API server's JSON Patch library crash: the request fails with 500 Internal Server Error.`,
+    'This request caused apiserver to panic. Look in the logs for details.',
+    true,
+  );
 }

@@ -120,7 +120,10 @@ function checkOperation(node: Node, index: number, report: Reporter): Structured
     complete &&= from !== undefined;
   }
   if (opName === 'move' && from && path && isProperPrefix(from.segments, path.segments)) {
-    report.node(node, 'error', 'move-into-child',
+    report.node(
+      node,
+      'error',
+      'move-into-child',
       l10n.t(
         'Operation {0} moves {1} into its own child {2}, which RFC 6902 forbids (`from` must not be a prefix of `path`), so applying it fails. ' +
           'Use `copy` to keep the original, or move it to a path outside {3}.',
@@ -128,7 +131,8 @@ function checkOperation(node: Node, index: number, report: Reporter): Structured
         from.text || l10n.t('the whole document'),
         path.text,
         from.text || l10n.t('the document'),
-      ));
+      ),
+    );
   }
   if (opName && NEEDS_VALUE.has(opName)) {
     const member = members.get('value');
@@ -144,7 +148,7 @@ function checkOperation(node: Node, index: number, report: Reporter): Structured
           'number-out-of-range',
           l10n.t(
             "{0} in operation {1} is beyond the range of a 64-bit float (about ±1.8e308): the API server's JSON decoder " +
-              "cannot read it and rejects the patch. " +
+              'cannot read it and rejects the patch. ' +
               'Write a number within that range.',
             report.text.slice(huge.offset, huge.offset + huge.length),
             index,
@@ -176,12 +180,7 @@ function checkOperation(node: Node, index: number, report: Reporter): Structured
   return { index, node, op: opName, opNode: members.get('op')!.value!, path, from, value };
 }
 
-function checkOpName(
-  node: Node,
-  index: number,
-  member: { key: Node; value: Node | undefined } | undefined,
-  report: Reporter,
-): PatchOpName | undefined {
+function checkOpName(node: Node, index: number, member: { key: Node; value: Node | undefined } | undefined, report: Reporter): PatchOpName | undefined {
   if (!member?.value) {
     report.node(member?.key ?? node, 'error', 'missing-op', l10n.t('Operation {0} has no `op`; use one of {1}.', index, OP_NAMES.join(', ')));
     return undefined;

@@ -7,7 +7,6 @@ import type { Reporter } from './context';
 import { apiServerJson, hasGoOnlyEscape } from './server-json';
 import type { StructuredOp } from './structure';
 
-
 export function checkTestForms(op: StructuredOp, report: Reporter): void {
   if (op.op !== 'test' || !op.value) return;
   const root = op.value.node;

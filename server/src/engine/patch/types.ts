@@ -9,9 +9,7 @@ export type PatchOpName = (typeof OP_NAMES)[number];
 
 /** One RFC 6902 operation, as checked: only the members its `op` uses. */
 export type PatchOp =
-  | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }
-  | { op: 'remove'; path: string }
-  | { op: 'move' | 'copy'; from: string; path: string };
+  { op: 'add' | 'replace' | 'test'; path: string; value: unknown } | { op: 'remove'; path: string } | { op: 'move' | 'copy'; from: string; path: string };
 
 export interface CheckedPatch {
   /** False exactly when a problem has severity 'error'. */

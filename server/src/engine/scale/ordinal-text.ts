@@ -5,7 +5,7 @@
 export function ordinalsAsIntOrString(ids: Iterable<number>): (number | string)[] {
   const sorted = [...new Set(ids)].sort((a, b) => a - b);
   const out: (number | string)[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     const [from, to] = [sorted[i]!, sorted[j]!];

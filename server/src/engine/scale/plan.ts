@@ -14,6 +14,9 @@ const MAX_INT32 = 2 ** 31 - 1;
 
 const isReplicas = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_INT32;
 
+// The set is read as Go's unmarshal into OKG's types would read it, every access guarded where it
+// matters; typing each level would add casts, not safety.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 const asObject = (v: unknown): Json | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined);

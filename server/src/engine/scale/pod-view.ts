@@ -38,6 +38,7 @@ function labelText(v: unknown): string {
 }
 
 /** The pod `gs` stands for, or undefined when `gs` has no name. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any listed JSON; each read below is guarded
 export function podView(gs: any): PodView | undefined {
   const name = gs?.metadata?.name;
   if (typeof name !== 'string' || name === '') return undefined;
@@ -55,6 +56,7 @@ export function podView(gs: any): PodView | undefined {
 }
 
 /** The pods of `set` among `gameServers`: those labelled as its own (and in its namespace), each name once. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a set planScale has checked has metadata.name
 export function podsOf(set: any, gameServers: unknown): PodView[] {
   const setName = set.metadata.name;
   const namespace = set.metadata.namespace;

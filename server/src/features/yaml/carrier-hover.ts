@@ -77,7 +77,9 @@ export function carrierHover(text: string, position: Position): Hover | null {
   if (!mayHoldCarrier(text)) return null;
   const lines = new LineIndex(text);
   const offset = lines.offsetAt(position);
-  const chunk = splitDocuments(text).filter((c) => c.start <= offset).pop();
+  const chunk = splitDocuments(text)
+    .filter((c) => c.start <= offset)
+    .pop();
   if (!chunk || chunk.text.length > MAX_YAML_DOCUMENT || !mayHoldCarrier(chunk.text)) return null;
   const { docs, tooDeepAt } = parseYaml(chunk.text);
   if (tooDeepAt !== undefined) return null;

@@ -24,7 +24,13 @@ function schemaText(name: string, schema: JsonSchema): string[] {
 function lastName(path: readonly string[]): string {
   let i = path.length - 1;
   while (i > 0 && /^\d+$/.test(path[i])) i--;
-  return path[i] + path.slice(i + 1).map((index) => `[${index}]`).join('');
+  return (
+    path[i] +
+    path
+      .slice(i + 1)
+      .map((index) => `[${index}]`)
+      .join('')
+  );
 }
 
 export function yamlHover(text: string, position: Position): Hover | null {
