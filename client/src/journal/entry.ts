@@ -15,6 +15,16 @@ export interface RecordedChange {
   redacted?: true;
 }
 
+/** Whether the place held a value on that side (a value may itself be null). */
+export const held = (c: RecordedChange, side: 'before' | 'after'): boolean => Object.prototype.hasOwnProperty.call(c, side);
+
+/** The write that makes the place hold what it held on `side`: the apply again ('after') or its undoing ('before'). */
+export function setPlaceOp(c: RecordedChange, side: 'before' | 'after'): JsonPatchOp {
+  const other = side === 'before' ? 'after' : 'before';
+  if (!held(c, side)) return { op: 'remove', path: c.path };
+  return { op: held(c, other) ? 'replace' : 'add', path: c.path, value: c[side] };
+}
+
 export interface RecordedObject {
   namespace: string;
   name: string;

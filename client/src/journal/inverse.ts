@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { applyPatch, type PatchOp } from '../../../server/src/engine';
 import type { JsonPatchOp } from '../cluster/api';
 import type { KubeObject } from '../cluster/resources';
-import type { JournalEntry, RecordedChange, RecordedObject } from './entry';
+import { held, setPlaceOp, type JournalEntry, type RecordedChange, type RecordedObject } from './entry';
 
 export interface ObjectInverse {
   namespace: string;
@@ -26,8 +26,6 @@ export interface EntryInverse {
   refused: RefusedObject[];
 }
 
-const has = (c: RecordedChange, side: 'before' | 'after') => Object.prototype.hasOwnProperty.call(c, side);
-
 /**
  * The tests that the object still holds what the apply wrote. A place the apply removed is tested
  * as null, which the API server's JSON Patch passes for a missing member (docs/json-patch.md).
@@ -38,19 +36,9 @@ function guardOps(rec: RecordedObject, changes: readonly RecordedChange[]): Json
     tests.push({
       op: 'test',
       path: c.path,
-      value: has(c, 'after') ? c.after : null,
+      value: held(c, 'after') ? c.after : null,
     });
   return tests;
-}
-
-/** The write that puts one place back; the places are disjoint, so order only matters for reading. */
-function restoreOp(c: RecordedChange): JsonPatchOp {
-  if (!has(c, 'before')) return { op: 'remove', path: c.path };
-  return {
-    op: has(c, 'after') ? 'replace' : 'add',
-    path: c.path,
-    value: c.before,
-  };
 }
 
 /** The inverse of one recorded object, or why there is none. */
@@ -70,7 +58,7 @@ export function inverseOf(rec: RecordedObject): { ok: true; ops: JsonPatchOp[] }
   }
   return {
     ok: true,
-    ops: [...guardOps(rec, changes), ...[...changes].reverse().map(restoreOp)],
+    ops: [...guardOps(rec, changes), ...[...changes].reverse().map((c) => setPlaceOp(c, 'before'))],
   };
 }
 

@@ -3,21 +3,9 @@
 // recorded places and their new values), not the ops as written, so `test`s that held then and
 // appends that would append twice are not replayed.
 import * as l10n from '@vscode/l10n';
-import type { JsonPatchOp } from '../cluster/api';
 import { shellQuote } from '../commands/kruisegamectl-command';
 import { DEFAULT_CONFIRM_THRESHOLD } from '../defaults';
-import type { JournalEntry, RecordedChange } from './entry';
-
-const has = (c: RecordedChange, side: 'before' | 'after') => Object.prototype.hasOwnProperty.call(c, side);
-
-function forwardOp(c: RecordedChange): JsonPatchOp {
-  if (!has(c, 'after')) return { op: 'remove', path: c.path };
-  return {
-    op: has(c, 'before') ? 'replace' : 'add',
-    path: c.path,
-    value: c.after,
-  };
-}
+import { setPlaceOp, type JournalEntry } from './entry';
 
 /** Comment lines are safe to paste: a shell ignores them, and they hold no newline. */
 const comment = (text: string) => `# ${text.replace(/[\r\n]+/g, ' ')}`;
@@ -31,7 +19,7 @@ export function kgctlLines(entry: JournalEntry): string[] {
       lines.push(comment(l10n.t('{0}/{1}: left out, the journal does not keep the values it was given', o.namespace, o.name)));
       continue;
     }
-    const patch = JSON.stringify(o.changes.map(forwardOp));
+    const patch = JSON.stringify(o.changes.map((c) => setPlaceOp(c, 'after')));
     const key = JSON.stringify([o.namespace, patch]);
     const group = groups.get(key) ?? {
       namespace: o.namespace,
