@@ -16,8 +16,14 @@ test('typing the count is required over the threshold, for an empty filter and f
     ['kill', { count: 1, threshold: 10, filterIsEmpty: false, ops: setOps('Kill') }, 'the patch sets opsState to Kill'],
   ];
   for (const [name, input, reason] of cases) {
-    assert.deepEqual(confirmationFor(input), { kind: 'typeCount', reasons: [reason] }, name);
+    assert.deepEqual(confirmationFor(input), { kind: 'typeCount', count: input.count, reasons: [reason] }, name);
   }
+});
+
+test('a scale that makes OKG delete GameServers asks for their count typed, not the one set written', () => {
+  const scaleDown = { count: 1, threshold: 10, filterIsEmpty: false, ops: [{ op: 'replace', path: '/spec/replicas', value: 2 }] };
+  assert.deepEqual(confirmationFor({ ...scaleDown, deletes: 3 }), { kind: 'typeCount', count: 3, reasons: ['OKG will delete 3 GameServers'] });
+  assert.deepEqual(confirmationFor({ ...scaleDown, deletes: 0 }), { kind: 'click' }, 'a scale up deletes nothing: one click');
 });
 
 test('Kill is found wherever the patch writes it', () => {

@@ -14,9 +14,12 @@ export interface ConfirmInput {
   /** The filter selects every object (an empty filter, as kruise-game-api reads it). */
   filterIsEmpty: boolean;
   ops: readonly JsonPatchOp[];
+  /** GameServers the change makes OKG delete (a scale down): what is typed then, not the objects written. */
+  deletes?: number;
 }
 
-export type Confirmation = { kind: 'click' } | { kind: 'typeCount'; reasons: string[] };
+/** `typeCount`: the number to type (the objects, or the GameServers a scale deletes) and why. */
+export type Confirmation = { kind: 'click' } | { kind: 'typeCount'; count: number; reasons: string[] };
 
 function valueSetsKill(path: string, value: unknown): boolean {
   if (path === '/spec/opsState') return value === 'Kill';
@@ -42,7 +45,11 @@ export function confirmationFor(input: ConfirmInput): Confirmation {
   if (input.count > input.threshold) reasons.push(l10n.t('more than {0} objects', input.threshold));
   if (input.filterIsEmpty) reasons.push(l10n.t('the filter is empty, so it matches every object'));
   if (patchSetsKill(input.ops)) reasons.push(l10n.t('the patch sets opsState to Kill'));
-  return reasons.length ? { kind: 'typeCount', reasons } : { kind: 'click' };
+  const deletes = input.deletes ?? 0;
+  // Servers and their players go: as with Kill, a click is not enough, and the count typed is theirs.
+  if (deletes > 0) reasons.push(l10n.t('OKG will delete {0} GameServers', deletes));
+  if (!reasons.length) return { kind: 'click' };
+  return { kind: 'typeCount', count: deletes > 0 ? deletes : input.count, reasons };
 }
 
 /** The input box accepts exactly the count, so a stray Enter never confirms. */

@@ -41,6 +41,8 @@ export interface ChangePlan {
    * caller tells the user; it is logged here), or undefined to go on. A scale re-plans here.
    */
   beforeApply?: () => Promise<string | undefined>;
+  /** GameServers OKG deletes because of this change (a scale down): the confirmation asks for their count typed. */
+  deletes?: number;
 }
 
 /** What a caller-supplied confirmation sees: the objects previewed and shown in the diff. */
@@ -107,15 +109,15 @@ function endOnNewConnection(deps: Deps, request: DecisionRequest, context: strin
 }
 
 async function typedCountConfirms(plan: ChangePlan, question: string, count: number): Promise<boolean> {
-  const rule = confirmationFor({ count, threshold: applySettings().threshold, filterIsEmpty: plan.filterIsEmpty, ops: plan.ops });
+  const rule = confirmationFor({ count, threshold: applySettings().threshold, filterIsEmpty: plan.filterIsEmpty, ops: plan.ops, deletes: plan.deletes });
   if (rule.kind === 'click') return true;
   const typed = await vscode.window.showInputBox({
     title: question.replace(/[?？]$/, ''),
-    prompt: vscode.l10n.t('Type {0} to confirm: {1}.', count, rule.reasons.join('; ')),
+    prompt: vscode.l10n.t('Type {0} to confirm: {1}.', rule.count, rule.reasons.join('; ')),
     ignoreFocusOut: true,
-    validateInput: (v) => typedCountError(v, count),
+    validateInput: (v) => typedCountError(v, rule.count),
   });
-  return typed !== undefined && typedCountError(typed, count) === undefined;
+  return typed !== undefined && typedCountError(typed, rule.count) === undefined;
 }
 
 async function confirmApply(deps: Deps, plan: ChangePlan, title: string, keys: string[], context: string, previewFailures: number): Promise<DecisionEnd> {

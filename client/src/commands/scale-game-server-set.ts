@@ -187,6 +187,7 @@ async function scale(deps: Deps, ref: SetRef, set: KubeObject, request: ScaleReq
       stillMatches: () => true,
       confirm,
       beforeApply,
+      deletes: deletions.size,
     });
   } finally {
     endMarks();
