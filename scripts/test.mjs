@@ -1,6 +1,8 @@
 // The whole test run: every node:test suite in one runner, then the end-to-end suite in a real
-// VS Code, then one closing line that counts both.
-import { spawn, spawnSync } from 'node:child_process';
+// VS Code, then one closing line that counts both. `--fast` (npm run test:fast) runs the type check
+// and the lint beside the node suites, and leaves out the files that need VS Code (and root to
+// install it): a file that runs test/e2e/install-vscode.mjs.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,19 +17,23 @@ function find(dir, out = []) {
   return out;
 }
 
-function run(args, options = {}) {
-  const r = spawnSync(process.execPath, args, { stdio: 'inherit', ...options });
-  return r.status ?? 1;
+/** A file that installs VS Code to drive it needs what test:fast promises not to. */
+const needsVsCode = (file) => readFileSync(file, 'utf8').includes('install-vscode.mjs');
+
+/** Runs node with `args`; asynchronous, so the checks beside it keep draining their output. */
+function run(args) {
+  const child = spawn(process.execPath, args, { stdio: 'inherit' });
+  return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
 }
 
 /** Node's runner: spec output on the terminal, TAP into a file whose totals we read. */
-function nodeSuites(suites) {
+async function nodeSuites(suites) {
   if (suites.some((f) => f.startsWith(join('test', 'cluster')) || f.startsWith(join('test', 'cli')))) {
     // The cluster and CLI suites drive the sandbox with kubectl, which the set-up installs when missing.
-    if (run([join('scripts', 'setup-kubectl.mjs')]) !== 0) return { passed: 0, failed: 1 };
+    if ((await run([join('scripts', 'setup-kubectl.mjs')])) !== 0) return { passed: 0, failed: 1 };
   }
   const tap = join(mkdtempSync(join(tmpdir(), 'okg-test-')), 'results.tap');
-  const status = run([
+  const status = await run([
     '--import',
     'tsx',
     '--test',
@@ -59,17 +65,45 @@ async function e2e() {
   return { passed, failed: status !== 0 && failed === 0 ? 1 : failed };
 }
 
+/**
+ * Runs an npm script with its output kept, so it does not interleave with the tests'; resolves with
+ * a result that counts as one test, and prints the output when it failed.
+ */
+function npmScript(name) {
+  const t0 = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', '--silent', name], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.on('close', (code) => {
+      const seconds = ((Date.now() - t0) / 1000).toFixed(0);
+      console.log(`\nnpm run ${name}: ${code === 0 ? 'passed' : `failed (exit ${code})`} in ${seconds} s`);
+      if (code !== 0) console.log(out);
+      resolve(code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
+    });
+  });
+}
+
 // `--concurrency=N`: test files run N at a time (node's default here is one less than the cores).
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const concurrency = /^--concurrency=(\d+)$/.exec(flags.find((f) => f.startsWith('--concurrency=')) ?? '')?.[1];
+const fast = flags.includes('--fast');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const names = only.length ? only : ['unit', 'lsp', 'cluster', 'cli', 'e2e'];
 const suites = names
   .filter((n) => n !== 'e2e')
   .flatMap((s) => find(join('test', s)))
+  .filter((f) => !fast || !needsVsCode(f))
   .sort();
+const t0 = Date.now();
+// The checks are one process each, mostly on one core; beside the suites they fill the time the
+// tests spend waiting on sockets and timers. Only the scripts package.json has are run.
+const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
+const checks = fast ? ['check', 'lint'].filter((n) => n in scripts).map(npmScript) : [];
 const results = [];
-if (suites.length) results.push(nodeSuites(suites));
+if (suites.length) results.push(await nodeSuites(suites));
+results.push(...(await Promise.all(checks)));
 if (names.includes('e2e')) results.push(await e2e());
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
@@ -77,5 +111,5 @@ if (passed + failed === 0) {
   console.error('no tests ran');
   process.exit(1);
 }
-console.log(`\ntotal: ${passed} passed, ${failed} failed`);
+console.log(`\ntotal: ${passed} passed, ${failed} failed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 process.exit(failed === 0 ? 0 : 1);

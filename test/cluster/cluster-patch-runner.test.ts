@@ -271,7 +271,9 @@ describe('patch runner when answers are lost or late', () => {
   const gsNow = (o: KubeObject) => sb.objects('GameServer', o.metadata.namespace).find((x) => x.metadata.name === o.metadata.name);
   before(async () => {
     sb = await startSandbox({ sets: 2, replicas: 10, namespaces: ['default', 'game'], seed: 23 });
-    client = clientFor(sb, 'okg-sandbox', { requestTimeoutMs: 250 });
+    // Long enough that no answer the sandbox sends is taken for lost on a loaded machine (250 ms was
+    // not), short enough that the silent ones cost the run a few seconds.
+    client = clientFor(sb, 'okg-sandbox', { requestTimeoutMs: 1500 });
     runner = new PatchRunner(client, 'GameServer');
   });
   beforeEach(() => sb.setFaults({ latencyMs: 0, errors: {}, conflictRate: 0, loseAnswers: {}, loseAnswersBy: 'reset' }));
@@ -383,14 +385,18 @@ describe('patch runner when answers are lost or late', () => {
 
   it('a patch that timed out before the server carried it out is retried until answered; the abandoned tries are logged as such', async () => {
     const targets = (await listObjects(client, 'GameServer', 'all')).slice(0, 8);
+    // A client that gives up before the sandbox's 400 ms latency, so that the first tries time out.
+    const impatient = clientFor(sb, 'okg-sandbox', { requestTimeoutMs: 250 });
     sb.setFaults({ latencyMs: 400 });
     const calm = setTimeout(() => sb.setFaults({ latencyMs: 0 }), 300);
     const from = sb.requests().length;
-    const results = await runner.apply(
-      targets.map((before) => ({ before })),
-      [{ op: 'replace', path: '/spec/updatePriority', value: 6 }],
-      FAST,
-    );
+    const results = await new PatchRunner(impatient, 'GameServer')
+      .apply(
+        targets.map((before) => ({ before })),
+        [{ op: 'replace', path: '/spec/updatePriority', value: 6 }],
+        FAST,
+      )
+      .finally(() => impatient.dispose());
     clearTimeout(calm);
     unchanged(results, targets, 'changed');
     assert.ok(

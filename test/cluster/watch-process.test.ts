@@ -1,18 +1,17 @@
 // The caches the extension reads, fed by the watch process (cluster/watch-process.ts, watch-host.ts,
 // remote-cache.ts) against the sandbox: they follow the server, a failing first list rejects with
 // the reason, a killed process shows as stale and is replaced, the copy then reconciled (objects
-// deleted meanwhile dropped), and disposing stops the process.
+// deleted meanwhile dropped), and disposing stops the process. The process runs watch-host.ts
+// bundled once, as the extension ships it, so each start costs node's start-up, not tsx's.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { ClusterFailure } from '../../client/src/cluster/api';
 import { RemoteCache } from '../../client/src/cluster/remote-cache';
 import { WatchProcess } from '../../client/src/cluster/watch-process';
 import { startSandbox, type Sandbox } from '../sandbox';
+import { bundle } from '../bundle';
 import { compareVersions, versions } from './sandbox-client';
 import { eventually, until } from '../wait';
-
-const HOST = join(__dirname, '..', '..', 'client', 'src', 'cluster', 'watch-host.ts');
 
 function alive(pid: number): boolean {
   try {
@@ -23,24 +22,29 @@ function alive(pid: number): boolean {
   }
 }
 
-describe('watch process', () => {
+// The cases use processes and caches of their own, so they run at the same time.
+describe('watch process', { concurrency: true }, () => {
   let sb: Sandbox;
+  let host: string;
   before(async () => {
-    sb = await startSandbox({ sets: 2, replicas: 5, namespaces: ['default', 'game'], churn: 20, seed: 11 });
+    [sb, host] = await Promise.all([
+      startSandbox({ sets: 2, replicas: 5, namespaces: ['default', 'game'], churn: 20, seed: 11 }),
+      bundle('client/src/cluster/watch-host.ts'),
+    ]);
   });
   after(async () => {
     await sb.close();
   });
 
-  const open = (proc: WatchProcess, kind: 'GameServer' | 'GameServerSet' = 'GameServer', context = 'okg-sandbox') =>
-    new RemoteCache(proc, kind, { kubeconfig: sb.kubeconfigPath, context, namespaces: 'all' });
+  const open = (proc: WatchProcess, kind: 'GameServer' | 'GameServerSet' = 'GameServer', context = 'okg-sandbox', server = sb) =>
+    new RemoteCache(proc, kind, { kubeconfig: server.kubeconfigPath, context, namespaces: 'all' });
   const equal =
-    (cache: RemoteCache, kind: 'GameServer' | 'GameServerSet' = 'GameServer') =>
+    (cache: RemoteCache, server = sb) =>
     () =>
-      compareVersions(versions(cache.snapshot()), versions(sb.objects(kind)));
+      compareVersions(versions(cache.snapshot()), versions(server.objects('GameServer')));
 
   it('holds what the server holds, both kinds through one process, and follows changes', async () => {
-    const proc = new WatchProcess(HOST, { execArgv: ['--import', 'tsx'] });
+    const proc = new WatchProcess(host);
     const gs = open(proc);
     const gss = open(proc, 'GameServerSet');
     try {
@@ -59,7 +63,7 @@ describe('watch process', () => {
   });
 
   it('rejects start() with the reason when the context does not exist', async () => {
-    const proc = new WatchProcess(HOST, { execArgv: ['--import', 'tsx'] });
+    const proc = new WatchProcess(host);
     const gs = open(proc, 'GameServer', 'no-such-context');
     try {
       await assert.rejects(gs.start(), (e: unknown) => {
@@ -73,8 +77,10 @@ describe('watch process', () => {
   });
 
   it('shows stale when the process dies, replaces it, and drops what was deleted meanwhile', async () => {
-    const proc = new WatchProcess(HOST, { execArgv: ['--import', 'tsx'] });
-    const gs = open(proc);
+    // A sandbox of its own: the scale-down below must not race the other cases' counts.
+    const own = await startSandbox({ sets: 2, replicas: 5, namespaces: ['default', 'game'], churn: 20, seed: 12 });
+    const proc = new WatchProcess(host);
+    const gs = open(proc, 'GameServer', 'okg-sandbox', own);
     try {
       await gs.start();
       const pid = proc.pid;
@@ -84,21 +90,22 @@ describe('watch process', () => {
       process.kill(pid, 'SIGKILL');
       await until('the copy to say it is stale', () => gs.staleSince() !== undefined, 5_000);
       assert.match(gs.lastError()?.message ?? '', /the watch process stopped \(SIGKILL\)/);
-      const [set] = sb.objects('GameServerSet');
-      const before = sb.objects('GameServer').length;
-      sb.mutate('GameServerSet', set.metadata.namespace, set.metadata.name, (o) => (o.spec.replicas = 2));
-      await until('the sandbox to scale the set down', () => sb.objects('GameServer').length === before - 3, 5_000);
+      const [set] = own.objects('GameServerSet');
+      const before = own.objects('GameServer').length;
+      own.mutate('GameServerSet', set.metadata.namespace, set.metadata.name, (o) => (o.spec.replicas = 2));
+      await until('the sandbox to scale the set down', () => own.objects('GameServer').length === before - 3, 5_000);
       await until('a new watch process', () => proc.pid !== undefined && proc.pid !== pid, 10_000);
-      assert.equal(await eventually(equal(gs), 15_000), '', 'after the restart the copy differs from the server');
+      assert.equal(await eventually(equal(gs, own), 15_000), '', 'after the restart the copy differs from the server');
       await until('the copy to be live again', () => gs.staleSince() === undefined, 10_000);
       assert.equal(deleted.length, 3, `the three GameServers deleted while no process ran are reported deleted (got ${deleted.join(', ')})`);
     } finally {
       gs.dispose();
+      await own.close();
     }
   });
 
   it('stops the process when the last cache is disposed', async () => {
-    const proc = new WatchProcess(HOST, { execArgv: ['--import', 'tsx'] });
+    const proc = new WatchProcess(host);
     const gs = open(proc);
     await gs.start();
     const pid = proc.pid!;

@@ -93,7 +93,8 @@ function languageOf(name: string): string {
   return 'plaintext';
 }
 
-const WAIT_MS = 5000;
+/** How long to wait for diagnostics that must come: only a failing test waits this long, so it allows for a loaded machine. */
+const WAIT_MS = 20_000;
 
 export interface HarnessOptions extends ServerOptions {
   /** Workspace folder reported in initialize (a directory path). */
