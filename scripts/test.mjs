@@ -1,7 +1,7 @@
 // The whole test run: every node:test suite in one runner, then the end-to-end suite in a real
 // VS Code, then one closing line that counts both. `--fast` (npm run test:fast) runs the type check
-// and the lint beside the node suites, and leaves out the files that need VS Code (and root to
-// install it): a file that runs test/e2e/install-vscode.mjs.
+// and the lint beside the node suites, and leaves out the files whose header says `// Not in
+// test:fast: <why>` (VS Code and root to install it; packaging a single executable).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,8 +17,8 @@ function find(dir, out = []) {
   return out;
 }
 
-/** A file that installs VS Code to drive it needs what test:fast promises not to. */
-const needsVsCode = (file) => readFileSync(file, 'utf8').includes('install-vscode.mjs');
+/** A file that says so in its header is left to the full run (npm test), with its reason. */
+const leftToFullRun = (file) => /^\/\/ Not in test:fast: /m.test(readFileSync(file, 'utf8'));
 
 /** Runs node with `args`; asynchronous, so the checks beside it keep draining their output. */
 function run(args) {
@@ -94,13 +94,15 @@ const names = only.length ? only : ['unit', 'lsp', 'cluster', 'cli', 'e2e'];
 const suites = names
   .filter((n) => n !== 'e2e')
   .flatMap((s) => find(join('test', s)))
-  .filter((f) => !fast || !needsVsCode(f))
+  .filter((f) => !fast || !leftToFullRun(f))
   .sort();
 const t0 = Date.now();
 // The checks are one process each, mostly on one core; beside the suites they fill the time the
 // tests spend waiting on sockets and timers. Only the scripts package.json has are run.
 const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
-const checks = fast ? ['check', 'lint'].filter((n) => n in scripts).map(npmScript) : [];
+// lint:fast keeps ESLint's cache between runs: a file's type-aware findings may then lag a change
+// in another file, so npm test runs the uncached lint.
+const checks = fast ? ['check', 'lint:fast'].filter((n) => n in scripts).map(npmScript) : [];
 const results = [];
 if (suites.length) results.push(await nodeSuites(suites));
 results.push(...(await Promise.all(checks)));

@@ -2,6 +2,7 @@
 // as a terminal's Ctrl-C would): npm forwards SIGINT and SIGTERM to the demo, which stops the VS
 // Code server's process group and the sandbox. Every process under npm is then gone and the
 // --port it listened on is free. Uses the VS Code that test/e2e/install-vscode.mjs installs.
+// Not in test:fast: it needs VS Code (and root to install it); npm test runs it.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';

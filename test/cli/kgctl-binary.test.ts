@@ -1,6 +1,7 @@
 // kgctl as one executable (scripts/package-kgctl.mjs), built from the current sources into a temp
 // folder and run where no node can be found: an empty environment, a PATH without node, and as a
 // kubectl plugin with only kubectl and the binary on PATH.
+// Not in test:fast: packaging copies and injects the node binary (about 25 s); npm test runs it.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
