@@ -30,6 +30,7 @@ import {
   clearHover,
   closeContextMenu,
   commandTitle,
+  contextMenuItem,
   contributedView,
   exactText,
   expandAll,
@@ -966,6 +967,67 @@ const steps = [
       // An unsaved new filter would make the next Close All Editors ask whether to save it.
       await page.locator('.tabs-container .tab', { hasText: 'new-filter.kgfilter' }).first().click({ timeout: 5_000 });
       await runCommand(page, 'View: Revert and Close Editor');
+    },
+  },
+  {
+    title:
+      "Scale GameServerSet... from a set's context menu: while the set's diff waits, the rows OKG will delete are marked; " +
+      'Apply asks for their count typed, and the sandbox then removes exactly the marked servers',
+    shot: 'scale.png',
+    async run(ctx) {
+      const { page, pkg, view, sandbox } = ctx;
+      await prepare(ctx);
+      await widenSideBar(page, 420);
+      const set = 'battle-royale';
+      const before = sandbox
+        .objects('GameServer', NAMESPACE)
+        .filter((gs) => gs.metadata.name.startsWith(`${set}-`))
+        .map((gs) => gs.metadata.name);
+      await openContextMenu(page, treeRow(page, view, set), 'Scale GameServerSet...', WAIT_MS);
+      // The menu runs an item on the key or on the pointer's release over it: hover it, then Enter.
+      await contextMenuItem(page, 'Scale GameServerSet...').hover();
+      await page.keyboard.press('Enter');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: WAIT_MS });
+      await input.fill(String(REPLICAS - 2));
+      await page.keyboard.press('Enter');
+      // Keep the reserved ids as they are: the first choice.
+      await quickInputRow(page, 'Keep: no reserved ids').waitFor({ timeout: WAIT_MS });
+      await quickInputRow(page, 'Keep: no reserved ids').click();
+      const decision = statusBarItem(page, pkg, 'okg.previewApply').filter({ hasText: `Apply to 1 GameServerSet in ${CONTEXT}` });
+      await decision.waitFor({ timeout: WAIT_MS }).catch(() => {
+        throw new Error(`the status bar does not ask "Apply to 1 GameServerSet in ${CONTEXT}" while the scale's diff waits`);
+      });
+      await focusView(page, view);
+      await expandRow(page, view, set);
+      const marked = await eventually(
+        async () => (await renderedRows(page, view)).filter((r) => (r.description ?? '').startsWith('will be deleted')).map((r) => r.label),
+        (rows) => rows.length === 2,
+        (rows) => `the rows marked "will be deleted" are ${JSON.stringify(rows)}, not two of ${set}`,
+      );
+      check(
+        sandbox.objects('GameServer', NAMESPACE).filter((gs) => gs.metadata.name.startsWith(`${set}-`)).length === before.length,
+        'the cluster changed while the decision was pending',
+      );
+      await decision.click();
+      await input.waitFor({ state: 'visible', timeout: WAIT_MS });
+      const prompt = await page.locator('.quick-input-widget').innerText();
+      check(/OKG will delete 2 GameServers/.test(prompt), `the typed-count prompt does not say that OKG will delete 2 GameServers: ${JSON.stringify(prompt)}`);
+      await input.fill('2');
+      await page.keyboard.press('Enter');
+      await toast(page, 'Changed 1 of 1');
+      const left = () =>
+        sandbox
+          .objects('GameServer', NAMESPACE)
+          .filter((gs) => gs.metadata.name.startsWith(`${set}-`))
+          .map((gs) => gs.metadata.name)
+          .sort();
+      const want = before.filter((n) => !marked.includes(n)).sort();
+      await eventually(
+        left,
+        (names) => JSON.stringify(names) === JSON.stringify(want),
+        (names) => `after the scale ${set} holds ${JSON.stringify(names)}, not the unmarked ${JSON.stringify(want)}`,
+      );
     },
   },
   {
