@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ApplySummary } from '../../../client/src/commands/apply-summary';
 import type { OkgApi } from '../../../client/src/test-api';
-import { activeExtension, sandboxMutate, sandboxObjects, waitFor, workspaceUri } from './harness';
+import { sandboxMutate, sandboxObjects, waitFor, workspaceUri, connectedApi } from './harness';
 
 async function writeFixture(name: string, text: string): Promise<vscode.Uri> {
   const uri = workspaceUri(name);
@@ -23,14 +23,7 @@ describe('guards and GameServer actions', () => {
   let api: OkgApi;
 
   before(async () => {
-    api = (await activeExtension()).exports as OkgApi;
-    await api.connect();
-    await waitFor(
-      'the session to load from the sandbox',
-      () => (api.clusterState() === 'ready' ? true : undefined),
-      30_000,
-      () => api.clusterState(),
-    );
+    api = await connectedApi();
   });
 
   it('refuses a patch with errors and a patch whose kind differs from the filter, changing nothing', async () => {

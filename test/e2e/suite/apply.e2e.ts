@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ApplySummary } from '../../../client/src/commands/apply-summary';
 import type { PreviewFacts } from '../../../client/src/commands/preview-and-apply';
 import type { OkgApi } from '../../../client/src/test-api';
-import { activeExtension, sandboxMutate, sandboxObjects, waitFor, workspaceUri } from './harness';
+import { sandboxMutate, sandboxObjects, waitFor, workspaceUri, connectedApi } from './harness';
 
 async function writeFixture(name: string, text: string): Promise<vscode.Uri> {
   const uri = workspaceUri(name);
@@ -48,14 +48,7 @@ describe('Apply Patch to Matches', () => {
   let api: OkgApi;
 
   before(async () => {
-    api = (await activeExtension()).exports as OkgApi;
-    await api.connect();
-    await waitFor(
-      'the session to load from the sandbox',
-      () => (api.clusterState() === 'ready' ? true : undefined),
-      30_000,
-      () => api.clusterState(),
-    );
+    api = await connectedApi();
   });
 
   // The suites after this one start from a window without previews.

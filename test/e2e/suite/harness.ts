@@ -2,6 +2,7 @@
 // control endpoint and its kubeconfig), the fixture workspace, and waiting on a condition with a
 // deadline instead of sleeping.
 import * as vscode from 'vscode';
+import type { OkgApi } from '../../../client/src/test-api';
 
 export type SandboxKind = 'GameServer' | 'GameServerSet';
 
@@ -85,4 +86,17 @@ export async function activeExtension(): Promise<vscode.Extension<unknown>> {
   if (!ext) throw new Error('extension okg-tools.okg-tools is not installed in this host');
   await ext.activate();
   return ext;
+}
+
+/** The extension's test API, connected to the sandbox and its first lists loaded. */
+export async function connectedApi(): Promise<OkgApi> {
+  const api = (await activeExtension()).exports as OkgApi;
+  await api.connect();
+  await waitFor(
+    'the session to load from the sandbox',
+    () => (api.clusterState() === 'ready' ? true : undefined),
+    30_000,
+    () => api.clusterState(),
+  );
+  return api;
 }

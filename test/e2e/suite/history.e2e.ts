@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ApplySummary } from '../../../client/src/commands/apply-summary';
 import type { RevertResult } from '../../../client/src/commands/revert-entry';
 import type { OkgApi } from '../../../client/src/test-api';
-import { activeExtension, sandboxMutate, sandboxObjects, waitFor, workspaceUri } from './harness';
+import { sandboxMutate, sandboxObjects, waitFor, workspaceUri, connectedApi } from './harness';
 
 async function writeFixture(name: string, text: string): Promise<vscode.Uri> {
   const uri = workspaceUri(name);
@@ -44,14 +44,7 @@ describe('History', () => {
   let namespace: string;
 
   before(async () => {
-    api = (await activeExtension()).exports as OkgApi;
-    await api.connect();
-    await waitFor(
-      'the session to load from the sandbox',
-      () => (api.clusterState() === 'ready' ? true : undefined),
-      30_000,
-      () => api.clusterState(),
-    );
+    api = await connectedApi();
     // Objects no other suite changes the spec or labels of.
     namespace = 'default';
     names = ['minecraft-1', 'minecraft-2', 'minecraft-3'];

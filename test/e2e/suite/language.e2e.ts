@@ -4,8 +4,7 @@
 // once connected, the cluster's names and images that the client sends the server.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { OkgApi } from '../../../client/src/test-api';
-import { activeExtension, openFixture, sandboxObjects, waitFor, workspaceUri } from './harness';
+import { activeExtension, openFixture, sandboxObjects, waitFor, workspaceUri, connectedApi } from './harness';
 
 async function completionLabels(doc: vscode.TextDocument, offset: number): Promise<string[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(offset));
@@ -56,14 +55,7 @@ describe('language features', () => {
   });
 
   it('completion of name and images values offers what the cluster holds, sent by the client', async () => {
-    const api = (await activeExtension()).exports as OkgApi;
-    await api.connect();
-    await waitFor(
-      'the session to load from the sandbox',
-      () => (api.clusterState() === 'ready' ? true : undefined),
-      30_000,
-      () => api.clusterState(),
-    );
+    await connectedApi();
     // The session watches the kubeconfig context's namespace, and the client sends what it holds.
     const servers = await sandboxObjects('GameServer', 'default');
     const names = servers.map((o) => o.metadata.name);

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OkgApi } from '../../../client/src/test-api';
-import { activeExtension, sandboxMutate, waitFor } from './harness';
+import { sandboxMutate, waitFor, connectedApi } from './harness';
 
 /** A GameServer row as the view hands it to its context-menu commands. */
 function row(namespace: string, name: string) {
@@ -18,14 +18,7 @@ describe('logs and events of a GameServer', () => {
   let api: OkgApi;
 
   before(async () => {
-    api = (await activeExtension()).exports as OkgApi;
-    await api.connect();
-    await waitFor(
-      'the session to load from the sandbox',
-      () => (api.clusterState() === 'ready' ? true : undefined),
-      30_000,
-      () => api.clusterState(),
-    );
+    api = await connectedApi();
   });
 
   after(async () => {

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TallySnapshot } from '../../../client/src/overview/fleet-tally';
 import type { OkgApi } from '../../../client/src/test-api';
-import { activeExtension, sandboxMutate, sandboxObjects, waitFor } from './harness';
+import { sandboxMutate, sandboxObjects, waitFor, connectedApi } from './harness';
 
 const NAMESPACE = 'default';
 
@@ -41,14 +41,7 @@ describe('fleet overview', () => {
   let api: OkgApi;
 
   before(async () => {
-    api = (await activeExtension()).exports as OkgApi;
-    await api.connect();
-    await waitFor(
-      'the session to load from the sandbox',
-      () => (api.clusterState() === 'ready' ? true : undefined),
-      30_000,
-      () => api.clusterState(),
-    );
+    api = await connectedApi();
   });
 
   after(() => vscode.commands.executeCommand('workbench.action.closeActiveEditor'));

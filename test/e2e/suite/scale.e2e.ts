@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ScaleResult } from '../../../client/src/commands/scale-game-server-set';
 import type { OkgApi } from '../../../client/src/test-api';
 import { planScale } from '../../../server/src/engine/index';
-import { activeExtension, sandboxMutate, sandboxObjects, waitFor } from './harness';
+import { sandboxMutate, sandboxObjects, waitFor, connectedApi } from './harness';
 
 const NS = 'default';
 const SET = 'battle-royale';
@@ -68,14 +68,7 @@ describe('Scale GameServerSet', () => {
   }
 
   before(async () => {
-    api = (await activeExtension()).exports as OkgApi;
-    await api.connect();
-    await waitFor(
-      'the session to load from the sandbox',
-      () => (api.clusterState() === 'ready' ? true : undefined),
-      30_000,
-      () => api.clusterState(),
-    );
+    api = await connectedApi();
     await vscode.commands.executeCommand('okg.clearFilter');
   });
 
