@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
+import { bundle } from '../bundle';
 
 export interface Run {
   code: number;
@@ -11,22 +11,9 @@ export interface Run {
   stderr: string;
 }
 
-/** Bundles client/src/cli/kgctl.ts to a temp file with the options esbuild.mjs uses. */
-export async function buildKgctl(): Promise<string> {
-  const outfile = join(mkdtempSync(join(tmpdir(), 'kgctl-bin-')), 'kgctl.js');
-  await esbuild.build({
-    entryPoints: ['client/src/cli/kgctl.ts'],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    external: ['vscode', 'bufferutil', 'utf-8-validate'],
-    banner: { js: '#!/usr/bin/env node' },
-    logLevel: 'warning',
-  });
-  return outfile;
+/** Bundles client/src/cli/kgctl.ts once, with the options of the shipped bundles. */
+export function buildKgctl(): Promise<string> {
+  return bundle('client/src/cli/kgctl.ts');
 }
 
 /**

@@ -4,34 +4,13 @@
 // API faithfully enough.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox/index';
 import { until } from '../wait';
-
-const ROOT = resolve(__dirname, '..', '..');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Debian's kubectl, as scripts/setup-kubectl.mjs provides it (quick once cached). */
-function debianKubectl(): string {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'setup-kubectl.mjs')], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`scripts/setup-kubectl.mjs could not provide Debian's kubectl (exit ${r.status}):\n${r.stderr}`);
-  return r.stdout.trim();
-}
-
-/** The client version a kubectl reports (`v1.20.2`), or undefined when it does not run. */
-function versionOf(kubectl: string): string | undefined {
-  const r = spawnSync(kubectl, ['version', '--client', '-o', 'json'], { encoding: 'utf8' });
-  if (r.status !== 0) return undefined;
-  return String(JSON.parse(r.stdout).clientVersion?.gitVersion ?? 'unknown');
-}
+import { kubectls, type Run } from './kubectls';
 
 function conformance(bin: string, title: string): void {
   describe(title, () => {
@@ -211,8 +190,4 @@ function conformance(bin: string, title: string): void {
   });
 }
 
-const debian = debianKubectl();
-const debianVersion = versionOf(debian);
-conformance(debian, `sandbox with Debian's kubectl ${debianVersion} (${debian})`);
-const onPath = versionOf('kubectl');
-if (onPath !== undefined && onPath !== debianVersion) conformance('kubectl', `sandbox with the kubectl on PATH, ${onPath}`);
+for (const { kubectl, name } of kubectls()) conformance(kubectl, `sandbox with ${name}`);

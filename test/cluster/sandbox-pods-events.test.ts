@@ -2,35 +2,16 @@
 // the kubectl on PATH when it is another version) and by plain requests for what kubectl hides.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { request } from 'node:https';
 import { call } from '../sandbox/client';
 import { startSandbox, type Sandbox } from '../sandbox/index';
 import { RING_SIZE } from '../sandbox/events';
 import { until } from '../wait';
-
-const ROOT = resolve(__dirname, '..', '..');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function debianKubectl(): string {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'setup-kubectl.mjs')], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`scripts/setup-kubectl.mjs could not provide Debian's kubectl (exit ${r.status}):\n${r.stderr}`);
-  return r.stdout.trim();
-}
-
-function versionOf(kubectl: string): string | undefined {
-  const r = spawnSync(kubectl, ['version', '--client', '-o', 'json'], { encoding: 'utf8' });
-  if (r.status !== 0) return undefined;
-  return String(JSON.parse(r.stdout).clientVersion?.gitVersion ?? 'unknown');
-}
+import { kubectls, type Run } from './kubectls';
 
 const rows = (table: string) =>
   table
@@ -131,7 +112,7 @@ function withKubectl(bin: string, title: string): void {
       await until(
         'the server to see the followed stream close',
         () => sb.requests().some((q) => q.path === '/api/v1/namespaces/default/pods/minecraft-1/log'),
-        5000,
+        15_000,
       );
     });
 
@@ -151,11 +132,7 @@ function withKubectl(bin: string, title: string): void {
   });
 }
 
-const debian = debianKubectl();
-const debianVersion = versionOf(debian);
-withKubectl(debian, `pods, logs and events with Debian's kubectl ${debianVersion}`);
-const onPath = versionOf('kubectl');
-if (onPath !== undefined && onPath !== debianVersion) withKubectl('kubectl', `pods, logs and events with the kubectl on PATH, ${onPath}`);
+for (const { kubectl, name } of kubectls()) withKubectl(kubectl, `pods, logs and events with ${name}`);
 
 describe('pods, logs and events through the API', () => {
   let sb: Sandbox;
@@ -255,7 +232,7 @@ describe('pods, logs and events through the API', () => {
     try {
       await answered;
       sb.mutate('GameServer', 'default', 'minecraft-0', (o) => (o.status.currentState = 'NotReady'));
-      await until('the state change event', () => seen.some((e) => e.object?.reason === 'GsStateChanged'), 5000);
+      await until('the state change event', () => seen.some((e) => e.object?.reason === 'GsStateChanged'), 15_000);
       assert.ok(
         seen.every((e) => Number(e.object.metadata.resourceVersion) > Number(rv)),
         'only events after the resourceVersion',
