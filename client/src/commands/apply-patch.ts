@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { checkPatch } from '../../../server/src/engine';
 import type { ApplySummary } from './apply-summary';
 import type { Deps } from './deps';
-import { activeDocument, asUri, fileLabel, pickFile, refuseWithDiagnostics, workspaceFiles } from './documents';
+import { activeUri, asUri, fileLabel, pickFile, refuseWithDiagnostics, workspaceFiles } from './documents';
 import { loadFilter } from './load-filter';
 import { previewAndApply, type Confirm } from './preview-and-apply';
 import { kindOfFile, type ResourceKind } from './resource-kind';
@@ -30,7 +30,7 @@ interface Matches {
 
 async function choosePatch(arg: vscode.Uri | ApplyPatchOptions | undefined): Promise<vscode.Uri | undefined> {
   const given = asUri(arg instanceof vscode.Uri ? arg : arg?.patchUri);
-  return given ?? activeDocument('kgpatch')?.uri ?? (await pickFile('kgpatch', vscode.l10n.t('Patch to apply')));
+  return given ?? activeUri('kgpatch') ?? (await pickFile('kgpatch', vscode.l10n.t('Patch to apply')));
 }
 
 /** The filter: given, else a pick of the view's current results and the workspace's filters. */

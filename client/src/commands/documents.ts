@@ -18,9 +18,19 @@ export function fileLabel(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, false);
 }
 
-export function activeDocument(language: DocLanguage): vscode.TextDocument | undefined {
+/**
+ * The file of that language in the active editor. The active tab answers too: a file just opened
+ * has its tab before its text editor reaches the extension host, and a command run at once from
+ * the palette must act on what the user sees, not ask which file.
+ */
+export function activeUri(language: DocLanguage): vscode.Uri | undefined {
   const doc = vscode.window.activeTextEditor?.document;
-  return doc?.languageId === language ? doc : undefined;
+  if (doc?.languageId === language) return doc.uri;
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (!(input instanceof vscode.TabInputText)) return undefined;
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === input.uri.toString());
+  const ofLanguage = open ? open.languageId === language : input.uri.path.endsWith(`.${language}`);
+  return ofLanguage ? input.uri : undefined;
 }
 
 /**

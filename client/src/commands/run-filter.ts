@@ -1,7 +1,7 @@
 // OKG: Run Filter — the view then shows only the filter's matches, live, until cleared.
 import * as vscode from 'vscode';
 import type { Deps } from './deps';
-import { activeDocument, asUri, pickFile, refuseWithDiagnostics } from './documents';
+import { activeUri, asUri, pickFile, refuseWithDiagnostics } from './documents';
 import { asActiveFilter, compileDocument, loadFilter } from './load-filter';
 
 export interface RunFilterOptions {
@@ -15,7 +15,7 @@ export interface RunFilterResult {
 
 async function run(deps: Deps, arg?: vscode.Uri | RunFilterOptions): Promise<RunFilterResult> {
   const given = asUri(arg instanceof vscode.Uri ? arg : arg?.filterUri);
-  const uri = given ?? activeDocument('kgfilter')?.uri ?? (await pickFile('kgfilter', vscode.l10n.t('Filter to run')));
+  const uri = given ?? activeUri('kgfilter') ?? (await pickFile('kgfilter', vscode.l10n.t('Filter to run')));
   if (!uri) return { ran: false };
   const filter = await loadFilter(uri);
   if (!filter.compiled.ok) {

@@ -78,4 +78,37 @@ describe('GameServer view: Run Filter', () => {
     assert.equal(result.ran, false, 'an invalid filter was run');
     assert.deepEqual(api.visibleGameServers(), before, 'the view changed after a refused filter');
   });
+
+  it('runs the filter in the active tab when the text editor in focus is not a filter (the Output panel)', async () => {
+    await vscode.commands.executeCommand('okg.clearFilter');
+    const uri = await writeFixture('e2e-active-tab.kgfilter', JSON.stringify({ name: { $regex: '^minecraft-' } }));
+    await vscode.window.showTextDocument(uri, { preview: false });
+    await vscode.commands.executeCommand('workbench.panel.output.focus');
+    await waitFor(
+      'the Output panel to be the active text editor',
+      () => (vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.languageId !== 'kgfilter' ? true : undefined),
+      10_000,
+      () => String(vscode.window.activeTextEditor?.document.uri),
+    );
+    // No pick may open: a command run from the palette acts on the file the user sees.
+    const result = await Promise.race([
+      vscode.commands.executeCommand<{ ran: boolean }>('okg.runFilter'),
+      new Promise<'asked'>((done) => setTimeout(() => done('asked'), 10_000)),
+    ]);
+    if (result === 'asked') {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      assert.fail('Run Filter asked which filter to run although a filter was the active tab');
+    }
+    assert.equal(result.ran, true, 'Run Filter did not run the filter in the active tab');
+    const want = (await sandboxObjects('GameServer', 'default'))
+      .filter((o) => /^minecraft-/.test(o.metadata.name))
+      .map((o) => `default/${o.metadata.name}`)
+      .sort();
+    await waitFor(
+      `the view to show exactly the active tab's matches ${JSON.stringify(want)}`,
+      () => (sameList([...api.visibleGameServers()].sort(), want) ? true : undefined),
+      20_000,
+      () => JSON.stringify(api.visibleGameServers()),
+    );
+  });
 });
