@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compileTests } from './compile-tests.mjs';
 
 function find(dir, out = []) {
   if (!existsSync(dir)) return out;
@@ -34,15 +35,14 @@ async function nodeSuites(suites) {
   }
   const tap = join(mkdtempSync(join(tmpdir(), 'okg-test-')), 'results.tap');
   const status = await run([
-    '--import',
-    'tsx',
+    '--enable-source-maps',
     '--test',
     ...(concurrency ? [`--test-concurrency=${concurrency}`] : []),
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',
     `--test-reporter-destination=${tap}`,
-    ...suites,
+    ...(await compileTests(suites)),
   ]);
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
