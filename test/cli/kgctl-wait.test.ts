@@ -60,6 +60,7 @@ describe('kgctl wait', { concurrency: 1 }, () => {
 
   it('--count 3: waits through 2 matches and a dropped watch, exits 0 at the third with a summary on stdout', async () => {
     const c = capture(env, true);
+    const seen = sb.requests().length;
     const w = started(runKgctl(['wait', '-r', 'gs', '-f', inState('minecraft', 'Maintaining'), '--count', '3', '--timeout', '60s'], c.io));
     await until('the wait to list and draw 0 of 3', () => c.err().includes('0 of 3 wanted GameServers match (20 watched)'), 20_000);
     setOps('default', 'minecraft-0', 'Maintaining');
@@ -71,6 +72,21 @@ describe('kgctl wait', { concurrency: 1 }, () => {
     assert.equal(await w.done, 0, `exit 0 once 3 match; stderr: ${c.err().slice(-300)}`);
     assert.match(c.out(), /^3 GameServers match \(at least 3 wanted, of 20\), after [\d.]+m?s\n$/, `one summary line: ${JSON.stringify(c.out())}`);
     assert.ok(c.err().endsWith('\r\x1b[2K'), 'the progress line is erased at the end');
+    // It watched, not polled: through 100 changes a second and a dropped watch, one list, then watches
+    // resumed from where the last one ended.
+    const verbs = () =>
+      sb
+        .requests()
+        .slice(seen)
+        .filter((q) => q.path.endsWith('/gameservers'))
+        .map((q) => q.verb);
+    // The log records a request when its connection closes: the last watch closes as the wait ends.
+    await until('the watch after the drop to be logged', () => verbs().filter((v) => v === 'watch').length >= 2, 15_000);
+    assert.deepEqual(
+      verbs().filter((v) => v !== 'watch'),
+      ['list'],
+      `one list and watches only: ${verbs().join(', ')}`,
+    );
   });
 
   it('--none: exits 0 once one match is set back and the other deleted (the set recreates it as None)', async () => {

@@ -163,6 +163,17 @@ describe('kgctl', { concurrency: 4 }, () => {
       assert.deepEqual(opsOf('default', 'minecraft'), ['Maintaining', 'Maintaining', 'Maintaining', 'Maintaining'], 'the server holds it');
     });
 
+    it('-r gss -j patches each matching set: {gss, updatedGss, err: null}', async () => {
+      const r = await kgctl(['-r', 'gss', '-f', '{"name":"arena"}', '-j', '[{"op":"add","path":"/metadata/labels/release","value":"r2"}]']);
+      assert.equal(r.code, 0, show(r));
+      const results = parse(r, 'gss update');
+      assert.equal(results.length, 1, 'the one arena set');
+      assert.deepEqual(Object.keys(results[0]), ['gss', 'updatedGss', 'err'], 'kruisegamectl keys for sets');
+      assert.equal(results[0].err, null, 'no error');
+      assert.equal(results[0].gss.metadata.labels?.release, undefined, 'gss is the set as matched');
+      assert.equal(results[0].updatedGss.metadata.labels.release, 'r2', 'updatedGss is the server answer');
+    });
+
     it('-j @file reads a .kgpatch with comments; a patch error exits 1 with line:col', async () => {
       const f = join(dir, 'priority.kgpatch');
       writeFileSync(f, '[\n  // raise the priority\n  {"op": "replace", "path": "/spec/updatePriority", "value": 5}\n]\n');
