@@ -11,14 +11,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
-export const COMPILED = join(root, 'node_modules', '.cache', 'okg', 'tests');
+const COMPILED = join(root, 'node_modules', '.cache', 'okg', 'tests');
 
 /** Gives each TypeScript file of ours the location its code expects, wherever it is bundled. */
 const ownLocation = {
   name: 'own-location',
   setup(b) {
     b.onLoad({ filter: /\.ts$/ }, async (args) => {
-      if (args.path.includes(`${join('node_modules', '')}`)) return undefined;
       const source = await readFile(args.path, 'utf8');
       const uses = (name) => source.includes(name);
       if (!['__dirname', '__filename', 'import.meta.url', 'require.main'].some(uses)) return { contents: source, loader: 'ts' };
