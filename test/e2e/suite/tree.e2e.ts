@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OkgApi } from '../../../client/src/test-api';
-import { activeExtension, sandboxMutate, sandboxObjects, waitFor, workspaceUri } from './harness';
+import { connectedApi, sandboxMutate, sandboxObjects, waitFor, workspaceUri } from './harness';
 
 async function writeFixture(name: string, text: string): Promise<vscode.Uri> {
   const uri = workspaceUri(name);
@@ -20,14 +20,7 @@ describe('GameServer view: Run Filter', () => {
   let api: OkgApi;
 
   before(async () => {
-    api = (await activeExtension()).exports as OkgApi;
-    await api.connect();
-    await waitFor(
-      'the GameServer view to load from the sandbox',
-      () => (api.clusterState() === 'ready' ? true : undefined),
-      30_000,
-      () => api.clusterState(),
-    );
+    api = await connectedApi();
   });
 
   after(() => vscode.commands.executeCommand('okg.clearFilter'));

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OkgApi } from '../../../client/src/test-api';
-import { activeExtension, sandboxFaults, sandboxMutate, waitFor, workspaceUri } from './harness';
+import { connectedApi, sandboxFaults, sandboxMutate, waitFor, workspaceUri } from './harness';
 
 const MARK = 'E2eScope';
 
@@ -13,14 +13,7 @@ describe('GameServer view: scope and recovery', () => {
   let api: OkgApi;
 
   before(async () => {
-    api = (await activeExtension()).exports as OkgApi;
-    await api.connect();
-    await waitFor(
-      'the view to load from the sandbox',
-      () => (api.clusterState() === 'ready' ? true : undefined),
-      30_000,
-      () => api.clusterState(),
-    );
+    api = await connectedApi();
   });
 
   after(async () => {
