@@ -1,4 +1,4 @@
-// Bundles the four shipped entry points, dist/engine.js (the engine's API for scripts and tests; the .vsix
+// Bundles the five shipped entry points, dist/engine.js (the engine's API for scripts and tests; the .vsix
 // leaves it out), and the e2e suite, for Node 20, CommonJS. `#yaml` resolves through tsconfig.json's paths.
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
@@ -10,6 +10,7 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.js' },
   { in: 'client/src/cluster/watch-host.ts', out: 'dist/watch-host.js' },
   { in: 'server/src/server.ts', out: 'dist/server.js' },
+  { in: 'server/src/yaml-check-worker.ts', out: 'dist/yaml-check-worker.js' },
   { in: 'client/src/cli/kgctl.ts', out: 'dist/kgctl.js', banner: '#!/usr/bin/env node' },
   { in: 'server/src/engine/index.ts', out: 'dist/engine.js' },
   // The e2e suite run inside VS Code: its runner and one bundle per *.e2e.ts (see test/e2e/README.md).

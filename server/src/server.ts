@@ -1,4 +1,5 @@
 // The language server: LSP wiring only. Every answer comes from a function in features/.
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -34,8 +35,8 @@ import { patchCompletion } from './features/patch-completion';
 import { patchDiagnostics } from './features/patch-diagnostics';
 import { patchHover } from './features/patch-hover';
 import { imagesFromYaml, scanFolders } from './features/workspace-images';
-import { yamlCodeActions, yamlCompletion, yamlDiagnostics, yamlHover } from './features/yaml';
-import { useLocale } from './locale';
+import { CheckPool, yamlChunksToCheck, yamlCodeActions, yamlCompletion, yamlDiagnostics, yamlHover } from './features/yaml';
+import { currentLocale, useLocale } from './locale';
 import { CLUSTER_VALUES_NOTIFICATION, toClusterValues, type ClusterValues } from './protocol';
 import {
   CODE_ACTION_PARAMS,
@@ -54,10 +55,18 @@ export interface ServerOptions {
   diagnosticsDelayMs?: number;
   /** Scan the workspace folders' YAML for GameServerSet images once initialized. */
   scanWorkspace?: boolean;
+  /**
+   * The bundled worker script (yaml-check-worker.js) that checks the documents of a large YAML file
+   * in parallel; without it every check runs on the server's thread. `workers` defaults to one per
+   * core beyond the server's own, at most 3.
+   */
+  yamlCheckWorkers?: { file: string; workers?: number };
 }
 
 /** What the server does for one kind of document; server.ts holds one of these per kind instead of a switch per request. */
 interface KindHandlers {
+  /** Work that makes `diagnose` quicker and may run off the server's thread; none when undefined. */
+  prepare?(doc: TextDocument): Promise<unknown>;
   /** Diagnostics to publish, or undefined to publish nothing (YAML another extension owns). */
   diagnose(doc: TextDocument): Diagnostic[] | undefined;
   complete(doc: TextDocument, position: Position): CompletionItem[];
@@ -102,6 +111,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let cluster: ClusterValues = NO_CLUSTER;
   let folders: string[] = [];
   let disposed = false;
+  const log = (message: string): void => connection.console.error(message);
+  const checkPool = options.yamlCheckWorkers && new CheckPool({ ...options.yamlCheckWorkers, locale: currentLocale, log });
 
   /** Runs a handler so that an exception becomes the fallback answer and a log line, never a crash. */
   function safe<T>(what: string, fallback: T, run: () => T): T {
@@ -190,6 +201,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       publishedFor: () => true,
     },
     yaml: {
+      prepare: checkPool && ((doc) => checkPool.check(yamlChunksToCheck(doc.getText()))),
       diagnose: diagnoseYaml,
       complete: (doc, position) => yamlCompletion(doc.getText(), position),
       hover: (doc, position) => yamlHover(doc.getText(), position),
@@ -217,11 +229,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       setTimeout(() => {
         timers.delete(doc.uri);
         const current = documents.get(doc.uri);
-        if (!current) return;
-        const diagnostics = safe(`diagnostics of ${current.uri}`, [], () => handlersOf(current)?.diagnose(current));
-        if (diagnostics) publish({ uri: current.uri, version: current.version, diagnostics });
+        const prepared = current && safe(`preparing diagnostics of ${current.uri}`, undefined, () => handlersOf(current)?.prepare?.(current));
+        if (!prepared) {
+          if (current) diagnose(current);
+          return;
+        }
+        prepared
+          .catch((e: unknown) => log(`okg: preparing diagnostics of ${current.uri} failed: ${String(e)}`))
+          .then(() => {
+            // An edit meanwhile has scheduled its own pass, and a closed document gets none.
+            const latest = documents.get(current.uri);
+            if (!disposed && latest?.version === current.version) diagnose(latest);
+          })
+          .catch(() => undefined);
       }, delay),
     );
+  }
+
+  function diagnose(doc: TextDocument): void {
+    const diagnostics = safe(`diagnostics of ${doc.uri}`, [], () => handlersOf(doc)?.diagnose(doc));
+    if (diagnostics) publish({ uri: doc.uri, version: doc.version, diagnostics });
   }
 
   connection.onInitialize((params: unknown): InitializeResult => {
@@ -308,6 +335,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const dispose = (): void => {
     disposed = true;
     scan?.abort();
+    checkPool?.dispose();
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
   };
@@ -319,4 +347,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 }
 
 // Started as the extension's server process (stdio or node-ipc); imported, it only exports startServer.
-if (require.main === module) startServer(createConnection(ProposedFeatures.all));
+if (require.main === module) {
+  startServer(createConnection(ProposedFeatures.all), { yamlCheckWorkers: { file: join(__dirname, 'yaml-check-worker.js') } });
+}

@@ -7,13 +7,13 @@ import { LineIndex } from '../text';
 import { checkDocument } from './check';
 import { kindOf, MAX_YAML_DEPTH, mayHoldOkg, parseYaml } from './documents';
 import { finding, type Finding } from './finding';
-import { splitDocuments } from './split';
+import { splitDocuments, type Chunk } from './split';
 import { TextCache } from './text-cache';
 
 export { OKG_API_VERSION, MAX_ALIAS_COUNT, MAX_YAML_DEPTH, mayHoldOkg } from './documents';
 export { completionSiteAt, locateManifest } from './locate';
 export type { CompletionSite, ManifestLocation } from './locate';
-export type { Segment } from './finding';
+export type { Finding, Segment } from './finding';
 
 /**
  * The findings of each chunk (the text between two `---` markers), by its text: after an edit only
@@ -23,7 +23,8 @@ export type { Segment } from './finding';
  */
 const checked = new TextCache<Finding[]>(1_000_000);
 
-function checkChunk(text: string): Finding[] {
+/** The findings of one chunk: it is parsed, and each GameServerSet and GameServer in it checked. */
+export function checkChunk(text: string): Finding[] {
   const out: Finding[] = [];
   const { docs, tooDeepAt } = parseYaml(text);
   for (const doc of docs) {
@@ -59,6 +60,50 @@ export function checkManifest(text: string): Problem[] {
   return checkManifestWithin(text, { maxChars: Infinity, maxDocument: Infinity }).problems;
 }
 
+/** What the budget makes of one chunk, in file order. */
+type Verdict = { chunk: Chunk; verdict: 'check' | 'oversized' | 'unchecked' };
+
+/**
+ * The chunks naming the OKG group and what the budget says of each: their text adds up to at most
+ * `maxChars`, any longer than `maxDocument` is skipped, and every one after the budget is spent is
+ * left unchecked. One walk for checkManifestWithin and chunksToCheck, so both pick the same chunks.
+ */
+function* budgeted(text: string, budget: CheckBudget): Generator<Verdict> {
+  let left = budget.maxChars;
+  let spent = false;
+  for (const chunk of splitDocuments(text)) {
+    if (!mayHoldOkg(chunk.text)) continue;
+    if (chunk.text.length > budget.maxDocument) {
+      yield { chunk, verdict: 'oversized' };
+      continue;
+    }
+    spent ||= chunk.text.length > left;
+    if (spent) {
+      yield { chunk, verdict: 'unchecked' };
+      continue;
+    }
+    left -= chunk.text.length;
+    yield { chunk, verdict: 'check' };
+  }
+}
+
+/**
+ * The texts of the chunks checkManifestWithin would check whose findings it does not hold yet: what
+ * another thread can check (checkChunk) and hand back (rememberFindings) before it runs.
+ */
+export function chunksToCheck(text: string, budget: CheckBudget): string[] {
+  const out: string[] = [];
+  for (const { chunk, verdict } of budgeted(text, budget)) {
+    if (verdict === 'check' && !checked.has(chunk.text)) out.push(chunk.text);
+  }
+  return out;
+}
+
+/** Findings of a chunk checked elsewhere, by checkChunk on the same text. */
+export function rememberFindings(text: string, findings: Finding[]): void {
+  checked.resolve(text, () => findings);
+}
+
 /**
  * The problems of the documents naming the OKG group, in file order, as long as their text adds up to
  * at most `maxChars`, skipping any longer than `maxDocument`; the documents after the budget is spent
@@ -68,21 +113,18 @@ export function checkManifestWithin(text: string, budget: CheckBudget): Manifest
   const lines = new LineIndex(text);
   const out: Problem[] = [];
   const oversized: ManifestCheck['oversized'] = [];
-  let left = budget.maxChars;
   let uncheckedAt: Position | undefined;
   let unchecked = 0;
-  for (const chunk of splitDocuments(text)) {
-    if (!mayHoldOkg(chunk.text)) continue;
-    if (chunk.text.length > budget.maxDocument) {
+  for (const { chunk, verdict } of budgeted(text, budget)) {
+    if (verdict === 'oversized') {
       oversized.push({ at: lines.positionAt(chunk.start), chars: chunk.text.length });
       continue;
     }
-    if (uncheckedAt !== undefined || chunk.text.length > left) {
+    if (verdict === 'unchecked') {
       uncheckedAt ??= lines.positionAt(chunk.start);
       unchecked++;
       continue;
     }
-    left -= chunk.text.length;
     for (const f of checked.resolve(chunk.text, checkChunk)) {
       const problem: Problem = {
         severity: f.severity,

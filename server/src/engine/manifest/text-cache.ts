@@ -12,6 +12,10 @@ export class TextCache<T> {
 
   constructor(private readonly maxChars: number) {}
 
+  has(text: string): boolean {
+    return this.entries.has(text);
+  }
+
   /**
    * The value for `text`, computed on a miss from the cache's own copy of it. A document's text is a
    * slice of the whole file's, and so is every string parsed from it: computing from a copy keeps an

@@ -2,11 +2,18 @@
 // node, within the checking budget of limits.ts.
 import { DiagnosticSeverity, type Diagnostic, type Position } from 'vscode-languageserver';
 import * as l10n from '@vscode/l10n';
-import { checkManifestWithin } from '../../engine/internal';
+import { checkManifestWithin, chunksToCheck, type CheckBudget } from '../../engine/internal';
 import type { ManifestCode } from '../../engine';
 import { MAX_YAML_CHECKED, MAX_YAML_DOCUMENT, MAX_YAML_LENGTH } from '../limits';
 import { limitDiagnostics, size, SOURCE, toDiagnostic, tooLargeWarning } from '../problem-diagnostic';
 import { mayHoldOkg, tooLargeForYaml } from './text';
+
+const BUDGET: CheckBudget = { maxChars: MAX_YAML_CHECKED, maxDocument: MAX_YAML_DOCUMENT };
+
+/** The documents yamlDiagnostics would parse and check now: what a check pool can take on first. */
+export function yamlChunksToCheck(text: string): string[] {
+  return mayHoldOkg(text) && !tooLargeForYaml(text) ? chunksToCheck(text, BUDGET) : [];
+}
 
 export function yamlDiagnostics(text: string): Diagnostic[] {
   if (!mayHoldOkg(text)) return [];
@@ -21,7 +28,7 @@ export function yamlDiagnostics(text: string): Diagnostic[] {
       ),
     ];
   }
-  const { problems, oversized, uncheckedAt, unchecked } = checkManifestWithin(text, { maxChars: MAX_YAML_CHECKED, maxDocument: MAX_YAML_DOCUMENT });
+  const { problems, oversized, uncheckedAt, unchecked } = checkManifestWithin(text, BUDGET);
   const warning = (at: Position, message: string): Diagnostic => ({
     range: { start: at, end: at },
     severity: DiagnosticSeverity.Warning,

@@ -2,5 +2,6 @@
 // documents here. Every other YAML document gets nothing from them.
 export { yamlCodeActions } from './code-actions';
 export { yamlCompletion } from './completion';
-export { yamlDiagnostics } from './diagnostics';
+export { CheckPool } from './check-pool';
+export { yamlChunksToCheck, yamlDiagnostics } from './diagnostics';
 export { yamlHover } from './hover';
