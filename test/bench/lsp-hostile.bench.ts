@@ -4,7 +4,7 @@
 // The server runs as the extension starts it (dist/server.js, its own process), so the figures are
 // what a client waits for, protocol included, and the memory is the server's alone.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -172,29 +172,45 @@ const cases: Case[] = [
   },
 ];
 
-/** The CPU time the process has used so far (user + system), in ms, from /proc (10 ms ticks); NaN elsewhere. */
-function cpuOf(pid: number | undefined): number {
+/** The CPU time used so far (user + system), in ms, from a /proc stat file (10 ms ticks); NaN where there is none. */
+function cpuIn(statFile: string): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const fields = readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return Number.NaN;
   }
 }
 
+const cpuOf = (pid: number | undefined): number => cpuIn(`/proc/${pid}/stat`);
+
+/** The CPU time each thread of the process has used so far, in ms, by thread id; empty where /proc is not. */
+function threadCpu(pid: number | undefined): Map<string, number> {
+  try {
+    return new Map(readdirSync(`/proc/${pid}/task`).map((tid) => [tid, cpuIn(`/proc/${pid}/task/${tid}/stat`)]));
+  } catch {
+    return new Map();
+  }
+}
+
 /**
  * Latency is wall-clock time; on a machine busier than its cores most of it is waiting for a core, so
- * then the budget is judged on the CPU time the server used for the request, and the bench says so.
+ * then the budget is judged on the CPU time the server's busiest thread used for the request (its YAML
+ * check pool runs threads side by side, so the process's total overstates what the request waits for),
+ * and the bench says so.
  */
 const BUSY = loadavg()[0] > availableParallelism();
 let serverPid: number | undefined;
 
 async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const cpu = cpuOf(serverPid);
+  const before = threadCpu(serverPid);
   const start = performance.now();
   const value = await run();
   const wall = performance.now() - start;
-  return { ms: BUSY && !Number.isNaN(cpu) ? cpuOf(serverPid) - cpu : wall, value };
+  if (!BUSY || before.size === 0) return { ms: wall, value };
+  // A thread that ended meanwhile reads NaN and counts for nothing.
+  const used = [...threadCpu(serverPid)].map(([tid, cpu]) => cpu - (before.get(tid) ?? 0)).filter((ms) => !Number.isNaN(ms));
+  return { ms: Math.max(0, ...used), value };
 }
 
 async function requests(): Promise<string[]> {
@@ -203,7 +219,7 @@ async function requests(): Promise<string[]> {
   const misses: string[] = [];
   const idle = await server.memory();
   let peakRss = idle.rss;
-  const measure = BUSY ? 'server CPU time (the load average is above the core count)' : 'wall time';
+  const measure = BUSY ? "the CPU time of the server's busiest thread (the load average is above the core count)" : 'wall time';
   console.log(`requests on hostile documents, ${measure} (budget ${REQUEST_BUDGET_MS} ms each; the slowest of 3, each after an edit):`);
   console.log(`  ${'document'.padEnd(76)} ${['diagnostics', 'completion', 'hover', 'quick fixes', 'formatting'].map((h) => h.padStart(11)).join(' ')}`);
   let k = 0;
