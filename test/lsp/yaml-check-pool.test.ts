@@ -2,39 +2,14 @@
 // problem at its place, an edit gets the diagnostics of its own version, and a worker that cannot
 // start is logged while the diagnostics stay whole.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Diagnostic } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkChunk, splitDocuments } from '../../server/src/engine/internal';
-import { gameServerSetsYaml } from '../bench/lsp-fixtures';
 import { bundle } from '../bundle';
 import { until } from '../wait';
+import { asProblems, fleetYaml as fleet, oneThreadProblems as oneThread, workerScript } from '../yaml-fleet';
 import { LspHarness } from './harness';
 
 const LIMIT = { timeout: 60_000 };
 let n = 0;
-
-/** 20 GameServerSets (81 KB), each text new, with a near-miss opsState in every third probe. */
-function fleet(tag: string): string {
-  let k = 0;
-  const text = gameServerSetsYaml((i) => `${tag} ${n++} ${i}`);
-  return text.replaceAll('opsState: Maintaining', (m) => (k++ % 3 === 0 ? 'opsState: Maintaning' : m));
-}
-
-/** Each problem as `offset code message`, sorted, as the server's thread alone finds them. */
-function oneThread(text: string): string[] {
-  return splitDocuments(text)
-    .flatMap((c) => checkChunk(c.text).map((f) => `${c.start + f.start} ${f.code} ${f.message}`))
-    .sort();
-}
-
-function shown(text: string, diagnostics: Diagnostic[]): string[] {
-  const doc = TextDocument.create('file:///x.yaml', 'yaml', 1, text);
-  return diagnostics.map((d) => `${doc.offsetAt(d.range.start)} ${String(d.code)} ${d.message}`).sort();
-}
 
 describe('YAML diagnostics with the check pool', () => {
   let h: LspHarness;
@@ -47,10 +22,10 @@ describe('YAML diagnostics with the check pool', () => {
     // The first file starts the worker; the next ones are shared with it.
     for (let k = 0; k < 3; k++) {
       const text = fleet('open');
-      const uri = h.open(`fleet-${n}.yaml`, text);
+      const uri = h.open(`fleet-${n++}.yaml`, text);
       const expected = oneThread(text);
       assert.ok(expected.length >= 10, `the file has problems to compare (${expected.length})`);
-      assert.deepEqual(shown(text, await h.diagnostics(uri)), expected, `file ${k}`);
+      assert.deepEqual(asProblems(text, await h.diagnostics(uri)), expected, `file ${k}`);
     }
     assert.deepEqual(
       h.logs.filter((m) => m.includes('failed') || m.includes('stopped')),
@@ -61,18 +36,17 @@ describe('YAML diagnostics with the check pool', () => {
 
   test('an edit gets the diagnostics of its own version', LIMIT, async () => {
     const first = fleet('edit');
-    const uri = h.open(`edited-${n}.yaml`, first);
+    const uri = h.open(`edited-${n++}.yaml`, first);
     const second = fleet('edited');
     h.change(uri, second);
-    assert.deepEqual(shown(second, await h.diagnostics(uri)), oneThread(second));
+    assert.deepEqual(asProblems(second, await h.diagnostics(uri)), oneThread(second));
   });
 });
 
 describe('YAML diagnostics when the check worker cannot start', () => {
   let h: LspHarness;
   before(async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'okg-pool-')), 'broken.js');
-    writeFileSync(file, `throw new Error('broken worker script');`);
+    const file = workerScript('broken.js', `throw new Error('broken worker script');`);
     h = await LspHarness.start({ yamlCheckWorkers: { file, workers: 1 } });
   });
   after(() => h.close());
@@ -82,8 +56,8 @@ describe('YAML diagnostics when the check worker cannot start', () => {
       'the server to log the worker failure',
       async () => {
         const text = fleet('broken');
-        const uri = h.open(`broken-${n}.yaml`, text);
-        assert.deepEqual(shown(text, await h.diagnostics(uri)), oneThread(text));
+        const uri = h.open(`broken-${n++}.yaml`, text);
+        assert.deepEqual(asProblems(text, await h.diagnostics(uri)), oneThread(text));
         return h.logs.some((m) => m.includes('YAML check worker') && m.includes('broken worker script'));
       },
       30_000,

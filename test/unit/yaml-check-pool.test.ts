@@ -2,54 +2,25 @@
 // file is shared between them and the server's thread with the diagnostics of one thread, small files
 // stay on the server's thread, and a worker that dies or never loads costs nothing but time.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { after, before, describe, test } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkChunk, splitDocuments } from '../../server/src/engine/internal';
 import { UNCLAIMED, type CheckJob, type CheckReply } from '../../server/src/features/yaml/check-jobs';
 import { CheckPool, yamlChunksToCheck, yamlDiagnostics } from '../../server/src/features/yaml';
-import { gameServerSetsYaml } from '../bench/lsp-fixtures';
 import { bundle } from '../bundle';
 import { until } from '../wait';
+import { asProblems, fleetYaml as fleet, oneThreadProblems as oneThread, workerScript as script } from '../yaml-fleet';
 
 /** A hung pool fails its test instead of the run. */
 const LIMIT = { timeout: 60_000 };
 
 let workerFile: string;
-let files = 0;
 before(async () => {
   workerFile = await bundle('server/src/yaml-check-worker.ts');
 });
 
-/** 20 GameServerSets (81 KB), each text new, with a near-miss opsState in every third probe. */
-function fleet(tag: string): string {
-  let n = 0;
-  const text = gameServerSetsYaml((i) => `${tag} ${files++} ${i}`);
-  return text.replaceAll('opsState: Maintaining', (m) => (n++ % 3 === 0 ? 'opsState: Maintaning' : m));
-}
-
-/** Each problem as `offset code message`, sorted: what the one-thread check finds chunk by chunk. */
-function oneThread(text: string): string[] {
-  return splitDocuments(text)
-    .flatMap((c) => checkChunk(c.text).map((f) => `${c.start + f.start} ${f.code} ${f.message}`))
-    .sort();
-}
-
 function published(text: string): string[] {
-  const doc = TextDocument.create('file:///fleet.yaml', 'yaml', 1, text);
-  return yamlDiagnostics(text)
-    .map((d) => `${doc.offsetAt(d.range.start)} ${String(d.code)} ${d.message}`)
-    .sort();
-}
-
-/** A worker script in a temp folder: a stand-in that fails in a chosen way. */
-function script(name: string, source: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'okg-pool-')), name);
-  writeFileSync(file, source);
-  return file;
+  return asProblems(text, yamlDiagnostics(text));
 }
 
 describe('YAML check worker', () => {
