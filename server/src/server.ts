@@ -111,7 +111,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let cluster: ClusterValues = NO_CLUSTER;
   let folders: string[] = [];
   let disposed = false;
-  const log = (message: string): void => connection.console.error(message);
+  // A disposed server's connection may be gone, and logging to it would throw.
+  const log = (message: string): void => {
+    if (!disposed) connection.console.error(message);
+  };
   const checkPool = options.yamlCheckWorkers && new CheckPool({ ...options.yamlCheckWorkers, locale: currentLocale, log });
 
   /** Runs a handler so that an exception becomes the fallback answer and a log line, never a crash. */
@@ -335,7 +338,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const dispose = (): void => {
     disposed = true;
     scan?.abort();
-    checkPool?.dispose();
+    void checkPool?.dispose();
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
   };

@@ -203,7 +203,7 @@ async function main(): Promise<void> {
     const b = file((i) => `dropped ${k} ${i}`);
     dropped.push(time(() => yamlDiagnostics(b)));
   }
-  pool.dispose();
+  await pool.dispose();
   const [browserBuild, nodeBuild] = compareYamlBuilds(__filename);
   globalThis.gc?.();
   const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;

@@ -123,7 +123,7 @@ parentPort.on('message', (job) => {
         30_000,
       );
     } finally {
-      pool.dispose();
+      await pool.dispose();
     }
   });
 
@@ -148,7 +148,7 @@ parentPort.on('message', (job) => {
       );
       assert.equal(logs.filter((m) => m.includes('stopped')).length, 3, `three workers were tried, one at a time: ${logs.join(' | ')}`);
     } finally {
-      pool.dispose();
+      await pool.dispose();
     }
   });
 });

@@ -81,9 +81,10 @@ export class CheckPool {
     return byWorkers;
   }
 
-  dispose(): void {
+  /** Stops the workers; resolves once they have exited, after which the pool logs nothing more. */
+  async dispose(): Promise<void> {
     this.disposed = true;
-    for (const m of this.members.splice(0)) void m.worker.terminate();
+    await Promise.all(this.members.splice(0).map((m) => m.worker.terminate()));
   }
 
   /** The workers able to take a job now; starts the missing ones, which take jobs once they are up. */
@@ -105,7 +106,10 @@ export class CheckPool {
       if (member.waiting.size === 0) worker.unref();
       resolve?.(reply);
     });
-    worker.on('error', (e: Error) => this.options.log(`okg: YAML check worker ${number} failed: ${e.message}`));
+    worker.on('error', (e: Error) => {
+      // After dispose the server may have no connection left to log to.
+      if (!this.disposed) this.options.log(`okg: YAML check worker ${number} failed: ${e.message}`);
+    });
     worker.on('exit', (code) => this.lost(member, code));
     return member;
   }
