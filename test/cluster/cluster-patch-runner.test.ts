@@ -478,6 +478,42 @@ describe('patch runner when answers are lost or late', () => {
     );
   });
 
+  it('a filtered value that moved before a write whose every answer is lost: the object tells what the guard said, and the write is rebased or stopped', async () => {
+    // All three have the first currentNetworkState; one moves and still matches, one moves and no
+    // longer does, one is left alone. Every PATCH is carried out and its answer lost, so no 422 is seen.
+    const [moved, leftOut, quiet] = (await listObjects(client, 'GameServer', 'all')).slice(8, 11);
+    const change = (o: KubeObject, state: string) =>
+      sb.mutate('GameServer', o.metadata.namespace!, o.metadata.name, (x) => (x.status.networkStatus.currentNetworkState = state));
+    change(moved, 'Waiting');
+    change(leftOut, 'NotReady');
+    const stillMatches = (o: KubeObject) =>
+      (o.status as { networkStatus?: { currentNetworkState?: string } }).networkStatus?.currentNetworkState !== 'NotReady';
+    const ops = [{ op: 'replace', path: '/spec/updatePriority', value: 9 }];
+    sb.setFaults({ loseAnswers: { patch: 1 } });
+    const from = sb.requests().length;
+    const results = await runner.apply(
+      [moved, leftOut, quiet].map((before) => ({ before })),
+      ops,
+      { ...FAST, maxAttempts: 3, stillMatches },
+    );
+    sb.setFaults({ loseAnswers: {} });
+    assert.deepEqual(
+      results.map((r) => r.outcome),
+      ['changed', 'changed-since-preview', 'changed'],
+      results.map((r) => `${r.key}: ${r.error?.message}`).join('; '),
+    );
+    assert.match(
+      results[1].error?.message ?? '',
+      /\/status\/networkStatus\/currentNetworkState changed since it was read and the object no longer matches the filter/,
+    );
+    assert.deepEqual(
+      [moved, leftOut, quiet].map((t) => gsNow(t).spec.updatePriority),
+      [9, specOf(leftOut).updatePriority, 9],
+      'the server holds the writes of the two that still match, and not of the one that left the filter',
+    );
+    assert.equal(notOnce(sb, from, 'patch', [moved, quiet]), '', 'each written object patched exactly once');
+  });
+
   it('a delete retried after a lost answer does not delete the GameServer OKG recreated under the same name', async () => {
     const targets = await listObjects(client, 'GameServer', 'all');
     sb.setFaults({ loseAnswers: { delete: 0.5 } });

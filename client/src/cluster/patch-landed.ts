@@ -214,6 +214,14 @@ export function failedGuardTest(e: ClusterError, guard: Guard): GuardTest | unde
   return guard.tests.find((t) => new RegExp(`${escapeRegExp(t.op.path)}(?![\\w~/-])`).test(d));
 }
 
+/**
+ * The first guard test `now` fails, as kube-apiserver would report it (it runs the tests in order):
+ * what the 422 would have said when every answer to the write was lost.
+ */
+export function guardTestFailing(guard: Guard, now: KubeObject): GuardTest | undefined {
+  return guard.tests.find((t) => !jsonEqual(valueAt(now, t.op.path), t.op.value));
+}
+
 /** Whether `a` and `b` agree on every identity test (so a guard built from `b` protects what `a` showed). */
 export function sameIdentity(a: Guard, b: Guard): boolean {
   const ia = a.tests.filter((t) => t.role === 'identity');

@@ -15,7 +15,7 @@ import * as l10n from '@vscode/l10n';
 import { DEFAULT_CONCURRENCY } from '../defaults';
 import { ClusterFailure, type ClusterClient, type JsonPatchOp } from './api';
 import { isRetryable, isUidPreconditionFailure, type ClusterError } from './errors';
-import { expectedAfter, failedGuardTest, landedVerdict, sameIdentity, writeGuard, type Guard, type GuardTest } from './patch-landed';
+import { expectedAfter, failedGuardTest, guardTestFailing, landedVerdict, sameIdentity, writeGuard, type Guard, type GuardTest } from './patch-landed';
 import { runPool } from './pool';
 import { Backoff, sleep, type BackoffOptions } from './retry';
 import { keyOf, type KubeObject, type ResourceKind } from './resources';
@@ -288,7 +288,7 @@ export class PatchRunner {
       attempts += r.attempts;
       lost ||= r.lost;
       if (r.ok) return result('changed', { after: r.value });
-      const tripped = failedGuardTest(r.error, guard);
+      let tripped = failedGuardTest(r.error, guard);
       let fresh: KubeObject | undefined;
       if (lost) {
         // An earlier try may have landed: the object tells, or we say we do not know.
@@ -300,6 +300,9 @@ export class PatchRunner {
           });
         if (v?.kind !== 'absent') return mayHaveBeenApplied(r.error, tripped !== undefined);
         fresh = v.now;
+        // Ours did not land. When the last answer was lost too, the object says what its guard
+        // would have answered: a value that moved is then handled as if the 422 had come back.
+        tripped ??= guardTestFailing(guard, fresh);
       }
       if (!tripped) {
         if (opts.signal?.aborted && isRetryable(r.error)) {
