@@ -122,7 +122,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       return run();
     } catch (e) {
-      connection.console.error(`okg: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      log(`okg: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return fallback;
     }
   }
@@ -174,7 +174,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           `okg: workspace scan read ${result.files} YAML files (${(result.bytes / 1_000_000).toFixed(1)} MB)${stopped}; ${result.images.size} hold GameServerSet images`,
         );
       },
-      (e: unknown) => connection.console.error(`okg: workspace scan failed: ${String(e)}`),
+      (e: unknown) => log(`okg: workspace scan failed: ${String(e)}`),
     );
   }
 
@@ -237,14 +237,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           if (current) diagnose(current);
           return;
         }
-        prepared
+        // diagnose() catches what its handler throws, so the chain ends without a rejection.
+        void prepared
           .catch((e: unknown) => log(`okg: preparing diagnostics of ${current.uri} failed: ${String(e)}`))
           .then(() => {
             // An edit meanwhile has scheduled its own pass, and a closed document gets none.
             const latest = documents.get(current.uri);
             if (!disposed && latest?.version === current.version) diagnose(latest);
-          })
-          .catch(() => undefined);
+          });
       }, delay),
     );
   }

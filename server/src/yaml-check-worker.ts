@@ -3,8 +3,7 @@
 // reaches after the others have claimed every chunk gets an empty answer.
 import { parentPort } from 'node:worker_threads';
 import { checkChunk } from './engine/internal';
-import type { CheckJob, CheckReply } from './features/yaml/check-jobs';
-import { claimNext } from './features/yaml/check-jobs';
+import { claimNext, type CheckJob, type CheckReply } from './features/yaml/check-jobs';
 import { currentLocale, useLocale } from './locale';
 
 function run(job: CheckJob): CheckReply {
